@@ -1,0 +1,4 @@
+#ifndef INSTROOM_CGLPK_SHIM_H
+#define INSTROOM_CGLPK_SHIM_H
+#include <glpk.h>
+#endif

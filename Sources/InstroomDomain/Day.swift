@@ -1,0 +1,100 @@
+import Foundation
+
+/// A calendar day without time zone, as the triagepunt thinks of it ("de instroom van 3 maart").
+///
+/// Stored as days since 1970-01-01 so that arithmetic and comparison are exact and do not depend on
+/// the machine's locale or time zone.
+public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let daysSinceEpoch: Int
+
+    public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        daysSinceEpoch = era * 146097 + doe - 719468
+    }
+
+    /// Parses `YYYY-MM-DD` (ISO 8601) and the Dutch `DD-MM-YYYY` that Excel exports produce.
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
+        if parts[0].count == 4 {
+            self.init(year: a, month: b, day: c)
+        } else if parts[2].count == 4 {
+            self.init(year: c, month: b, day: a)
+        } else {
+            return nil
+        }
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = daysSinceEpoch + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+
+    /// ISO weekday: 1 = Monday ... 7 = Sunday.
+    public var weekday: Int { ((daysSinceEpoch % 7 + 7 + 3) % 7) + 1 }
+    public var isWeekend: Bool { weekday >= 6 }
+
+    public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// Adds working days (Monday to Friday), the unit in which commissie deadlines are agreed.
+    public func adding(workingDays: Int) -> Day {
+        var day = self
+        var left = workingDays
+        while left > 0 {
+            day = day.adding(days: 1)
+            if !day.isWeekend { left -= 1 }
+        }
+        return day
+    }
+
+    public func days(until other: Day) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
+    public var description: String {
+        let c = components
+        return "\(c.year)-\(Day.pad(c.month))-\(Day.pad(c.day))"
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date (YYYY-MM-DD): \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

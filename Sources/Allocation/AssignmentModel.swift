@@ -1,0 +1,216 @@
+import GLPK
+
+/// The integer program at the heart of instroom: a generalised assignment problem with waiting,
+/// bandwidths on cumulative shares, and classes of identical jobs.
+///
+/// Formulation (every name below is the name GLPK's rows and columns carry in an exported LP file):
+///
+///     Sets        K  job classes (one case, or several cases with identical scores and weight)
+///                 R  agents (the ROs; in a GAP instance, its agents)
+///     Parameters  n[k]     number of jobs in class k
+///                 p[k,r]   profit of one job of k at r (fit + continuity bonus); absent = not allowed
+///                 a[k,r]   resource one job of k uses at r (workload points)
+///                 C[r]     capacity of r (free workload points today)
+///                 w[k]     weight of one job of k in the shares (workload points)
+///                 W0[r]    weighted intake already assigned to r earlier in the period (fixed)
+///                 W0       weighted intake already assigned in the period in total
+///                 lo[r], hi[r]  band on r's share; soft bands cost rho per point outside
+///                 pi[k]    penalty for one job of k left waiting (absent = must be assigned)
+///     Variables   assign(k,r)  in {0..n[k]}   jobs of k given to r (binary when n[k] = 1)
+///                 wait(k)      in {0..n[k]}   jobs of k that wait for capacity
+///                 below(r), above(r) >= 0     soft-band slack, in workload points
+///     maximise    fit: sum p[k,r] assign(k,r) - sum pi[k] wait(k) - rho sum (below(r) + above(r))
+///     subject to  once(k):       sum_r assign(k,r) + wait(k) = n[k]
+///                 capacity(r):   sum_k a[k,r] assign(k,r) <= C[r]
+///                 band_min(r):   W0[r] + sum_k w[k] assign(k,r) + below(r) >= lo[r] (W0 + sum_k,r' w[k] assign(k,r'))
+///                 band_max(r):   W0[r] + sum_k w[k] assign(k,r) - above(r) <= hi[r] (W0 + sum_k,r' w[k] assign(k,r'))
+///
+/// A minimisation problem (GAP costs) is the same model with `sense = .minimise` and no waiting or bands.
+public struct AssignmentModel: Sendable {
+    public struct JobClass: Sendable, Equatable {
+        /// Short name used in row and column names (`k17`, `c17`, `j17`).
+        public var name: String
+        public var count: Int
+        /// Profit (or cost) per agent; nil where the agent may not take the job.
+        public var profit: [Double?]
+        /// Resource use per agent.
+        public var resource: [Double]
+        /// Weight in the share constraints.
+        public var shareWeight: Double
+        /// Penalty per job left waiting; nil means the job must be assigned.
+        public var waitPenalty: Double?
+
+        public init(name: String, count: Int = 1, profit: [Double?], resource: [Double], shareWeight: Double = 0, waitPenalty: Double? = nil) {
+            self.name = name
+            self.count = count
+            self.profit = profit
+            self.resource = resource
+            self.shareWeight = shareWeight
+            self.waitPenalty = waitPenalty
+        }
+    }
+
+    public struct Band: Sendable, Equatable {
+        public var min: Double
+        public var max: Double
+        /// nil for a hard band; the objective cost per point of slack for a soft one.
+        public var softPenalty: Double?
+        public init(min: Double, max: Double, softPenalty: Double?) {
+            self.min = min
+            self.max = max
+            self.softPenalty = softPenalty
+        }
+    }
+
+    public var name: String
+    public var sense: LinearModel.Sense
+    public var agents: [String]
+    /// nil for an agent without a capacity limit.
+    public var capacity: [Double?]
+    public var classes: [JobClass]
+    /// Bands per agent (nil: no band), with the period's earlier weighted intake.
+    public var bands: [Band?]
+    public var priorShareWeight: [Double]
+
+    public init(name: String, sense: LinearModel.Sense, agents: [String], capacity: [Double?], classes: [JobClass],
+                bands: [Band?]? = nil, priorShareWeight: [Double]? = nil) {
+        self.name = name
+        self.sense = sense
+        self.agents = agents
+        self.capacity = capacity
+        self.classes = classes
+        self.bands = bands ?? Array(repeating: nil, count: agents.count)
+        self.priorShareWeight = priorShareWeight ?? Array(repeating: 0, count: agents.count)
+    }
+
+    /// Column indices of the built model, to read a solution back.
+    public struct Layout: Sendable {
+        /// assign[k][r]: column index, nil where not allowed.
+        public var assign: [[Int?]]
+        public var wait: [Int?]
+        public var below: [Int?]
+        public var above: [Int?]
+    }
+
+    /// Checks the data against the shape of the model, with messages a person can act on.
+    public func validate() throws {
+        var problems: [String] = []
+        let m = agents.count
+        if capacity.count != m || bands.count != m || priorShareWeight.count != m {
+            problems.append("capacity, bands and prior shares need one entry per agent (\(m))")
+        }
+        for c in classes {
+            if c.count < 1 { problems.append("class \(c.name): count \(c.count) must be at least 1") }
+            if c.profit.count != m || c.resource.count != m { problems.append("class \(c.name): needs one profit and one resource per agent") }
+            if c.profit.allSatisfy({ $0 == nil }) && c.waitPenalty == nil { problems.append("class \(c.name): no agent may take it and it may not wait") }
+            if c.resource.contains(where: { !$0.isFinite || $0 < 0 }) { problems.append("class \(c.name): resource must be a finite number >= 0") }
+            if !c.shareWeight.isFinite || c.shareWeight < 0 { problems.append("class \(c.name): share weight must be >= 0") }
+            if c.profit.contains(where: { $0.map { !$0.isFinite } ?? false }) { problems.append("class \(c.name): profit must be finite") }
+            if let pi = c.waitPenalty, !pi.isFinite || pi < 0 { problems.append("class \(c.name): wait penalty must be >= 0") }
+        }
+        for (r, band) in bands.enumerated() {
+            guard let band else { continue }
+            if !(0...1).contains(band.min) || !(0...1).contains(band.max) || band.min > band.max {
+                problems.append("band of \(agents[r]): \(band.min)...\(band.max) is not a share range within 0...1")
+            }
+        }
+        for (r, cap) in capacity.enumerated() where cap.map({ !$0.isFinite || $0 < 0 }) ?? false {
+            problems.append("capacity of \(agents[r]) must be a finite number >= 0")
+        }
+        if !problems.isEmpty { throw ModelError.invalid(problems) }
+    }
+
+    /// Builds the model in the order of the formulation above.
+    public func build() throws -> (model: LinearModel, layout: Layout) {
+        try validate()
+        let m = agents.count
+        var lp = LinearModel(name: name, sense: sense)
+        let sign = sense == .maximise ? 1.0 : -1.0   // penalties always work against the objective
+
+        // Variables.
+        var layout = Layout(assign: [], wait: [], below: Array(repeating: nil, count: m), above: Array(repeating: nil, count: m))
+        for c in classes {
+            let kind: LinearModel.Kind = c.count == 1 ? .binary : .integer
+            layout.assign.append((0..<m).map { r in
+                c.profit[r].map { lp.addColumn("assign(\(c.name),\(agents[r]))", kind: kind, lower: 0, upper: Double(c.count), objective: $0) }
+            })
+            layout.wait.append(c.waitPenalty.map {
+                lp.addColumn("wait(\(c.name))", kind: kind, lower: 0, upper: Double(c.count), objective: -sign * $0)
+            })
+        }
+        for r in 0..<m {
+            guard let band = bands[r], let rho = band.softPenalty else { continue }
+            layout.below[r] = lp.addColumn("below(\(agents[r]))", kind: .continuous, lower: 0, objective: -sign * rho)
+            layout.above[r] = lp.addColumn("above(\(agents[r]))", kind: .continuous, lower: 0, objective: -sign * rho)
+        }
+
+        // once(k): every job of the class is assigned or waits.
+        for (k, c) in classes.enumerated() {
+            var terms = layout.assign[k].compactMap { $0 }.map { (column: $0, coefficient: 1.0) }
+            if let w = layout.wait[k] { terms.append((w, 1)) }
+            lp.addRow("once(\(c.name))", lower: Double(c.count), upper: Double(c.count), terms: terms)
+        }
+
+        // capacity(r).
+        for r in 0..<m {
+            guard let cap = capacity[r] else { continue }
+            let terms = classes.indices.compactMap { k in layout.assign[k][r].map { (column: $0, coefficient: classes[k].resource[r]) } }
+            lp.addRow("capacity(\(agents[r]))", upper: cap, terms: terms)
+        }
+
+        // band_min(r), band_max(r) on the cumulative share, rearranged so variables stand on the left:
+        //   sum_k w[k] assign(k,r) - lo[r] sum_k,r' w[k] assign(k,r') + below(r) >= lo[r] W0 - W0[r]
+        let priorTotal = priorShareWeight.reduce(0, +)
+        for r in 0..<m {
+            guard let band = bands[r] else { continue }
+            for (isMin, share) in [(true, band.min), (false, band.max)] {
+                if isMin && share <= 0 { continue }
+                if !isMin && share >= 1 { continue }
+                var terms: [(column: Int, coefficient: Double)] = []
+                for (k, c) in classes.enumerated() where c.shareWeight > 0 {
+                    for r2 in 0..<m {
+                        guard let col = layout.assign[k][r2] else { continue }
+                        let coefficient = c.shareWeight * ((r2 == r ? 1 : 0) - share)
+                        terms.append((col, coefficient))
+                    }
+                }
+                let rhs = share * priorTotal - priorShareWeight[r]
+                if isMin {
+                    if let s = layout.below[r] { terms.append((s, 1)) }
+                    lp.addRow("band_min(\(agents[r]))", lower: rhs, terms: terms)
+                } else {
+                    if let s = layout.above[r] { terms.append((s, -1)) }
+                    lp.addRow("band_max(\(agents[r]))", upper: rhs, terms: terms)
+                }
+            }
+        }
+        return (lp, layout)
+    }
+
+    /// The solution in the model's own terms.
+    public struct Solution: Sendable {
+        public var result: SolveResult
+        /// assigned[k][r]: how many jobs of class k went to agent r.
+        public var assigned: [[Int]]
+        public var waiting: [Int]
+        public var below: [Double]
+        public var above: [Double]
+    }
+
+    public func solve(options: SolverOptions) throws -> Solution {
+        let (lp, layout) = try build()
+        let result = try GLPKSolver.solve(lp, options: options)
+        let m = agents.count
+        guard result.hasSolution else {
+            return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
+        }
+        let v = result.values
+        return Solution(
+            result: result,
+            assigned: layout.assign.map { row in row.map { $0.map { Int(v[$0].rounded()) } ?? 0 } },
+            waiting: layout.wait.map { $0.map { Int(v[$0].rounded()) } ?? 0 },
+            below: layout.below.map { $0.map { v[$0] } ?? 0 },
+            above: layout.above.map { $0.map { v[$0] } ?? 0 }
+        )
+    }
+}

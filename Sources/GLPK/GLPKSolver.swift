@@ -1,0 +1,235 @@
+import CGLPK
+import Foundation
+
+/// The only code that calls GLPK. Owns one `glp_prob` per call, built in bulk from a validated
+/// `LinearModel`, and frees it on every path.
+public enum GLPKSolver {
+    /// Solves `model` to proven optimality (or the time limit). Never aborts: the model is validated first.
+    public static func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+        try model.validate()
+        precondition(options.timeLimitSeconds > 0, "a time limit is required")
+        let started = DispatchTime.now()
+        let problem = Problem(model)
+        defer { problem.free() }
+        let P = problem.pointer
+        glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
+        defer { glp_term_out(GLP_ON) }
+
+        let timeLimitMs = Int32(min(Double(Int32.max), (options.timeLimitSeconds * 1000).rounded()))
+        let context = SearchContext(model: model, options: options)
+        var code: Int32 = 0
+
+        if !model.isInteger {
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.presolve = GLP_ON
+            smcp.tm_lim = timeLimitMs
+            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+            code = glp_simplex(P, &smcp)
+            return lpResult(P, model: model, code: code, started: started)
+        }
+
+        if !options.presolve {
+            // Without the MIP presolver glp_intopt needs an optimal LP basis to start from.
+            var smcp = glp_smcp()
+            glp_init_smcp(&smcp)
+            smcp.tm_lim = timeLimitMs
+            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+            code = glp_simplex(P, &smcp)
+            if code != 0 || glp_get_status(P) != GLP_OPT {
+                return lpResult(P, model: model, code: code, started: started)
+            }
+        }
+
+        var iocp = glp_iocp()
+        glp_init_iocp(&iocp)
+        iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        iocp.tm_lim = max(1, timeLimitMs - Int32(elapsed(since: started) * 1000))
+        iocp.presolve = options.presolve ? GLP_ON : GLP_OFF
+        iocp.mip_gap = options.relativeGap
+        iocp.gmi_cuts = options.gomoryCuts ? GLP_ON : GLP_OFF
+        iocp.mir_cuts = options.mirCuts ? GLP_ON : GLP_OFF
+        iocp.cov_cuts = options.coverCuts ? GLP_ON : GLP_OFF
+        iocp.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
+        iocp.br_tech = glpkBranching(options.branching)
+        iocp.bt_tech = glpkBacktracking(options.backtracking)
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        iocp.cb_info = unmanaged.toOpaque()
+        iocp.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().handle(tree)
+        }
+        code = glp_intopt(P, &iocp)
+
+        let status = glp_mip_status(P)
+        let seconds = elapsed(since: started)
+        let hasSolution = status == GLP_OPT || status == GLP_FEAS
+        let values = hasSolution ? (0..<model.columns.count).map { glp_mip_col_val(P, Int32($0 + 1)) } : []
+        let objective = hasSolution ? glp_mip_obj_val(P) : nil
+        var result = SolveResult(
+            status: .failed, objective: objective, bestBound: context.bestBound, gap: nil, values: values,
+            seconds: seconds, nodes: context.nodes, glpkReturnCode: code, message: ""
+        )
+        switch (code, status) {
+        case (_, GLP_OPT):
+            result.status = .optimal
+            result.bestBound = objective
+        case (GLP_ESTOP, GLP_FEAS) where context.provenByIntegrality:
+            // Our callback stopped the search because the bound rounds to the incumbent: optimal.
+            result.status = .optimal
+            result.message = "optimal: the bound \(context.bestBound.map { String($0) } ?? "?") rounds to the incumbent"
+            result.bestBound = objective
+        case (GLP_ENOPFS, _), (_, GLP_NOFEAS):
+            result.status = .infeasible
+            result.message = "no feasible solution exists"
+        case (GLP_ETMLIM, GLP_FEAS), (GLP_EMIPGAP, GLP_FEAS):
+            result.status = code == GLP_EMIPGAP ? .optimal : .feasible
+            result.message = code == GLP_EMIPGAP ? "within the requested gap" : "time limit reached before optimality was proven"
+        case (GLP_ETMLIM, _):
+            result.status = .timeLimitWithoutSolution
+            result.message = "time limit reached without a feasible solution"
+        case (GLP_ENODFS, _):
+            result.status = .unbounded
+            result.message = "the LP relaxation is unbounded"
+        default:
+            result.status = hasSolution ? .feasible : .failed
+            result.message = "GLPK returned code \(code) (\(describe(code)))"
+        }
+        if let objective, let bound = result.bestBound {
+            result.gap = abs(objective - bound) / max(1, abs(objective))
+        }
+        return result
+    }
+
+    /// Writes the model exactly as GLPK sees it, in CPLEX LP or free MPS format.
+    public static func write(_ model: LinearModel, to path: String, format: ModelFileFormat) throws {
+        try model.validate()
+        let problem = Problem(model)
+        defer { problem.free() }
+        glp_term_out(GLP_OFF)
+        defer { glp_term_out(GLP_ON) }
+        let code: Int32 = switch format {
+        case .lp: glp_write_lp(problem.pointer, nil, path)
+        case .mps: glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, path)
+        }
+        if code != 0 { throw ModelError.writeFailed(path) }
+    }
+
+    static func lpResult(_ P: OpaquePointer, model: LinearModel, code: Int32, started: DispatchTime) -> SolveResult {
+        let status = glp_get_status(P)
+        let optimal = code == 0 && status == GLP_OPT
+        let values = optimal ? (0..<model.columns.count).map { glp_get_col_prim(P, Int32($0 + 1)) } : []
+        let result: SolveStatus = switch (code, status) {
+        case (0, GLP_OPT): .optimal
+        case (_, GLP_NOFEAS), (GLP_ENOPFS, _): .infeasible
+        case (_, GLP_UNBND), (GLP_ENODFS, _): .unbounded
+        case (GLP_ETMLIM, _): .timeLimitWithoutSolution
+        default: .failed
+        }
+        let objective = optimal ? glp_get_obj_val(P) : nil
+        return SolveResult(
+            status: result, objective: objective, bestBound: objective, gap: optimal ? 0 : nil, values: values,
+            seconds: elapsed(since: started), nodes: 0, glpkReturnCode: code,
+            message: optimal ? "" : "GLPK simplex returned code \(code) (\(describe(code)))"
+        )
+    }
+
+    static func elapsed(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    static func glpkBranching(_ b: SolverOptions.Branching) -> Int32 {
+        switch b {
+        case .firstFractional: GLP_BR_FFV
+        case .lastFractional: GLP_BR_LFV
+        case .mostFractional: GLP_BR_MFV
+        case .driebeckTomlin: GLP_BR_DTH
+        case .hybridPseudocost: GLP_BR_PCH
+        }
+    }
+
+    static func glpkBacktracking(_ b: SolverOptions.Backtracking) -> Int32 {
+        switch b {
+        case .depthFirst: GLP_BT_DFS
+        case .breadthFirst: GLP_BT_BFS
+        case .bestLocalBound: GLP_BT_BLB
+        case .bestProjection: GLP_BT_BPH
+        }
+    }
+
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case 0: "success"
+        case GLP_EBOUND: "incorrect bounds"
+        case GLP_EROOT: "no optimal LP basis"
+        case GLP_ENOPFS: "no primal feasible solution"
+        case GLP_ENODFS: "no dual feasible solution"
+        case GLP_EFAIL: "solver failure"
+        case GLP_EMIPGAP: "relative gap reached"
+        case GLP_ETMLIM: "time limit exceeded"
+        case GLP_ESTOP: "terminated by the application"
+        default: "code \(code)"
+        }
+    }
+}
+
+public enum ModelFileFormat: String, Sendable, CaseIterable { case lp, mps }
+
+/// A `glp_prob` built from a validated model in bulk: one glp_add_cols, one glp_add_rows, one glp_load_matrix.
+struct Problem {
+    let pointer: OpaquePointer
+
+    init(_ model: LinearModel) {
+        let P = glp_create_prob()!
+        pointer = P
+        glp_set_prob_name(P, model.name)
+        glp_set_obj_name(P, model.objectiveName)
+        glp_set_obj_dir(P, model.sense == .maximise ? GLP_MAX : GLP_MIN)
+        glp_set_obj_coef(P, 0, model.objectiveConstant)
+        if !model.rows.isEmpty { glp_add_rows(P, Int32(model.rows.count)) }
+        if !model.columns.isEmpty { glp_add_cols(P, Int32(model.columns.count)) }
+        for (i, row) in model.rows.enumerated() {
+            let r = Int32(i + 1)
+            glp_set_row_name(P, r, row.name)
+            let (type, lb, ub) = Problem.bounds(row.lower, row.upper)
+            glp_set_row_bnds(P, r, type, lb, ub)
+        }
+        for (j, column) in model.columns.enumerated() {
+            let c = Int32(j + 1)
+            glp_set_col_name(P, c, column.name)
+            switch column.kind {
+            case .continuous: break
+            case .integer: glp_set_col_kind(P, c, GLP_IV)
+            case .binary: glp_set_col_kind(P, c, GLP_IV)
+            }
+            let (type, lb, ub) = Problem.bounds(column.lower, column.upper)
+            glp_set_col_bnds(P, c, type, lb, ub)
+            glp_set_obj_coef(P, c, column.objective)
+        }
+        let n = model.termValues.count
+        if n > 0 {
+            // GLPK arrays are 1-based: element 0 is ignored.
+            var ia = [Int32](repeating: 0, count: n + 1)
+            var ja = [Int32](repeating: 0, count: n + 1)
+            var ar = [Double](repeating: 0, count: n + 1)
+            for k in 0..<n {
+                ia[k + 1] = model.termRows[k] + 1
+                ja[k + 1] = model.termColumns[k] + 1
+                ar[k + 1] = model.termValues[k]
+            }
+            glp_load_matrix(P, Int32(n), &ia, &ja, &ar)
+        }
+    }
+
+    func free() { glp_delete_prob(pointer) }
+
+    static func bounds(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+        switch (lower, upper) {
+        case (nil, nil): (GLP_FR, 0, 0)
+        case (let l?, nil): (GLP_LO, l, 0)
+        case (nil, let u?): (GLP_UP, 0, u)
+        case (let l?, let u?): u <= l ? (GLP_FX, l, l) : (GLP_DB, l, u)
+        }
+    }
+}

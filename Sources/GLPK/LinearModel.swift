@@ -1,0 +1,127 @@
+/// A mixed-integer linear program as plain Swift values: named columns, named rows, sparse terms.
+///
+/// Models are built here and checked by `validate()` before any of it reaches GLPK, because GLPK
+/// answers a bad index, a NaN or an inverted bound by aborting the whole process.
+public struct LinearModel: Sendable {
+    public enum Sense: String, Sendable { case minimise, maximise }
+    public enum Kind: Sendable { case continuous, integer, binary }
+
+    public struct Column: Sendable {
+        public var name: String
+        public var lower: Double?
+        public var upper: Double?
+        public var kind: Kind
+        public var objective: Double
+    }
+
+    public struct Row: Sendable {
+        public var name: String
+        public var lower: Double?
+        public var upper: Double?
+    }
+
+    public var name: String
+    public var sense: Sense
+    public var objectiveName = "fit"
+    /// A constant added to the objective (GLPK's column 0), e.g. the fit of fixed assignments.
+    public var objectiveConstant: Double = 0
+    public private(set) var columns: [Column] = []
+    public private(set) var rows: [Row] = []
+    /// Coefficients in coordinate form, 0-based indices; GLPK's 1-based arrays are made in one pass.
+    public private(set) var termRows: [Int32] = []
+    public private(set) var termColumns: [Int32] = []
+    public private(set) var termValues: [Double] = []
+
+    public init(name: String, sense: Sense) {
+        self.name = name
+        self.sense = sense
+    }
+
+    @discardableResult
+    public mutating func addColumn(_ name: String, kind: Kind, lower: Double? = 0, upper: Double? = nil, objective: Double = 0) -> Int {
+        columns.append(Column(name: name, lower: kind == .binary ? 0 : lower, upper: kind == .binary ? 1 : upper, kind: kind, objective: objective))
+        return columns.count - 1
+    }
+
+    /// Adds a row `lower <= sum(terms) <= upper`; nil means unbounded on that side.
+    @discardableResult
+    public mutating func addRow(_ name: String, lower: Double? = nil, upper: Double? = nil, terms: [(column: Int, coefficient: Double)]) -> Int {
+        rows.append(Row(name: name, lower: lower, upper: upper))
+        let r = Int32(rows.count - 1)
+        for (column, coefficient) in terms where coefficient != 0 {
+            termRows.append(r)
+            termColumns.append(Int32(column))
+            termValues.append(coefficient)
+        }
+        return rows.count - 1
+    }
+
+    public mutating func setObjective(_ column: Int, _ coefficient: Double) {
+        columns[column].objective = coefficient
+    }
+
+    public var isInteger: Bool { columns.contains { $0.kind != .continuous } }
+
+    /// True when every solution's objective is a whole number: then a bound that rounds to the
+    /// incumbent proves optimality, and the search can stop early.
+    public var hasIntegralObjective: Bool {
+        objectiveConstant == objectiveConstant.rounded() && columns.allSatisfy { c in
+            c.objective == 0 || (c.kind != .continuous && c.objective == c.objective.rounded())
+        }
+    }
+
+    /// Everything GLPK would abort on, and names LP files cannot carry, as readable messages.
+    public func validate() throws {
+        var problems: [String] = []
+        func check(_ ok: Bool, _ message: @autoclosure () -> String) {
+            if !ok, problems.count < 20 { problems.append(message()) }
+        }
+        var names = Set<String>()
+        for c in columns {
+            check(LinearModel.isValidName(c.name), "column name '\(c.name)' cannot be written to an LP file")
+            check(names.insert(c.name).inserted, "duplicate column name '\(c.name)'")
+            check(c.objective.isFinite, "column \(c.name): objective coefficient is not finite")
+            check(c.lower.map(\.isFinite) ?? true, "column \(c.name): lower bound is not finite")
+            check(c.upper.map(\.isFinite) ?? true, "column \(c.name): upper bound is not finite")
+            if let l = c.lower, let u = c.upper { check(l <= u, "column \(c.name): lower bound \(l) above upper bound \(u)") }
+        }
+        names.removeAll()
+        for r in rows {
+            check(LinearModel.isValidName(r.name), "row name '\(r.name)' cannot be written to an LP file")
+            check(names.insert(r.name).inserted, "duplicate row name '\(r.name)'")
+            check(r.lower.map(\.isFinite) ?? true, "row \(r.name): lower bound is not finite")
+            check(r.upper.map(\.isFinite) ?? true, "row \(r.name): upper bound is not finite")
+            if let l = r.lower, let u = r.upper { check(l <= u + 1e-9, "row \(r.name): lower bound \(l) above upper bound \(u)") }
+        }
+        var cells = Set<Int64>()
+        for k in termValues.indices {
+            check(cells.insert(Int64(termRows[k]) << 32 | Int64(termColumns[k])).inserted,
+                  "row \(rows[Int(termRows[k])].name) names a column twice")
+            check(termValues[k].isFinite, "row \(rows[Int(termRows[k])].name): coefficient is not finite")
+            check(termColumns[k] >= 0 && Int(termColumns[k]) < columns.count, "term refers to a column that does not exist")
+        }
+        check(objectiveConstant.isFinite, "objective constant is not finite")
+        check(columns.count < Int32.max && rows.count < Int32.max, "model too large for GLPK")
+        if !problems.isEmpty { throw ModelError.invalid(problems) }
+    }
+
+    /// CPLEX LP names: at most 255 characters of letters, digits and !"#$%&()/,.;?@_`'{}|~,
+    /// not starting with a digit or a period.
+    public static func isValidName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.count <= 255, let first = name.first, !first.isNumber, first != "." else { return false }
+        let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
+        return name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
+    }
+}
+
+public enum ModelError: Error, CustomStringConvertible, Sendable {
+    case invalid([String])
+    case writeFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let problems): "the model is invalid and was not given to GLPK:\n  " + problems.joined(separator: "\n  ")
+        case .writeFailed(let path): "GLPK could not write the model to \(path)"
+        }
+    }
+}

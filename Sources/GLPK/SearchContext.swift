@@ -1,0 +1,52 @@
+import CGLPK
+
+/// State shared with GLPK's branch-and-cut callback: counts nodes, tracks the best bound, offers a
+/// warm start, and stops the search once an integral objective's bound rounds to the incumbent.
+final class SearchContext {
+    let sense: LinearModel.Sense
+    let integralObjective: Bool
+    let warmStart: [Double]?
+    var warmStartOffered = false
+    var nodes = 0
+    var bestBound: Double?
+    var provenByIntegrality = false
+
+    init(model: LinearModel, options: SolverOptions) {
+        sense = model.sense
+        integralObjective = options.useIntegralObjective && model.hasIntegralObjective
+        // Column indices in the tree are the original ones only without the MIP presolver.
+        if let start = options.warmStart, !options.presolve, start.count == model.columns.count, start.allSatisfy(\.isFinite) {
+            warmStart = start
+        } else {
+            warmStart = nil
+        }
+    }
+
+    func handle(_ tree: OpaquePointer) {
+        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        nodes = max(nodes, Int(total))
+        let reason = glp_ios_reason(tree)
+
+        if reason == GLP_IHEUR, let warmStart, !warmStartOffered {
+            warmStartOffered = true
+            var x = [0.0] + warmStart
+            _ = glp_ios_heur_sol(tree, &x)
+        }
+
+        let best = glp_ios_best_node(tree)
+        if best != 0 { bestBound = glp_ios_node_bound(tree, best) }
+
+        guard integralObjective, reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH,
+              let bound = bestBound, glp_ios_mip_gap(tree) < Double.greatestFiniteMagnitude else { return }
+        let incumbent = glp_mip_obj_val(glp_ios_get_prob(tree))
+        let proven: Bool = switch sense {
+        case .maximise: (bound + 1e-6).rounded(.down) <= incumbent + 1e-6
+        case .minimise: (bound - 1e-6).rounded(.up) >= incumbent - 1e-6
+        }
+        if proven {
+            provenByIntegrality = true
+            glp_ios_terminate(tree)
+        }
+    }
+}

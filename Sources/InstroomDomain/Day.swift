@@ -98,3 +98,13 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+extension Day {
+    /// Today in the Netherlands' calendar (Europe/Amsterdam), where the triagepunt works.
+    public static func today() -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -1,0 +1,116 @@
+import GRDB
+
+/// The ledger's schema. Migrations are never edited once shipped: add a new one instead.
+///
+/// The database itself refuses what the convenant forbids: an assignment row can never be updated
+/// or deleted, a final assignment can never be followed by another (geen werk retour), and the audit
+/// log is append-only.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: intake, runs, assignments, escalations, decisions, audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE ruleSet (
+                    hash TEXT PRIMARY KEY,
+                    version TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    firstUsedAt TEXT NOT NULL
+                );
+                CREATE TABLE intakeCase (
+                    id TEXT PRIMARY KEY,
+                    received TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('vi', 'advies', 'toezicht')),
+                    weight REAL NOT NULL CHECK (weight >= 0),
+                    facts TEXT NOT NULL,
+                    sourceFile TEXT,
+                    recordedAt TEXT NOT NULL
+                );
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    day TEXT NOT NULL,
+                    startedAt TEXT NOT NULL,
+                    ruleHash TEXT NOT NULL REFERENCES ruleSet(hash),
+                    config TEXT NOT NULL,
+                    intakeFile TEXT,
+                    status TEXT NOT NULL,
+                    objective REAL,
+                    gap REAL,
+                    seconds REAL NOT NULL,
+                    nodes INTEGER NOT NULL,
+                    caseCount INTEGER NOT NULL,
+                    message TEXT NOT NULL
+                );
+                CREATE TABLE assignment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    caseId TEXT NOT NULL REFERENCES intakeCase(id),
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    runId INTEGER REFERENCES run(id),
+                    day TEXT NOT NULL,
+                    ro TEXT NOT NULL CHECK (ro IN ('SVG', 'RN', 'LJR')),
+                    weight REAL NOT NULL,
+                    final INTEGER NOT NULL CHECK (final IN (0, 1)),
+                    source TEXT NOT NULL CHECK (source IN ('model', 'commissie')),
+                    bestFit TEXT,
+                    scores TEXT NOT NULL,
+                    ruleHash TEXT NOT NULL,
+                    decisionId INTEGER,
+                    createdAt TEXT NOT NULL,
+                    UNIQUE (caseId, revision)
+                );
+                CREATE INDEX assignment_day ON assignment(day);
+                CREATE TRIGGER assignment_never_updated BEFORE UPDATE ON assignment
+                BEGIN SELECT RAISE(ABORT, 'geen werk retour: an assignment is never changed; record a decision instead'); END;
+                CREATE TRIGGER assignment_never_deleted BEFORE DELETE ON assignment
+                BEGIN SELECT RAISE(ABORT, 'geen werk retour: an assignment is never deleted'); END;
+                CREATE TRIGGER assignment_final_is_final BEFORE INSERT ON assignment
+                WHEN EXISTS (SELECT 1 FROM assignment WHERE caseId = NEW.caseId AND final = 1)
+                BEGIN SELECT RAISE(ABORT, 'geen werk retour: this case already has a final assignment'); END;
+                CREATE TRIGGER assignment_revisions_in_order BEFORE INSERT ON assignment
+                WHEN NEW.revision <> 1 + (SELECT COUNT(*) FROM assignment WHERE caseId = NEW.caseId)
+                BEGIN SELECT RAISE(ABORT, 'assignment revisions must follow each other'); END;
+                CREATE TABLE escalation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    caseId TEXT NOT NULL REFERENCES intakeCase(id),
+                    runId INTEGER REFERENCES run(id),
+                    day TEXT NOT NULL,
+                    reasons TEXT NOT NULL,
+                    primaryReason TEXT NOT NULL,
+                    provisionalRO TEXT CHECK (provisionalRO IN ('SVG', 'RN', 'LJR')),
+                    status TEXT NOT NULL CHECK (status IN ('open', 'decided', 'resolved')),
+                    deadline TEXT NOT NULL,
+                    ruleHash TEXT NOT NULL,
+                    createdAt TEXT NOT NULL,
+                    raisedBy TEXT NOT NULL
+                );
+                CREATE INDEX escalation_case ON escalation(caseId);
+                CREATE TABLE decision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    escalationId INTEGER NOT NULL REFERENCES escalation(id),
+                    caseId TEXT NOT NULL REFERENCES intakeCase(id),
+                    action TEXT NOT NULL CHECK (action IN ('confirm', 'move')),
+                    roBefore TEXT,
+                    roAfter TEXT NOT NULL CHECK (roAfter IN ('SVG', 'RN', 'LJR')),
+                    rationale TEXT NOT NULL CHECK (length(trim(rationale)) > 0),
+                    decidedBy TEXT NOT NULL CHECK (length(trim(decidedBy)) > 0),
+                    decidedAt TEXT NOT NULL
+                );
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    caseId TEXT,
+                    runId INTEGER,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX audit_case ON audit(caseId);
+                CREATE TRIGGER audit_never_updated BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_never_deleted BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,149 @@
+import Allocation
+import Foundation
+import InstroomDomain
+import Ledger
+import Wegingskader
+
+/// The triagepunt's daily job: take the day's intake (and yesterday's waiting cases), allocate it with
+/// every earlier assignment fixed, and record the run. Running the same day and intake again writes nothing.
+public struct DailyRun: Sendable {
+    public let ledger: Ledger
+    public let rules: RuleSet
+    public let config: AllocationConfig
+    public let actor: String
+
+    public init(ledger: Ledger, rules: RuleSet, config: AllocationConfig, actor: String = "triagepunt") {
+        self.ledger = ledger
+        self.rules = rules
+        self.config = config
+        self.actor = actor
+    }
+
+    /// The ledger's view before today's solve: new cases, waiting ones, fixed shares, capacity left.
+    public func prepare(intake: [IntakeCase], day: Day) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
+        let stored = try ledger.storedFacts(intake.map(\.id))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for c in intake {
+            if let facts = stored[c.id], facts != String(decoding: try encoder.encode(c), as: UTF8.self) {
+                throw TriageError.conflictingFacts("case \(c.id) is already in the ledger with other facts; an intake may not change a known case (geen werk retour)")
+            }
+        }
+        let newCases = intake.filter { stored[$0.id] == nil }
+        let backlog = try ledger.backlog(until: day)
+        let newIds = Set(newCases.map(\.id))
+        let toAllocate = backlog.filter { !newIds.contains($0.id) } + newCases
+        let prior = PeriodShares(weight: try ledger.periodWeights(from: config.period.start(of: day), to: config.period.end(of: day)))
+        let used = try ledger.capacityUsed(on: day)
+        let capacityLeft = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0, max(0, config.capacity($0) - (used[$0] ?? 0))) })
+        return (toAllocate, newCases, prior, capacityLeft)
+    }
+
+    /// Builds the plan that `allocate` would execute, without writing: for `export-model` and what-ifs.
+    public func plan(intake: [IntakeCase], day: Day) throws -> DayPlan {
+        let p = try prepare(intake: intake, day: day)
+        return try DayPlan.make(cases: p.toAllocate, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft)
+    }
+
+    public func allocate(intake: [IntakeCase], day: Day, intakeFile: String? = nil) throws -> AllocationReport {
+        let p = try prepare(intake: intake, day: day)
+        if p.toAllocate.isEmpty {
+            return try existingReport(intake: intake, day: day)
+        }
+        let plan = try DayPlan.make(cases: p.toAllocate, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft)
+        if plan.outcome.assignments.isEmpty && p.newCases.isEmpty {
+            // Only waiting cases, and still no room: nothing changes, nothing is written.
+            return try existingReport(intake: intake, day: day)
+        }
+        var report = makeReport(plan, newCases: p.newCases.count)
+        report.runId = try ledger.record(draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile))
+        return report
+    }
+
+    func makeReport(_ plan: DayPlan, newCases: Int) -> AllocationReport {
+        let outcome = plan.outcome
+        var lines: [AllocationReport.Line] = []
+        var escalations: [AllocationReport.Escalation] = []
+        for s in plan.scored {
+            let reasons = plan.escalations[s.intake.id] ?? []
+            let ro = outcome.assignments[s.intake.id]
+            if let ro { lines.append(.init(s, ro: ro, final: reasons.isEmpty, rules: rules)) }
+            if !reasons.isEmpty { escalations.append(.init(caseId: s.intake.id, reasons: reasons, provisionalRO: ro)) }
+        }
+        lines.sort { $0.caseId < $1.caseId }
+        escalations.sort { $0.caseId < $1.caseId }
+        let solver = outcome.solver
+        return AllocationReport(
+            status: outcome.status.rawValue, date: plan.day, runId: nil, unchanged: false, newCases: newCases,
+            ruleSet: .init(version: rules.version, hash: rules.hash), assignments: lines, waiting: outcome.waiting.sorted(),
+            escalations: escalations, shares: shares(outcome.sharesAfter, plan: plan), objective: outcome.objective, fit: outcome.fit,
+            solver: .init(status: outcome.status.rawValue, seconds: solver?.seconds ?? 0, gap: solver?.gap, nodes: solver?.nodes ?? 0,
+                          formulation: plan.model.formulation.rawValue, classes: outcome.classes, columns: outcome.columns,
+                          rows: outcome.rows, message: outcome.message)
+        )
+    }
+
+    func shares(_ after: PeriodShares, plan: DayPlan?) -> [String: AllocationReport.Share] {
+        Dictionary(uniqueKeysWithValues: RO.allCases.map { ro in
+            let band = config.band(ro)
+            let share = after.share(ro)
+            return (ro.rawValue, AllocationReport.Share(
+                share: share, weight: after.weight[ro] ?? 0, band: band, withinBand: after.total == 0 || band.contains(share),
+                belowSlack: plan?.outcome.belowBand[ro] ?? 0, aboveSlack: plan?.outcome.aboveBand[ro] ?? 0,
+                capacityUsed: plan?.outcome.capacityUsed[ro] ?? 0, capacity: plan?.problem.capacityLeft[ro] ?? config.capacity(ro)))
+        })
+    }
+
+    func draft(_ plan: DayPlan, report: AllocationReport, newCases: [IntakeCase], intakeFile: String?) -> RunDraft {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let weights = Dictionary(uniqueKeysWithValues: plan.scored.map { ($0.intake.id, $0.weight) })
+        let configJSON = String(decoding: (try? encoder.encode(config)) ?? Data(), as: UTF8.self)
+        return RunDraft(
+            day: plan.day, actor: actor,
+            ruleSet: RuleSetRecord(hash: rules.hash, version: rules.version, title: rules.title, source: rules.sourceText, firstUsedAt: ""),
+            config: configJSON, intakeFile: intakeFile, status: report.status, objective: report.objective,
+            gap: report.solver?.gap, seconds: report.solver?.seconds ?? 0, nodes: report.solver?.nodes ?? 0,
+            message: report.solver?.message ?? "",
+            newCases: newCases.map { .init(intake: $0, weight: weights[$0.id] ?? config.workload.weight(of: $0)) },
+            assignments: report.assignments.map { line in
+                .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit,
+                      scores: String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self))
+            },
+            escalations: report.escalations.map { .init(caseId: $0.caseId, reasons: $0.reasons, provisionalRO: $0.provisionalRO) },
+            escalationDeadline: plan.day.adding(workingDays: config.escalationDeadlineDays)
+        )
+    }
+
+    /// The intake was allocated before: report what the ledger holds for it, without writing anything.
+    func existingReport(intake: [IntakeCase], day: Day) throws -> AllocationReport {
+        let current = try ledger.currentAssignments(intake.map(\.id))
+        let decoder = JSONDecoder()
+        var lines: [AllocationReport.Line] = []
+        for c in intake {
+            guard let record = current[c.id], var line = try? decoder.decode(AllocationReport.Line.self, from: Data(record.scores.utf8)) else { continue }
+            line.ro = record.ro
+            line.final = record.final
+            lines.append(line)
+        }
+        lines.sort { $0.caseId < $1.caseId }
+        let waiting = intake.map(\.id).filter { current[$0] == nil }.sorted()
+        var escalations: [AllocationReport.Escalation] = []
+        for id in intake.map(\.id).sorted() {
+            for e in try ledger.escalations(caseId: id) where e.status == .open {
+                escalations.append(.init(caseId: id, reasons: e.reasons, provisionalRO: e.provisionalRO))
+            }
+        }
+        let prior = PeriodShares(weight: try ledger.periodWeights(from: config.period.start(of: day), to: config.period.end(of: day)))
+        let runIds = Set(current.values.compactMap(\.runId))
+        let runs = try runIds.compactMap { try ledger.run(id: $0) }
+        return AllocationReport(
+            status: runs.map(\.status).allSatisfy { $0 == "optimal" } ? "optimal" : (runs.first?.status ?? "optimal"),
+            date: day, runId: runIds.max(), unchanged: true, newCases: 0,
+            ruleSet: .init(version: rules.version, hash: rules.hash), assignments: lines, waiting: waiting, escalations: escalations,
+            shares: shares(prior, plan: nil), objective: runs.count == 1 ? runs[0].objective : nil,
+            fit: lines.reduce(0) { $0 + ($1.scores[$1.ro.rawValue] ?? 0) + ($1.continuity == $1.ro ? config.continuityBonus : 0) },
+            solver: nil
+        )
+    }
+}

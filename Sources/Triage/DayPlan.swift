@@ -1,0 +1,82 @@
+import Allocation
+import Foundation
+import GLPK
+import InstroomDomain
+import Wegingskader
+
+/// One day's allocation decided but not yet recorded: the same plan serves `allocate`, `export-model`
+/// and the scenario simulator, so a simulation replays exactly what production would do.
+public struct DayPlan: Sendable {
+    public var day: Day
+    public var problem: DayProblem
+    public var model: DayModel
+    public var scored: [ScoredCase]
+    public var outcome: DayOutcome
+    /// Escalation reasons per case id (empty for cases that need no commissie).
+    public var escalations: [String: [EscalationReason]]
+
+    /// Scores `cases`, solves the day and flags escalations. Throws `TriageError.infeasible` when hard
+    /// bands cannot hold, or would leave work on the shelf while an RO has room.
+    public static func make(cases: [IntakeCase], day: Day, rules: RuleSet, config: AllocationConfig,
+                            prior: PeriodShares, capacityLeft: [RO: Double]) throws -> DayPlan {
+        let scored = Scoring.score(cases, on: day, rules: rules, config: config)
+        let problem = DayProblem(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
+        let model = DayModel(problem)
+        let outcome = try model.solve(options: SolverOptions(timeLimitSeconds: config.solver.timeLimitSeconds))
+        switch outcome.status {
+        case .optimal, .feasible: break
+        case .infeasible:
+            throw TriageError.infeasible(day: day, explanation: explainInfeasible(problem))
+        case .timeLimitWithoutSolution:
+            throw TriageError.solverFailed(day: day, message: "no assignment found within the time limit of \(config.solver.timeLimitSeconds) s; raise solver.timeLimitSeconds")
+        case .unbounded, .failed:
+            throw TriageError.solverFailed(day: day, message: outcome.message)
+        }
+        if !outcome.blockedByBands.isEmpty {
+            throw TriageError.infeasible(day: day, explanation: "\(outcome.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(outcome.blockedByBands.prefix(5).joined(separator: ", "))\(outcome.blockedByBands.count > 5 ? ", ..." : ""). " + bandSummary(problem, outcome) + " Make the band soft (bands.mode: soft) or widen it.")
+        }
+        var escalations: [String: [EscalationReason]] = [:]
+        for s in scored {
+            let reasons = EscalationRules.reasons(for: s, assigned: outcome.assignments[s.intake.id], day: day, problem: problem, outcome: outcome, rules: rules)
+            if !reasons.isEmpty { escalations[s.intake.id] = reasons }
+        }
+        return DayPlan(day: day, problem: problem, model: model, scored: scored, outcome: outcome, escalations: escalations)
+    }
+
+    /// Names the bands that make a day infeasible: those already outside their range before today,
+    /// or whose floors cannot be met with the capacity left.
+    static func explainInfeasible(_ problem: DayProblem) -> String {
+        var lines: [String] = []
+        let prior = problem.prior
+        for ro in RO.allCases {
+            let band = problem.config.band(ro)
+            guard band.mode == .hard, prior.total > 0 else { continue }
+            let share = prior.share(ro)
+            if !band.contains(share) {
+                lines.append("\(ro.displayName) already stands at \(EscalationRules.percent(share)) of the period, outside its hard band \(band.label)")
+            }
+        }
+        if lines.isEmpty {
+            lines.append("the hard bands (" + RO.allCases.map { "\($0.displayName) \(problem.config.band($0).label)" }.joined(separator: ", ") + ") cannot all hold with today's cases and capacities")
+        }
+        return lines.joined(separator: "; ") + ". Nothing was recorded. Make the bands soft (bands.mode: soft) or widen them."
+    }
+
+    static func bandSummary(_ problem: DayProblem, _ outcome: DayOutcome) -> String {
+        "Shares after this day would be " + RO.allCases.map { "\($0.displayName) \(EscalationRules.percent(outcome.sharesAfter.share($0))) (band \(problem.config.band($0).label))" }.joined(separator: ", ") + "."
+    }
+}
+
+public enum TriageError: Error, CustomStringConvertible, Sendable {
+    case infeasible(day: Day, explanation: String)
+    case solverFailed(day: Day, message: String)
+    case conflictingFacts(String)
+
+    public var description: String {
+        switch self {
+        case .infeasible(let day, let explanation): "\(day) cannot be allocated within the hard bands: \(explanation)"
+        case .solverFailed(let day, let message): "\(day): the solver did not produce an assignment: \(message)"
+        case .conflictingFacts(let message): message
+        }
+    }
+}

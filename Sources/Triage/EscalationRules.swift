@@ -1,0 +1,95 @@
+import Allocation
+import Foundation
+import InstroomDomain
+import Wegingskader
+
+/// Decides which cases go to the begeleidingscommissie after a solve, and says why in Dutch.
+///
+/// The order of checks follows SOM's lesson: hard facts first (no RO at all, forced placements), then
+/// the judgement calls (near-ties, unfit cases, missing data that could change the outcome).
+enum EscalationRules {
+    static func reasons(for scored: ScoredCase, assigned: RO?, day: Day, problem: DayProblem, outcome: DayOutcome, rules: RuleSet) -> [EscalationReason] {
+        let c = scored.intake
+        let score = scored.score
+        let config = problem.config
+        var reasons: [EscalationReason] = []
+        let candidate = scored.candidate
+
+        guard let assigned else {
+            let free = RO.allCases.map { ro in "\(ro.displayName) \(format(residual(ro, problem, outcome)))" }.joined(separator: ", ")
+            reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(format(scored.weight)) punten); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling."))
+            return reasons
+        }
+
+        // Forced: a better-fitting allowed RO existed (continuity counted), but the solve did not use it.
+        let bonus = config.continuityBonus
+        let assignedProfit = candidate.profit(assigned, continuityBonus: bonus) ?? 0
+        if let better = score.allowed.max(by: { (candidate.profit($0, continuityBonus: bonus) ?? 0, $1) < (candidate.profit($1, continuityBonus: bonus) ?? 0, $0) }),
+           let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit {
+            let lost = bestProfit - assignedProfit
+            if residual(better, problem, outcome) < scored.weight {
+                reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(lost) punten fit."))
+            } else {
+                let share = outcome.sharesAfter.share(better)
+                let band = config.band(better)
+                reasons.append(.init(.forcedByBand, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(percent(share)), band \(band.label)); verlies \(lost) punten fit."))
+            }
+        }
+        if score.isUnfit {
+            let best = score.scores[score.bestFit] ?? 0
+            reasons.append(.init(.unfit, "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit)."))
+        }
+        if score.isNearTie, let runnerUp = score.runnerUp {
+            reasons.append(.init(.nearTie, "\(score.bestFit.displayName) (\(score.scores[score.bestFit] ?? 0)) en \(runnerUp.displayName) (\(score.scores[runnerUp] ?? 0)) liggen binnen de marge van \(rules.nearTieMargin)."))
+        }
+        if let missing = missingDataReason(scored, day: day, rules: rules, config: config) {
+            reasons.append(missing)
+        }
+        return reasons
+    }
+
+    /// Missing or stale SCIL/RISc escalates only when a plausible value would change the best fit:
+    /// otherwise it is reported as a data-quality flag on the case, not sent to the commissie.
+    static func missingDataReason(_ scored: ScoredCase, day: Day, rules: RuleSet, config: AllocationConfig) -> EscalationReason? {
+        let c = scored.intake
+        let view = FactView(c, on: day, staleAfterDays: config.staleAfterDays)
+        var notes: [String] = []
+        if view.scil == .onbekend {
+            for value in [ScilResult.lvb, .geenLVB] {
+                var alt = c
+                alt.scil = value
+                alt.scilDate = day
+                let best = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays)).bestFit
+                if best != scored.score.bestFit {
+                    notes.append("SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(scored.score.bestFit.displayName)")
+                    break
+                }
+            }
+        }
+        if view.risc == .onbekend {
+            for value in [RiscLevel.laag, .midden, .hoog] {
+                var alt = c
+                alt.risc = value
+                alt.riscDate = day
+                let best = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays)).bestFit
+                if best != scored.score.bestFit {
+                    notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(scored.score.bestFit.displayName)")
+                    break
+                }
+            }
+        }
+        return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".")
+    }
+
+    static func residual(_ ro: RO, _ problem: DayProblem, _ outcome: DayOutcome) -> Double {
+        (problem.capacityLeft[ro] ?? 0) - (outcome.capacityUsed[ro] ?? 0)
+    }
+
+    static func format(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x).replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func percent(_ share: Double) -> String {
+        String(format: "%.1f%%", share * 100).replacingOccurrences(of: ".", with: ",")
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Instroom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instroom",
+        abstract: "Distributes the 3RO intake (SVG, RN, LJ&R) on content, within the agreed bandwidths.",
+        discussion: """
+            The triagepunt runs `allocate` every working day; the begeleidingscommissie works with
+            `escalations`, `contest`, `decide` and `audit`; the directies compare bandwidth scenarios
+            with `simulate` and `sweep`. Numbers in the bundled defaults are illustrative.
+            """,
+        subcommands: [
+            Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,69 @@
+import Foundation
+import InstroomDomain
+import Triage
+import Wegingskader
+
+/// Terminal rendering of reports: fixed-width tables, Dutch labels where staff read them.
+enum ReportText {
+    static func allocation(_ r: AllocationReport) -> String {
+        var out: [String] = []
+        out.append("Verdeling \(r.date) — status \(r.status)\(r.unchanged ? " (al eerder verdeeld; niets gewijzigd)" : "")")
+        out.append("Wegingskader \(r.ruleSet.version) (\(r.ruleSet.hash.prefix(12)))")
+        if let s = r.solver {
+            out.append(String(format: "Solver: %@, %.3f s, gap %@, %d knopen, %d klassen, %d kolommen, %d rijen", s.status, s.seconds,
+                              s.gap.map { String(format: "%.2g", $0) } ?? "-", s.nodes, s.classes, s.columns, s.rows))
+        }
+        out.append("")
+        out.append(table(header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R", "Status"], rows: r.assignments.map { l in
+            [l.caseId, l.kind.rawValue, l.ro.displayName, l.bestFit.displayName,
+             String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0), l.final ? "definitief" : "voorlopig"]
+        }))
+        if !r.waiting.isEmpty { out.append("\nWachtend (geen capaciteit): \(r.waiting.joined(separator: ", "))") }
+        if !r.escalations.isEmpty {
+            out.append("\nEscalaties naar de begeleidingscommissie (\(r.escalations.count)):")
+            for e in r.escalations { out.append("  \(e.caseId): \(e.label). \(e.detail)") }
+        }
+        out.append("\nAandelen in de periode na deze verdeling:")
+        out.append(table(header: ["RO", "Aandeel", "Band", "Binnen band", "Punten", "Capaciteit gebruikt"], rows: RO.allCases.compactMap { ro in
+            guard let s = r.shares[ro.rawValue] else { return nil }
+            return [ro.displayName, percent(s.share), s.band.label + " (\(s.band.mode.rawValue))", s.withinBand ? "ja" : "nee",
+                    number(s.weight), "\(number(s.capacityUsed)) / \(number(s.capacity))"]
+        }))
+        let assigned = r.assignments.count
+        let best = r.assignments.filter { $0.ro == $0.bestFit }.count
+        out.append("\n\(assigned) toegewezen (\(best) bij de best passende RO), \(r.waiting.count) wachtend, \(r.escalations.count) geëscaleerd; doelfunctie \(r.objective.map(number) ?? "-")")
+        return out.joined(separator: "\n")
+    }
+
+    static func scores(_ scored: [ScoredCase], rules: RuleSet) -> String {
+        var out = ["Wegingskader \(rules.version) (\(rules.shortHash))", ""]
+        for s in scored {
+            let flags = s.score.flags.map(\.label).joined(separator: "; ")
+            out.append("\(s.intake.id) (\(s.intake.kind.rawValue)): beste match \(s.score.bestFit.displayName)" +
+                       (s.score.isNearTie ? ", bijna gelijk" : "") + (s.score.isUnfit ? ", geen goede match" : "") +
+                       (flags.isEmpty ? "" : " — \(flags)"))
+            for ro in RO.allCases {
+                out.append("  \(ro.displayName.padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(s.score.scores[ro] ?? 0).leftPad(3)): " +
+                           s.score.reasons(for: ro).joined(separator: "; "))
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func table(header: [String], rows: [[String]]) -> String {
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
+    }
+
+    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100).replacingOccurrences(of: ".", with: ",") }
+    static func number(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+extension String {
+    func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

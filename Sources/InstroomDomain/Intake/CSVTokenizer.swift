@@ -1,0 +1,213 @@
+import Foundation
+
+/// One CSV record with the physical line (1-based) on which it starts.
+struct CSVRecord: Equatable, Sendable {
+    var line: Int
+    var cells: [String]
+}
+
+/// A small RFC 4180 tokenizer: quoted cells may hold separators, doubled quotes and line breaks.
+///
+/// It works on the UTF-8 bytes of already decoded text (separators and quotes are ASCII, so a byte
+/// never splits a character). CRLF, LF and a lone CR all end a record; a CRLF inside a quoted cell is
+/// kept as a single LF so that Excel exports and Unix files read to the same value.
+/// Records whose cells are all empty (blank lines, `;;;;` rows Excel leaves behind) are skipped.
+enum CSVTokenizer {
+    static let quote = UInt8(ascii: "\"")
+    static let lf = UInt8(ascii: "\n")
+    static let cr = UInt8(ascii: "\r")
+
+    struct Problem: Equatable, Sendable {
+        var line: Int
+        var message: String
+    }
+
+    static func tokenize(_ text: String, separator: UInt8) -> (records: [CSVRecord], problems: [Problem]) {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var i = 0
+        var line = 1
+        var records: [CSVRecord] = []
+        var problems: [Problem] = []
+
+        /// Consumes a line break at `i` if there is one; true when it did.
+        func consumeNewline() -> Bool {
+            guard i < n else { return false }
+            if bytes[i] == cr {
+                i += (i + 1 < n && bytes[i + 1] == lf) ? 2 : 1
+                line += 1
+                return true
+            }
+            if bytes[i] == lf {
+                i += 1
+                line += 1
+                return true
+            }
+            return false
+        }
+
+        /// After a malformed cell: skip to the end of the physical line.
+        func skipRestOfLine() {
+            while i < n, bytes[i] != lf, bytes[i] != cr { i += 1 }
+            _ = consumeNewline()
+        }
+
+        while i < n {
+            let recordLine = line
+            var cells: [String] = []
+            var broken: String?
+
+            cellLoop: while true {
+                if i < n, bytes[i] == quote {
+                    let quoteLine = line
+                    i += 1
+                    var buffer: [UInt8] = []
+                    var closed = false
+                    while i < n {
+                        let b = bytes[i]
+                        if b == quote {
+                            if i + 1 < n, bytes[i + 1] == quote {
+                                buffer.append(quote)
+                                i += 2
+                                continue
+                            }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if b == cr {
+                            buffer.append(lf)
+                            i += (i + 1 < n && bytes[i + 1] == lf) ? 2 : 1
+                            line += 1
+                            continue
+                        }
+                        if b == lf { line += 1 }
+                        buffer.append(b)
+                        i += 1
+                    }
+                    guard closed else {
+                        problems.append(Problem(
+                            line: quoteLine,
+                            message: "unterminated quote: the quoted cell that starts here is never closed (a cell that starts with \" must end with \")"
+                        ))
+                        return (records, problems)
+                    }
+                    cells.append(String(decoding: buffer, as: UTF8.self))
+                    if i >= n { break cellLoop }
+                    if bytes[i] == separator {
+                        i += 1
+                        continue cellLoop
+                    }
+                    if consumeNewline() { break cellLoop }
+                    broken = "unexpected text after the closing quote of cell \(cells.count); a quote inside a quoted cell must be doubled (\"\")"
+                    skipRestOfLine()
+                    break cellLoop
+                } else {
+                    let start = i
+                    while i < n, bytes[i] != separator, bytes[i] != lf, bytes[i] != cr {
+                        if bytes[i] == quote, broken == nil {
+                            broken = "a quote inside unquoted cell \(cells.count + 1); quote the whole cell and double the quote (\"a \"\"b\"\" c\")"
+                        }
+                        i += 1
+                    }
+                    cells.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                    if i >= n { break cellLoop }
+                    if bytes[i] == separator {
+                        i += 1
+                        continue cellLoop
+                    }
+                    _ = consumeNewline()
+                    break cellLoop
+                }
+            }
+
+            if let broken {
+                problems.append(Problem(line: recordLine, message: broken))
+            } else if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                records.append(CSVRecord(line: recordLine, cells: cells))
+            }
+        }
+        return (records, problems)
+    }
+
+    /// The separator of a file: `sep=;` on the first line (an Excel convention) wins; otherwise the
+    /// more frequent of `;` and `,` outside quotes on the header line. Returns how many lines the hint took.
+    static func detectSeparator(_ text: String) -> (separator: UInt8, hintLines: Int) {
+        let bytes = Array(text.utf8.prefix(64 * 1024))
+        var firstLineEnd = 0
+        while firstLineEnd < bytes.count, bytes[firstLineEnd] != lf, bytes[firstLineEnd] != cr { firstLineEnd += 1 }
+        let first = String(decoding: bytes[0..<firstLineEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        if first.lowercased().hasPrefix("sep="), first.utf8.count == 5, let sep = first.utf8.last {
+            return (sep, 1)
+        }
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
+        for b in bytes {
+            if b == quote { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if b == lf || b == cr { break }
+            if b == UInt8(ascii: ",") { commas += 1 }
+            if b == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return (semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ","), 0)
+    }
+}
+
+/// Turning file bytes into text: UTF-8 (with or without BOM), else Windows-1252 as old Excel writes it.
+enum TextDecoding {
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static func decode(_ data: Data) -> (text: String, encoding: String) {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: utf8BOM) { bytes.removeFirst(3) }
+        if let text = String(validatingUTF8Bytes: bytes) { return (text, "UTF-8") }
+        return (windows1252(bytes), "Windows-1252")
+    }
+
+    /// The line of the first byte sequence that is not UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+        var line = 1
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): if s == "\n" { line += 1 }
+            case .emptyInput: return nil
+            case .error: return line
+            }
+        }
+    }
+
+    /// Windows-1252: Latin-1 except 0x80–0x9F; the five unassigned bytes map to the same code point.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+            0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        ]
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for b in bytes {
+            let value = (0x80...0x9F).contains(b) ? high[Int(b) - 0x80] : UInt32(b)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
+    }
+}
+
+extension String {
+    /// Strict UTF-8 decoding: nil when any byte sequence is invalid (no replacement characters).
+    init?(validatingUTF8Bytes bytes: [UInt8]) {
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = String(scalars)
+    }
+}

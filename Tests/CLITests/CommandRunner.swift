@@ -1,0 +1,45 @@
+import Foundation
+import InstroomTesting
+
+/// Runs the built `instroom` binary as a person would, capturing exit code and output.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] }
+}
+
+enum CLI {
+    static var binary: URL {
+        if let explicit = ProcessInfo.processInfo.environment["INSTROOM_BIN"] { return URL(fileURLWithPath: explicit) }
+        // The test bundle sits in the same build folder as the executable.
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for folder in candidates {
+            let url = folder.appendingPathComponent("instroom")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return Fixtures.packageRoot.appendingPathComponent(".build/debug/instroom")
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
+        try run(executable: binary, arguments, in: folder)
+    }
+
+    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

@@ -175,7 +175,8 @@ public enum IntakeReader {
                 }
             }
             guard let list else {
-                if !sink.hasErrors || members.allSatisfy({ $0.key != "cases" }) {
+                // Only when nothing was said yet: a misspelt key already got "unknown field; expected: cases".
+                if !sink.hasErrors {
                     sink.add(line: root.line, "cases", "missing required field; expected {\"cases\": [...]}")
                 }
                 throw sink.failure

@@ -269,9 +269,15 @@ public struct SyntheticIntake: Sendable {
     public let seed: UInt64
     public let mix: IntakeMix
 
+    /// Region names in a fixed (sorted) order with their weights: sampling never depends on hash order.
+    private let regionNames: [String]
+    private let regionWeights: [Double]
+
     public init(seed: UInt64, mix: IntakeMix = .illustrative) {
         self.seed = seed
         self.mix = mix
+        regionNames = mix.regionShares.keys.sorted()
+        regionWeights = regionNames.map { mix.regionShares[$0] ?? 0 }
     }
 
     /// `count` cases received on `day`.
@@ -375,8 +381,7 @@ public struct SyntheticIntake: Sendable {
 
         var region: String?
         if !rng.chance(mix.regionMissingShare) {
-            let names = mix.regionShares.keys.sorted()
-            if !names.isEmpty { region = names[rng.pick(weights: names.map { mix.regionShares[$0]! })] }
+            if !regionNames.isEmpty { region = regionNames[rng.pick(weights: regionWeights)] }
         }
 
         var deadline: Day?

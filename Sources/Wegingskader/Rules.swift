@@ -182,7 +182,16 @@ extension RuleSet {
 
     private static func parse(_ text: String, bytes: [UInt8], file: String) throws -> RuleSet {
         let root: YAMLValue
-        do { root = try YAMLValue.parse(text, file: file) } catch let error as InputError { throw InputErrors([error]) }
+        do { root = try YAMLValue.parse(text, file: file) } catch var error as InputError {
+            // An unquoted comparison (`problemCount: >=2`) is YAML syntax for a folded block: say so.
+            if let line = error.line, line >= 1 {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                if line <= lines.count, lines[line - 1].range(of: #":\s*[<>]"#, options: .regularExpression) != nil {
+                    error.message += " (put a comparison in quotes: problemCount: \">=2\")"
+                }
+            }
+            throw InputErrors([error])
+        }
         var problems = Problems()
         guard let top = problems.collect({ try root.fields(allowed: topFields, required: ["version", "title", "weightRange", "base", "criteria"]) }) else {
             throw InputErrors(problems.errors)

@@ -72,7 +72,7 @@ struct DiffAndTableTests {
     }
 
     @Test("the text table shows every rule with its condition, weights and explanation in Dutch")
-    func textTable() {
+    func textTable() throws {
         let rules = RuleSet.bundledDefault()
         let table = RuleSetTable.text(rules)
         let header = table.split(separator: "\n").first { $0.hasPrefix("id") }
@@ -87,6 +87,12 @@ struct DiffAndTableTests {
         #expect(table.contains("bij RISc hoog"))
         #expect(table.contains("alleen"))
         #expect(!table.split(separator: "\n").contains { $0.hasSuffix(" ") })
+        // Wrapped explanations continue in their own column.
+        let lines = table.components(separatedBy: "\n")
+        let column = try #require(header?.range(of: "toelichting")).lowerBound.utf16Offset(in: header!)
+        let continued = try #require(lines.first { $0.hasSuffix("behandelachterland.") })
+        #expect(continued.prefix(column).allSatisfy { $0 == " " })
+        #expect(continued.dropFirst(column).first != " ")
     }
 
     @Test("the HTML page is Dutch, standalone and escapes rule text")

@@ -126,7 +126,7 @@ struct ScoringTests {
         let s = score(intake(problems: [.dakloos, .verslaving], interventions: [.werkstraf]))
         #expect(s.allowed == [.SVG, .LJR])
         #expect(s.scores[.RN] == 1)
-        #expect(s.reasons(for: .RN).contains { $0.hasPrefix("Uitgesloten: Taakstraf met zorg") && $0.hasSuffix("(niet bij RN)") })
+        #expect(s.reasons(for: .RN).contains { $0.hasPrefix("Uitgesloten: Taakstraf met zorg") && $0.hasSuffix("— niet bij RN") })
         // RN would win on score if it were allowed: an exclusion outranks the score.
         let rnBest = score(intake(offences: [.terrorisme], problems: [.schulden, .overlast], interventions: [.werkstraf]))
         #expect(rnBest.scores[.RN] == 6 && rnBest.scores[.LJR] == 1 + 1 + 2 + 2)

@@ -254,7 +254,7 @@ extension RuleSet {
         }
         var routes: [Route] = []
         var routeNodes: [YAMLValue] = []
-        if let list = problems.collect({ try top["routes"]?.sequence() ?? [] }) {
+        if let list = problems.collect({ try list(top["routes"]) }) {
             for item in list {
                 problems.collect {
                     let r = try hardRule(item, section: "routes")
@@ -265,7 +265,7 @@ extension RuleSet {
         }
         var exclusions: [Exclusion] = []
         var exclusionNodes: [YAMLValue] = []
-        if let list = problems.collect({ try top["exclusions"]?.sequence() ?? [] }) {
+        if let list = problems.collect({ try list(top["exclusions"]) }) {
             for item in list {
                 problems.collect {
                     let r = try hardRule(item, section: "exclusions")
@@ -282,6 +282,12 @@ extension RuleSet {
             weightRange: weightRange, base: base, criteria: criteria, routes: routes, exclusions: exclusions,
             sourceText: text, file: file
         )
+    }
+
+    /// An optional list; `routes:` with nothing after it is an empty list.
+    private static func list(_ v: YAMLValue?) throws -> [YAMLValue] {
+        guard let v, !v.isNull else { return [] }
+        return try v.sequence()
     }
 
     private static func nonEmpty(_ v: YAMLValue) throws -> String {

@@ -113,6 +113,12 @@ struct RuleFileTests {
                line: 10, mentions: "regio"),
         Broken(name: "duplicate id", text: replacingLine(15, with: "  - id: verslaving"),
                line: 15, mentions: "duplicate id 'verslaving'"),
+        Broken(name: "duplicate id across sections",
+               text: minimalRules + "routes:\n  - {id: dakloos, label: D, when: {problem: dakloos}, ro: LJR, rationale: r}\n",
+               line: 22, mentions: "already used in criteria at line 15"),
+        Broken(name: "route to an unknown RO",
+               text: minimalRules + "routes:\n  - {id: d, label: D, when: {problem: dakloos}, ro: LJ&R-Noord, rationale: r}\n",
+               line: 22, mentions: "unknown RO"),
         Broken(name: "weight above the range", text: replacingLine(12, with: "    weights: {SVG: 12}"),
                line: 12, mentions: "outside weightRange"),
         Broken(name: "weight below the range", text: replacingLine(12, with: "    weights: {SVG: -11}"),
@@ -147,6 +153,12 @@ struct RuleFileTests {
         let description = InputErrors(errors).description
         #expect(description.contains("regels.yaml:\(broken.line)"), "\(description)")
         #expect(description.contains(broken.mentions), "\(description)")
+    }
+
+    @Test("an empty routes or exclusions section is allowed")
+    func emptySections() throws {
+        let rules = try RuleSet.parse(minimalRules + "routes:\nexclusions: []\n", file: "regels.yaml")
+        #expect(rules.routes.isEmpty && rules.exclusions.isEmpty)
     }
 
     @Test("several problems are reported together")

@@ -28,7 +28,7 @@ public struct Contribution: Sendable, Codable, Equatable {
         switch kind {
         case .base, .criterion: "\(label): \(Contribution.signed(points)) voor \(ro.displayName)"
         case .route: "Route: \(label) alleen bij \(ro.displayName)"
-        case .exclusion: "Uitgesloten: \(label) (niet bij \(ro.displayName))"
+        case .exclusion: "Uitgesloten: \(label) — niet bij \(ro.displayName)"
         }
     }
 

@@ -87,7 +87,7 @@ public enum RuleSetTable {
         [
             "\(rules.title)",
             "Versie \(rules.version) · SHA-256 \(rules.shortHash) · bijna gelijk bij verschil ≤ \(rules.nearTieMargin)"
-                + " · geen passende RO onder \(rules.minimumFit) punten"
+                + " · geen passende RO bij een beste score onder \(rules.minimumFit)"
                 + " · gewichten \(rules.weightRange.lowerBound) t/m \(rules.weightRange.upperBound)",
         ]
     }
@@ -107,7 +107,6 @@ public enum RuleSetTable {
         func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
         func line(_ cells: [String], _ explanation: String) -> String {
             (zip(cells, widths).map { pad($0, $1) } + [explanation]).joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces)
         }
         var out = header(rules) + [""]
         out.append(line(Array(columns.dropLast()), columns.last!))

@@ -182,7 +182,16 @@ extension RuleSet {
 
     private static func parse(_ text: String, bytes: [UInt8], file: String) throws -> RuleSet {
         let root: YAMLValue
-        do { root = try YAMLValue.parse(text, file: file) } catch let error as InputError { throw InputErrors([error]) }
+        do { root = try YAMLValue.parse(text, file: file) } catch var error as InputError {
+            // An unquoted comparison (`problemCount: >=2`) is YAML syntax for a folded block: say so.
+            if let line = error.line, line >= 1 {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                if line <= lines.count, lines[line - 1].range(of: #":\s*[<>]"#, options: .regularExpression) != nil {
+                    error.message += " (put a comparison in quotes: problemCount: \">=2\")"
+                }
+            }
+            throw InputErrors([error])
+        }
         var problems = Problems()
         guard let top = problems.collect({ try root.fields(allowed: topFields, required: ["version", "title", "weightRange", "base", "criteria"]) }) else {
             throw InputErrors(problems.errors)
@@ -245,7 +254,7 @@ extension RuleSet {
         }
         var routes: [Route] = []
         var routeNodes: [YAMLValue] = []
-        if let list = problems.collect({ try top["routes"]?.sequence() ?? [] }) {
+        if let list = problems.collect({ try list(top["routes"]) }) {
             for item in list {
                 problems.collect {
                     let r = try hardRule(item, section: "routes")
@@ -256,7 +265,7 @@ extension RuleSet {
         }
         var exclusions: [Exclusion] = []
         var exclusionNodes: [YAMLValue] = []
-        if let list = problems.collect({ try top["exclusions"]?.sequence() ?? [] }) {
+        if let list = problems.collect({ try list(top["exclusions"]) }) {
             for item in list {
                 problems.collect {
                     let r = try hardRule(item, section: "exclusions")
@@ -273,6 +282,12 @@ extension RuleSet {
             weightRange: weightRange, base: base, criteria: criteria, routes: routes, exclusions: exclusions,
             sourceText: text, file: file
         )
+    }
+
+    /// An optional list; `routes:` with nothing after it is an empty list.
+    private static func list(_ v: YAMLValue?) throws -> [YAMLValue] {
+        guard let v, !v.isNull else { return [] }
+        return try v.sequence()
     }
 
     private static func nonEmpty(_ v: YAMLValue) throws -> String {

@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         // Bottom: the vocabulary of the convenant (cases, ROs, bands, capacities, weights) and input files.
-        .target(name: "InstroomDomain", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "InstroomDomain", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["Intake/ASSUMPTIONS.md"]),
         // The wegingskader: an editable, versioned rule file that turns case facts into fit scores.
         .target(
             name: "Wegingskader",

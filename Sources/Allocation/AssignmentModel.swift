@@ -18,7 +18,9 @@ import GLPK
 ///                 pi[k]    penalty for one job of k left waiting (absent = must be assigned)
 ///     Variables   assign(k,r)  in {0..n[k]}   jobs of k given to r (binary when n[k] = 1)
 ///                 wait(k)      in {0..n[k]}   jobs of k that wait for capacity
-///                 below(r), above(r) >= 0     soft-band slack, in workload points
+///                 below(r), above(r) in {0, 1, ..}  soft-band slack in whole workload points
+///                              (whole points keep the objective integral, so a bound that rounds to
+///                              the incumbent proves optimality; glpsol proves such days far sooner)
 ///     maximise    fit: sum p[k,r] assign(k,r) - sum pi[k] wait(k) - rho sum (below(r) + above(r))
 ///     subject to  once(k):       sum_r assign(k,r) + wait(k) = n[k]
 ///                 capacity(r):   sum_k a[k,r] assign(k,r) <= C[r]
@@ -140,8 +142,8 @@ public struct AssignmentModel: Sendable {
         }
         for r in 0..<m {
             guard let band = bands[r], let rho = band.softPenalty else { continue }
-            layout.below[r] = lp.addColumn("below(\(agents[r]))", kind: .continuous, lower: 0, objective: -sign * rho)
-            layout.above[r] = lp.addColumn("above(\(agents[r]))", kind: .continuous, lower: 0, objective: -sign * rho)
+            layout.below[r] = lp.addColumn("below(\(agents[r]))", kind: .integer, lower: 0, objective: -sign * rho)
+            layout.above[r] = lp.addColumn("above(\(agents[r]))", kind: .integer, lower: 0, objective: -sign * rho)
         }
 
         // once(k): every job of the class is assigned or waits.

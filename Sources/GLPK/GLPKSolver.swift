@@ -103,8 +103,14 @@ public enum GLPKSolver {
     }
 
     /// Writes the model exactly as GLPK sees it, in CPLEX LP or free MPS format.
+    ///
+    /// MPS has no portable way to say "maximise" (GLPK does not write OBJSENSE, and every reader
+    /// minimises by default), so a maximisation is written to MPS as the minimisation of the negated
+    /// objective: its optimum is minus the model's.
     public static func write(_ model: LinearModel, to path: String, format: ModelFileFormat) throws {
         try model.validate()
+        var model = model
+        if format == .mps && model.sense == .maximise { model = model.negated() }
         let problem = Problem(model)
         defer { problem.free() }
         glp_term_out(GLP_OFF)

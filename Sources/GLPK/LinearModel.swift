@@ -60,6 +60,15 @@ public struct LinearModel: Sendable {
         columns[column].objective = coefficient
     }
 
+    /// The same feasible set with the objective negated and the sense flipped: same solutions, optimum negated.
+    public func negated() -> LinearModel {
+        var copy = self
+        copy.sense = sense == .maximise ? .minimise : .maximise
+        copy.objectiveConstant = -objectiveConstant
+        for j in copy.columns.indices { copy.columns[j].objective = -columns[j].objective }
+        return copy
+    }
+
     public var isInteger: Bool { columns.contains { $0.kind != .continuous } }
 
     /// True when every solution's objective is a whole number: then a bound that rounds to the

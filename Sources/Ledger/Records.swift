@@ -102,6 +102,14 @@ public struct RuleSetRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var title: String
     public var source: String
     public var firstUsedAt: String
+
+    public init(hash: String, version: String, title: String, source: String, firstUsedAt: String) {
+        self.hash = hash
+        self.version = version
+        self.title = title
+        self.source = source
+        self.firstUsedAt = firstUsedAt
+    }
 }
 
 struct IntakeCaseRecord: Codable, FetchableRecord, PersistableRecord {

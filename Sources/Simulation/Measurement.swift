@@ -12,7 +12,7 @@ public enum Measurement {
     /// Peak resident memory of this process so far, in MiB (getrusage: Linux reports KiB).
     public static func peakMemoryMiB() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 

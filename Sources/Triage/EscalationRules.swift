@@ -39,7 +39,9 @@ enum EscalationRules {
             let best = score.scores[score.bestFit] ?? 0
             reasons.append(.init(.unfit, "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit)."))
         }
-        if score.isNearTie, let runnerUp = score.runnerUp {
+        // A tie in generic work (only the base fired) is no dispute: any RO may take it.
+        let specialised = score.contributions.contains { $0.kind != .base }
+        if score.isNearTie, specialised, let runnerUp = score.runnerUp {
             reasons.append(.init(.nearTie, "\(score.bestFit.displayName) (\(score.scores[score.bestFit] ?? 0)) en \(runnerUp.displayName) (\(score.scores[runnerUp] ?? 0)) liggen binnen de marge van \(rules.nearTieMargin)."))
         }
         if let missing = missingDataReason(scored, day: day, rules: rules, config: config) {

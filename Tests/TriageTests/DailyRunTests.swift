@@ -103,14 +103,18 @@ struct DailyRunTests {
 
     @Test func softBandsReportSlackInsteadOfRefusing() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
+        // RN must hold 90% but has room for only 10 points today: the soft band gives way, visibly.
         let config = Fixtures.config { c in
-            c.bands = [.SVG: .init(min: 0.6, max: 0.7, mode: .soft), .RN: .init(min: 0.1, max: 0.2, mode: .soft), .LJR: .init(min: 0.1, max: 0.2, mode: .soft)]
+            c.bands = [.SVG: .init(min: 0, max: 0.05, mode: .soft), .RN: .init(min: 0.9, max: 1, mode: .soft), .LJR: .init(min: 0, max: 0.05, mode: .soft)]
+            c.capacity = [.SVG: 1000, .RN: 10, .LJR: 1000]
         }
         let report = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config).allocate(intake: Fixtures.intake(Fixtures.monday, count: 200), day: Fixtures.monday)
         #expect(report.status == "optimal")
         #expect(report.assignments.count == 200)
         let slack = RO.allCases.reduce(0.0) { $0 + report.shares[$1.rawValue]!.belowSlack + report.shares[$1.rawValue]!.aboveSlack }
         #expect(slack > 0)
+        #expect(report.shares["RN"]!.belowSlack > 0)
+        #expect(!report.shares["RN"]!.withinBand)
     }
 
     @Test func aKnownCaseWithChangedFactsIsRefused() throws {

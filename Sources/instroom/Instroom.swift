@@ -11,7 +11,7 @@ struct Instroom: ParsableCommand {
             with `simulate` and `sweep`. Numbers in the bundled defaults are illustrative.
             """,
         subcommands: [
-            Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self,
+            Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
         ]
     )
 }

@@ -56,7 +56,9 @@ public struct DailyRun: Sendable {
             return try existingReport(intake: intake, day: day)
         }
         var report = makeReport(plan, newCases: p.newCases.count)
-        report.runId = try ledger.record(draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile))
+        var runDraft = draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile)
+        runDraft.bandAlerts = try bandAlerts(plan)
+        report.runId = try ledger.record(runDraft)
         return report
     }
 
@@ -94,6 +96,20 @@ public struct DailyRun: Sendable {
         })
     }
 
+    /// Band forecasts after this plan: the period's daily weights so far plus today's assignments.
+    func bandAlerts(_ plan: DayPlan) throws -> [BandAlertRecord] {
+        var daily = try ledger.dailyWeights(from: config.period.start(of: plan.day), to: plan.day)
+        let weights = Dictionary(uniqueKeysWithValues: plan.scored.map { ($0.intake.id, $0.weight) })
+        for (id, ro) in plan.outcome.assignments { daily[plan.day, default: [:]][ro, default: 0] += weights[id] ?? 0 }
+        return BandForecast.alerts(day: plan.day, config: config, after: plan.outcome.sharesAfter, daily: daily)
+    }
+
+    /// The shares and bands as the report shows them, stored with each escalation for its dossier.
+    func context(_ report: AllocationReport) -> EscalationContext {
+        EscalationContext(periodStart: config.period.start(of: report.date).description, periodEnd: config.period.end(of: report.date).description,
+                          shares: report.shares.mapValues { .init(share: $0.share, weight: $0.weight, band: $0.band, withinBand: $0.withinBand) })
+    }
+
     func draft(_ plan: DayPlan, report: AllocationReport, newCases: [IntakeCase], intakeFile: String?) -> RunDraft {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -110,7 +126,11 @@ public struct DailyRun: Sendable {
                 .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit,
                       scores: String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self))
             },
-            escalations: report.escalations.map { .init(caseId: $0.caseId, reasons: $0.reasons, provisionalRO: $0.provisionalRO) },
+            escalations: report.escalations.map { e in
+                var draft = RunDraft.Escalation(caseId: e.caseId, reasons: e.reasons, provisionalRO: e.provisionalRO)
+                draft.context = context(report).json
+                return draft
+            },
             escalationDeadline: plan.day.adding(workingDays: config.escalationDeadlineDays)
         )
     }

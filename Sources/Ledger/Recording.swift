@@ -114,6 +114,7 @@ extension Ledger {
             let runId = run.id!
             try AuditEntry(id: nil, at: now, actor: draft.actor, action: "run", caseId: nil, runId: runId,
                            detail: "Verdeling \(draft.day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(draft.status); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))").insert(db)
+            var mergedIntoContest = Set<String>()
             for a in draft.assignments {
                 let revision = 1 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment WHERE caseId = ?", arguments: [a.caseId]) ?? 0)
                 try AssignmentRecord(id: nil, caseId: a.caseId, revision: revision, runId: runId, day: draft.day.description, ro: a.ro,
@@ -121,8 +122,22 @@ extension Ledger {
                                      ruleHash: draft.ruleSet.hash, decisionId: nil, createdAt: now).insert(db)
                 try AuditEntry(id: nil, at: now, actor: draft.actor, action: "assign", caseId: a.caseId, runId: runId,
                                detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)").insert(db)
-                // A case that waited for capacity and now has an RO: its waiting escalation is resolved.
+                // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
+                // unless a triage expert contested it while it waited: then it stays open with this RO as
+                // the provisional one, and today's reasons (if any) join it.
                 for var open in try EscalationRecord.fetchAll(db, sql: "SELECT * FROM escalation WHERE caseId = ? AND status = 'open' AND provisionalRO IS NULL", arguments: [a.caseId]) {
+                    if open.reasons.contains(where: { $0.code == .contested }) {
+                        open.provisionalRO = a.ro
+                        let today = draft.escalations.first { $0.caseId == a.caseId }
+                        open.reasons = open.reasons.filter { $0.code != .noCapacity } + (today?.reasons ?? [])
+                        open.primaryReason = open.reasons.map(\.code).min() ?? .contested
+                        if open.context == nil { open.context = today?.context }
+                        try open.update(db)
+                        mergedIntoContest.insert(a.caseId)
+                        try AuditEntry(id: nil, at: now, actor: draft.actor, action: "escalate", caseId: a.caseId, runId: runId,
+                                       detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)").insert(db)
+                        continue
+                    }
                     open.status = .resolved
                     try open.update(db)
                     try AuditEntry(id: nil, at: now, actor: draft.actor, action: "resolve", caseId: a.caseId, runId: runId,
@@ -130,7 +145,7 @@ extension Ledger {
                 }
             }
             for e in draft.escalations {
-                guard let primary = e.reasons.map(\.code).min() else { continue }
+                guard let primary = e.reasons.map(\.code).min(), !mergedIntoContest.contains(e.caseId) else { continue }
                 // A waiting case keeps one open escalation, not one per run.
                 if e.provisionalRO == nil, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escalation WHERE caseId = ? AND status = 'open'", arguments: [e.caseId]) ?? 0 > 0 {
                     continue

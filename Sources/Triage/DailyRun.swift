@@ -55,21 +55,29 @@ public struct DailyRun: Sendable {
             // Only waiting cases, and still no room: nothing changes, nothing is written.
             return try existingReport(intake: intake, day: day)
         }
-        var report = makeReport(plan, newCases: p.newCases.count)
+        // Waiting cases a triage expert contested: they get an RO today, but only provisionally.
+        let newIds = Set(p.newCases.map(\.id))
+        var contested = Set<String>()
+        for c in p.toAllocate where !newIds.contains(c.id) {
+            if try ledger.escalations(caseId: c.id).contains(where: { $0.status == .open && $0.reasons.contains { $0.code == .contested } }) {
+                contested.insert(c.id)
+            }
+        }
+        var report = makeReport(plan, newCases: p.newCases.count, contested: contested)
         var runDraft = draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile)
         runDraft.bandAlerts = try bandAlerts(plan)
         report.runId = try ledger.record(runDraft)
         return report
     }
 
-    func makeReport(_ plan: DayPlan, newCases: Int) -> AllocationReport {
+    func makeReport(_ plan: DayPlan, newCases: Int, contested: Set<String> = []) -> AllocationReport {
         let outcome = plan.outcome
         var lines: [AllocationReport.Line] = []
         var escalations: [AllocationReport.Escalation] = []
         for s in plan.scored {
             let reasons = plan.escalations[s.intake.id] ?? []
             let ro = outcome.assignments[s.intake.id]
-            if let ro { lines.append(.init(s, ro: ro, final: reasons.isEmpty, rules: rules)) }
+            if let ro { lines.append(.init(s, ro: ro, final: reasons.isEmpty && !contested.contains(s.intake.id), rules: rules)) }
             if !reasons.isEmpty { escalations.append(.init(caseId: s.intake.id, reasons: reasons, provisionalRO: ro)) }
         }
         lines.sort { $0.caseId < $1.caseId }

@@ -29,9 +29,9 @@ extension CommissieReport {
         o.append("<section><h2>Escalaties per reden</h2>")
         o.append("<p class=\"note\">Een zaak kan meer dan één reden hebben; ‘hoofdreden’ telt elke zaak één keer. Bandprognoses gelden per RO en tellen per verdeeldag met een voorspelde overschrijding.</p>")
         let maxCount = max(1, byReason.map(\.count).max() ?? 1)
-        o.append("<table><thead><tr><th>Reden</th><th>Code</th><th class=\"n\">Aantal</th><th class=\"bar\"></th><th class=\"n\">Hoofdreden</th><th class=\"n\">SVG</th><th class=\"n\">RN</th><th class=\"n\">LJ&amp;R</th><th class=\"n\">Besloten</th><th class=\"n\">Verplaatst</th></tr></thead><tbody>")
+        o.append("<table><thead><tr><th>Reden</th><th class=\"n\">Aantal</th><th class=\"bar\"></th><th class=\"n\">Hoofdreden</th><th class=\"n\">SVG</th><th class=\"n\">RN</th><th class=\"n\">LJ&amp;R</th><th class=\"n\">Besloten</th><th class=\"n\">Verplaatst</th></tr></thead><tbody>")
         for r in byReason {
-            o.append("<tr\(r.count == 0 ? " class=\"dim\"" : "")><td>\(h(r.label))</td><td><code>\(h(r.code.rawValue))</code></td><td class=\"n\">\(r.count)</td>"
+            o.append("<tr\(r.count == 0 ? " class=\"dim\"" : "")><td>\(h(r.label))<br><code>\(h(r.code.rawValue))</code></td><td class=\"n\">\(r.count)</td>"
                 + "<td class=\"bar\"><span style=\"width:\(Int(Double(r.count) / Double(maxCount) * 100))%\"></span></td>"
                 + "<td class=\"n\">\(r.primary)</td>" + RO.allCases.map { "<td class=\"n\">\(r.perRO[$0.rawValue] ?? 0)</td>" }.joined()
                 + "<td class=\"n\">\(r.code == .bandForecast ? "–" : String(r.decided))</td><td class=\"n\">\(r.code == .bandForecast ? "–" : String(r.moved))</td></tr>")
@@ -187,12 +187,13 @@ extension CommissieReport {
         th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top}
         thead th{background:#eef2f6;font-weight:600;font-size:13.5px}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-        td.bar,th.bar{width:18%}
+        td.bar,th.bar{width:16%}
         td.bar span{display:block;height:12px;margin-top:5px;background:var(--accent);border-radius:6px;min-width:2px}
         tr.dim td{color:#9aa7b3}
         tr.hot td{background:#fff8e6}
         tr.late td{background:#fdecea}
-        td.why{color:#33414e;max-width:420px}
+        td.why{color:#33414e;max-width:420px;min-width:240px}
+        td code{white-space:nowrap}
         code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:13px;color:#37474f}
         .tag{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12.5px;font-weight:600;white-space:nowrap}
         .tag.ok{background:#e6f4ea;color:var(--ok)}

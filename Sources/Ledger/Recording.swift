@@ -35,6 +35,8 @@ public struct RunDraft: Sendable {
         public var caseId: String
         public var reasons: [EscalationReason]
         public var provisionalRO: RO?
+        /// JSON snapshot of shares and bands (`EscalationContext`), for the dossier.
+        public var context: String? = nil
         public init(caseId: String, reasons: [EscalationReason], provisionalRO: RO?) {
             self.caseId = caseId
             self.reasons = reasons
@@ -57,6 +59,10 @@ public struct RunDraft: Sendable {
     public var assignments: [Assignment]
     public var escalations: [Escalation]
     public var escalationDeadline: Day
+    /// Band forecasts of this run (status open; runId and createdAt are filled in when recorded).
+    /// nil: no forecast was made and open alerts are left alone; empty: every band is forecast to hold,
+    /// so open alerts are resolved.
+    public var bandAlerts: [BandAlertRecord]? = nil
 
     public init(day: Day, actor: String, ruleSet: RuleSetRecord, config: String, intakeFile: String?, status: String,
                 objective: Double?, gap: Double?, seconds: Double, nodes: Int, message: String,
@@ -107,7 +113,8 @@ extension Ledger {
             try run.insert(db)
             let runId = run.id!
             try AuditEntry(id: nil, at: now, actor: draft.actor, action: "run", caseId: nil, runId: runId,
-                           detail: "Verdeling \(draft.day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(draft.status)").insert(db)
+                           detail: "Verdeling \(draft.day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(draft.status); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))").insert(db)
+            var mergedIntoContest = Set<String>()
             for a in draft.assignments {
                 let revision = 1 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment WHERE caseId = ?", arguments: [a.caseId]) ?? 0)
                 try AssignmentRecord(id: nil, caseId: a.caseId, revision: revision, runId: runId, day: draft.day.description, ro: a.ro,
@@ -115,8 +122,22 @@ extension Ledger {
                                      ruleHash: draft.ruleSet.hash, decisionId: nil, createdAt: now).insert(db)
                 try AuditEntry(id: nil, at: now, actor: draft.actor, action: "assign", caseId: a.caseId, runId: runId,
                                detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)").insert(db)
-                // A case that waited for capacity and now has an RO: its waiting escalation is resolved.
+                // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
+                // unless a triage expert contested it while it waited: then it stays open with this RO as
+                // the provisional one, and today's reasons (if any) join it.
                 for var open in try EscalationRecord.fetchAll(db, sql: "SELECT * FROM escalation WHERE caseId = ? AND status = 'open' AND provisionalRO IS NULL", arguments: [a.caseId]) {
+                    if open.reasons.contains(where: { $0.code == .contested }) {
+                        open.provisionalRO = a.ro
+                        let today = draft.escalations.first { $0.caseId == a.caseId }
+                        open.reasons = open.reasons.filter { $0.code != .noCapacity } + (today?.reasons ?? [])
+                        open.primaryReason = open.reasons.map(\.code).min() ?? .contested
+                        if open.context == nil { open.context = today?.context }
+                        try open.update(db)
+                        mergedIntoContest.insert(a.caseId)
+                        try AuditEntry(id: nil, at: now, actor: draft.actor, action: "escalate", caseId: a.caseId, runId: runId,
+                                       detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)").insert(db)
+                        continue
+                    }
                     open.status = .resolved
                     try open.update(db)
                     try AuditEntry(id: nil, at: now, actor: draft.actor, action: "resolve", caseId: a.caseId, runId: runId,
@@ -124,7 +145,7 @@ extension Ledger {
                 }
             }
             for e in draft.escalations {
-                guard let primary = e.reasons.map(\.code).min() else { continue }
+                guard let primary = e.reasons.map(\.code).min(), !mergedIntoContest.contains(e.caseId) else { continue }
                 // A waiting case keeps one open escalation, not one per run.
                 if e.provisionalRO == nil, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escalation WHERE caseId = ? AND status = 'open'", arguments: [e.caseId]) ?? 0 > 0 {
                     continue
@@ -132,19 +153,49 @@ extension Ledger {
                 var record = EscalationRecord(id: nil, caseId: e.caseId, runId: runId, day: draft.day.description, reasons: e.reasons,
                                               primaryReason: primary, provisionalRO: e.provisionalRO, status: .open,
                                               deadline: draft.escalationDeadline.description, ruleHash: draft.ruleSet.hash,
-                                              createdAt: now, raisedBy: draft.actor)
+                                              createdAt: now, raisedBy: draft.actor, context: e.context)
                 try record.insert(db)
                 try AuditEntry(id: nil, at: now, actor: draft.actor, action: "escalate", caseId: e.caseId, runId: runId,
                                detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; ")).insert(db)
             }
+            if let alerts = draft.bandAlerts {
+                try Self.recordBandAlerts(alerts, runId: runId, actor: draft.actor, now: now, db: db)
+            }
             return runId
+        }
+    }
+
+    /// One open alert per RO: a fresh forecast supersedes the previous one; a forecast back within the
+    /// band resolves it. Every change is audited.
+    static func recordBandAlerts(_ alerts: [BandAlertRecord], runId: Int64, actor: String, now: String, db: Database) throws {
+        let fresh = Dictionary(alerts.map { ($0.ro, $0) }, uniquingKeysWith: { a, _ in a })
+        for ro in RO.allCases {
+            let open = try BandAlertRecord.fetchAll(db, sql: "SELECT * FROM bandAlert WHERE ro = ? AND status = 'open' ORDER BY id", arguments: [ro.rawValue])
+            var inserted: BandAlertRecord?
+            if var alert = fresh[ro] {
+                alert.id = nil
+                alert.runId = runId
+                alert.status = .open
+                alert.createdAt = now
+                try alert.insert(db)
+                inserted = alert
+                try AuditEntry(id: nil, at: now, actor: actor, action: "band_prognose", caseId: nil, runId: runId,
+                               detail: "Bandprognose B\(alert.id!) (\(ro.displayName)): \(alert.detail)").insert(db)
+            }
+            for var old in open {
+                old.status = inserted == nil ? .resolved : .superseded
+                try old.update(db)
+                try AuditEntry(id: nil, at: now, actor: actor, action: "resolve", caseId: nil, runId: runId,
+                               detail: inserted.map { "Bandprognose B\(old.id!) (\(ro.displayName)) vervangen door B\($0.id!)" }
+                                   ?? "Bandprognose B\(old.id!) (\(ro.displayName)) opgelost: de prognose ligt weer binnen de band").insert(db)
+            }
         }
     }
 
     /// A triage expert contests a case: it gets an open escalation, its assignment stays provisional.
     /// Refused when the case's assignment is already final (geen werk retour).
     @discardableResult
-    public func contest(caseId: String, reason: String, by actor: String, on day: Day, deadline: Day) throws -> EscalationRecord {
+    public func contest(caseId: String, reason: String, by actor: String, on day: Day, deadline: Day, context: String? = nil) throws -> EscalationRecord {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a reason (--reason)") }
         guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a name (--by)") }
         let now = timestamp()
@@ -165,7 +216,7 @@ extension Ledger {
             }
             var record = EscalationRecord(id: nil, caseId: caseId, runId: nil, day: day.description, reasons: reasons, primaryReason: .contested,
                                           provisionalRO: current?.ro, status: .open, deadline: deadline.description,
-                                          ruleHash: current?.ruleHash ?? "", createdAt: now, raisedBy: actor)
+                                          ruleHash: current?.ruleHash ?? "", createdAt: now, raisedBy: actor, context: context)
             try record.insert(db)
             try AuditEntry(id: nil, at: now, actor: actor, action: "contest", caseId: caseId, runId: nil,
                            detail: "Betwist (escalatie \(record.id!)): \(reason)").insert(db)

@@ -59,6 +59,13 @@ public struct EscalationRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public var ruleHash: String
     public var createdAt: String
     public var raisedBy: String
+    /// JSON (`EscalationContext`): the period shares and bands when the escalation was raised.
+    public var context: String? = nil
+
+    /// The stored snapshot of shares and bands, if any.
+    public var snapshot: EscalationContext? {
+        context.flatMap { try? JSONDecoder().decode(EscalationContext.self, from: Data($0.utf8)) }
+    }
 
     public static let databaseJSONEncoder: @Sendable (String) -> JSONEncoder = { _ in
         let e = JSONEncoder()
@@ -121,4 +128,82 @@ struct IntakeCaseRecord: Codable, FetchableRecord, PersistableRecord {
     var facts: String
     var sourceFile: String?
     var recordedAt: String
+}
+
+/// Shares and bands per RO at the moment a case was escalated: the commissie judges with what the model saw.
+public struct EscalationContext: Codable, Sendable, Equatable {
+    public struct Share: Codable, Sendable, Equatable {
+        public var share: Double
+        public var weight: Double
+        public var band: Bandwidth
+        public var withinBand: Bool
+        public init(share: Double, weight: Double, band: Bandwidth, withinBand: Bool) {
+            self.share = share
+            self.weight = weight
+            self.band = band
+            self.withinBand = withinBand
+        }
+    }
+    public var periodStart: String
+    public var periodEnd: String
+    /// Per RO code (SVG, RN, LJR), after the run that raised the escalation (or when contested).
+    public var shares: [String: Share]
+    public init(periodStart: String, periodEnd: String, shares: [String: Share]) {
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.shares = shares
+    }
+
+    public var json: String { Ledger.json(self) }
+}
+
+/// A band forecast to be breached this period: one per RO, not per case (escalation code band_prognose).
+///
+/// A later run supersedes an open alert for the same RO with a fresh one, or resolves it when the
+/// forecast is back within the band.
+public struct BandAlertRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "bandAlert"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    public enum Status: String, Codable, Sendable { case open, resolved, superseded }
+    public enum Direction: String, Codable, Sendable { case below, above }
+    public var id: Int64?
+    public var runId: Int64?
+    public var day: String
+    public var ro: RO
+    public var periodStart: String
+    public var periodEnd: String
+    /// Share of the period's weighted intake after the run.
+    public var share: Double
+    /// Share forecast for the end of the period at the recent daily trend.
+    public var projectedShare: Double
+    public var bandMin: Double
+    public var bandMax: Double
+    public var bandMode: BandMode
+    public var direction: Direction
+    /// Dutch explanation.
+    public var detail: String
+    public var status: Status
+    public var deadline: String
+    public var createdAt: String
+
+    public init(id: Int64? = nil, runId: Int64? = nil, day: String, ro: RO, periodStart: String, periodEnd: String, share: Double,
+                projectedShare: Double, bandMin: Double, bandMax: Double, bandMode: BandMode, direction: Direction, detail: String,
+                status: Status = .open, deadline: String, createdAt: String = "") {
+        self.id = id
+        self.runId = runId
+        self.day = day
+        self.ro = ro
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.share = share
+        self.projectedShare = projectedShare
+        self.bandMin = bandMin
+        self.bandMax = bandMax
+        self.bandMode = bandMode
+        self.direction = direction
+        self.detail = detail
+        self.status = status
+        self.deadline = deadline
+        self.createdAt = createdAt
+    }
 }

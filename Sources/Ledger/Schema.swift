@@ -111,6 +111,32 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: escalation context, band forecast alerts") { db in
+            // The dossier shows the shares and bands as they stood when the case was escalated; a band
+            // forecast is one alert per RO (not per case), so it gets its own table.
+            try db.execute(sql: """
+                ALTER TABLE escalation ADD COLUMN context TEXT;
+                CREATE TABLE bandAlert (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    runId INTEGER REFERENCES run(id),
+                    day TEXT NOT NULL,
+                    ro TEXT NOT NULL CHECK (ro IN ('SVG', 'RN', 'LJR')),
+                    periodStart TEXT NOT NULL,
+                    periodEnd TEXT NOT NULL,
+                    share REAL NOT NULL,
+                    projectedShare REAL NOT NULL,
+                    bandMin REAL NOT NULL,
+                    bandMax REAL NOT NULL,
+                    bandMode TEXT NOT NULL CHECK (bandMode IN ('hard', 'soft')),
+                    direction TEXT NOT NULL CHECK (direction IN ('below', 'above')),
+                    detail TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'resolved', 'superseded')),
+                    deadline TEXT NOT NULL,
+                    createdAt TEXT NOT NULL
+                );
+                CREATE INDEX bandAlert_ro ON bandAlert(ro, status);
+                """)
+        }
         return migrator
     }
 }

@@ -55,19 +55,29 @@ public struct DailyRun: Sendable {
             // Only waiting cases, and still no room: nothing changes, nothing is written.
             return try existingReport(intake: intake, day: day)
         }
-        var report = makeReport(plan, newCases: p.newCases.count)
-        report.runId = try ledger.record(draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile))
+        // Waiting cases a triage expert contested: they get an RO today, but only provisionally.
+        let newIds = Set(p.newCases.map(\.id))
+        var contested = Set<String>()
+        for c in p.toAllocate where !newIds.contains(c.id) {
+            if try ledger.escalations(caseId: c.id).contains(where: { $0.status == .open && $0.reasons.contains { $0.code == .contested } }) {
+                contested.insert(c.id)
+            }
+        }
+        var report = makeReport(plan, newCases: p.newCases.count, contested: contested)
+        var runDraft = draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile)
+        runDraft.bandAlerts = try bandAlerts(plan)
+        report.runId = try ledger.record(runDraft)
         return report
     }
 
-    func makeReport(_ plan: DayPlan, newCases: Int) -> AllocationReport {
+    func makeReport(_ plan: DayPlan, newCases: Int, contested: Set<String> = []) -> AllocationReport {
         let outcome = plan.outcome
         var lines: [AllocationReport.Line] = []
         var escalations: [AllocationReport.Escalation] = []
         for s in plan.scored {
             let reasons = plan.escalations[s.intake.id] ?? []
             let ro = outcome.assignments[s.intake.id]
-            if let ro { lines.append(.init(s, ro: ro, final: reasons.isEmpty, rules: rules)) }
+            if let ro { lines.append(.init(s, ro: ro, final: reasons.isEmpty && !contested.contains(s.intake.id), rules: rules)) }
             if !reasons.isEmpty { escalations.append(.init(caseId: s.intake.id, reasons: reasons, provisionalRO: ro)) }
         }
         lines.sort { $0.caseId < $1.caseId }
@@ -94,6 +104,20 @@ public struct DailyRun: Sendable {
         })
     }
 
+    /// Band forecasts after this plan: the period's daily weights so far plus today's assignments.
+    func bandAlerts(_ plan: DayPlan) throws -> [BandAlertRecord] {
+        var daily = try ledger.dailyWeights(from: config.period.start(of: plan.day), to: plan.day)
+        let weights = Dictionary(uniqueKeysWithValues: plan.scored.map { ($0.intake.id, $0.weight) })
+        for (id, ro) in plan.outcome.assignments { daily[plan.day, default: [:]][ro, default: 0] += weights[id] ?? 0 }
+        return BandForecast.alerts(day: plan.day, config: config, after: plan.outcome.sharesAfter, daily: daily)
+    }
+
+    /// The shares and bands as the report shows them, stored with each escalation for its dossier.
+    func context(_ report: AllocationReport) -> EscalationContext {
+        EscalationContext(periodStart: config.period.start(of: report.date).description, periodEnd: config.period.end(of: report.date).description,
+                          shares: report.shares.mapValues { .init(share: $0.share, weight: $0.weight, band: $0.band, withinBand: $0.withinBand) })
+    }
+
     func draft(_ plan: DayPlan, report: AllocationReport, newCases: [IntakeCase], intakeFile: String?) -> RunDraft {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -110,7 +134,11 @@ public struct DailyRun: Sendable {
                 .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit,
                       scores: String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self))
             },
-            escalations: report.escalations.map { .init(caseId: $0.caseId, reasons: $0.reasons, provisionalRO: $0.provisionalRO) },
+            escalations: report.escalations.map { e in
+                var draft = RunDraft.Escalation(caseId: e.caseId, reasons: e.reasons, provisionalRO: e.provisionalRO)
+                draft.context = context(report).json
+                return draft
+            },
             escalationDeadline: plan.day.adding(workingDays: config.escalationDeadlineDays)
         )
     }

@@ -1,0 +1,215 @@
+import Allocation
+import Foundation
+import InstroomDomain
+import Ledger
+import Wegingskader
+
+/// The begeleidingscommissie's work on the ledger: list escalations (open, overdue), read a dossier,
+/// contest a case, decide, and read the audit trail. The CLI only parses and renders these.
+public struct Commissie: Sendable {
+    public let ledger: Ledger
+    public let config: AllocationConfig
+
+    public init(ledger: Ledger, config: AllocationConfig) {
+        self.ledger = ledger
+        self.config = config
+    }
+
+    // MARK: - Views (the JSON of `escalations list`, documented in the README)
+
+    public struct DecisionView: Codable, Sendable, Equatable {
+        public var id: Int64
+        /// `confirm` or `move`.
+        public var action: String
+        public var roBefore: RO?
+        public var roAfter: RO
+        public var rationale: String
+        public var decidedBy: String
+        public var decidedAt: String
+        /// Calendar days from the escalation day to the decision.
+        public var days: Int
+    }
+
+    public struct EscalationView: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var caseId: String
+        public var kind: CaseKind?
+        /// The day the escalation was raised (the run's day, or the day it was contested).
+        public var day: String
+        public var deadline: String
+        /// `open`, `decided` or `resolved` (a waiting case that was assigned later).
+        public var status: String
+        public var overdue: Bool
+        /// Working days past the deadline (0 when not overdue).
+        public var workingDaysOverdue: Int
+        /// The primary reason's code and Dutch label.
+        public var reason: EscalationCode
+        public var label: String
+        public var reasons: [EscalationReason]
+        public var provisionalRO: RO?
+        public var currentRO: RO?
+        public var final: Bool
+        public var bestFit: RO?
+        public var raisedBy: String
+        public var runId: Int64?
+        public var decision: DecisionView?
+    }
+
+    public struct BandAlertView: Codable, Sendable, Equatable {
+        public var id: Int64
+        /// `B<id>`: how lists and `escalations show` name a band forecast.
+        public var ref: String
+        public var reason: EscalationCode
+        public var label: String
+        public var ro: RO
+        public var day: String
+        public var periodStart: String
+        public var periodEnd: String
+        public var share: Double
+        public var projectedShare: Double
+        public var band: Bandwidth
+        /// `below` or `above`.
+        public var direction: String
+        public var detail: String
+        /// `open`, `resolved` (forecast back within the band) or `superseded` (a later run made a fresh forecast).
+        public var status: String
+        public var deadline: String
+        public var overdue: Bool
+        public var runId: Int64?
+    }
+
+    public struct EscalationList: Codable, Sendable, Equatable {
+        /// The day against which `overdue` is judged.
+        public var date: Day
+        public var openOnly: Bool
+        public var overdueOnly: Bool
+        public var escalations: [EscalationView]
+        public var bandAlerts: [BandAlertView]
+    }
+
+    public func list(openOnly: Bool = false, overdueOnly: Bool = false, on date: Day) throws -> EscalationList {
+        let records = try ledger.escalations(openOnly: openOnly || overdueOnly)
+        var views = try records.map { try view($0, on: date) }
+        if overdueOnly { views = views.filter(\.overdue) }
+        var alerts = try ledger.bandAlerts(openOnly: openOnly || overdueOnly).map { view($0, on: date) }
+        if overdueOnly { alerts = alerts.filter(\.overdue) }
+        return EscalationList(date: date, openOnly: openOnly, overdueOnly: overdueOnly, escalations: views, bandAlerts: alerts)
+    }
+
+    func view(_ e: EscalationRecord, on date: Day) throws -> EscalationView {
+        let current = try ledger.currentAssignments([e.caseId])[e.caseId]
+        let deadline = Day(e.deadline) ?? date
+        let overdue = e.status == .open && deadline < date
+        let decision = try e.id.flatMap { try ledger.decision(escalationId: $0) }.map { decisionView($0, raised: e.day) }
+        return EscalationView(
+            id: e.id ?? 0, caseId: e.caseId, kind: try ledger.intakeCase(id: e.caseId)?.kind, day: e.day, deadline: e.deadline,
+            status: e.status.rawValue, overdue: overdue, workingDaysOverdue: overdue ? Self.workingDays(from: deadline, to: date) : 0,
+            reason: e.primaryReason, label: e.primaryReason.label, reasons: e.reasons, provisionalRO: e.provisionalRO,
+            currentRO: current?.ro, final: current?.final ?? false, bestFit: current?.bestFit, raisedBy: e.raisedBy, runId: e.runId,
+            decision: decision)
+    }
+
+    func decisionView(_ d: DecisionRecord, raised: String) -> DecisionView {
+        let decidedDay = Day(String(d.decidedAt.prefix(10)))
+        let days = decidedDay.flatMap { dd in Day(raised).map { $0.days(until: dd) } } ?? 0
+        return DecisionView(id: d.id ?? 0, action: d.action.rawValue, roBefore: d.roBefore, roAfter: d.roAfter, rationale: d.rationale,
+                            decidedBy: d.decidedBy, decidedAt: d.decidedAt, days: max(0, days))
+    }
+
+    func view(_ a: BandAlertRecord, on date: Day) -> BandAlertView {
+        let deadline = Day(a.deadline) ?? date
+        return BandAlertView(id: a.id ?? 0, ref: "B\(a.id ?? 0)", reason: .bandForecast, label: EscalationCode.bandForecast.label, ro: a.ro,
+                             day: a.day, periodStart: a.periodStart, periodEnd: a.periodEnd, share: a.share, projectedShare: a.projectedShare,
+                             band: Bandwidth(min: a.bandMin, max: a.bandMax, mode: a.bandMode), direction: a.direction.rawValue,
+                             detail: a.detail, status: a.status.rawValue, deadline: a.deadline,
+                             overdue: a.status == .open && deadline < date, runId: a.runId)
+    }
+
+    /// Working days after `from` up to and including `to`.
+    static func workingDays(from: Day, to: Day) -> Int {
+        var n = 0
+        var d = from.adding(days: 1)
+        while d <= to {
+            if !d.isWeekend { n += 1 }
+            d = d.adding(days: 1)
+        }
+        return n
+    }
+
+    // MARK: - Dossier (`escalations show ID`)
+
+    public struct Dossier: Codable, Sendable {
+        public var escalation: EscalationView?
+        public var bandAlert: BandAlertView?
+        /// The case facts as recorded at intake.
+        public var facts: IntakeCase?
+        /// The model's scores per RO, best fit, Dutch explanation per RO, data flags and rule version at the time.
+        public var scores: [String: Int]?
+        public var bestFit: RO?
+        public var explanations: [String: [String]]?
+        public var flags: [DataFlag]?
+        public var ruleVersion: String?
+        public var ruleHash: String?
+        /// Shares and bands when the escalation was raised.
+        public var sharesAtEscalation: EscalationContext?
+        /// Every revision of the case's assignment.
+        public var history: [AssignmentRecord]
+        public var audit: [AuditEntry]
+    }
+
+    /// The dossier of an escalation id (`12`) or of a band forecast (`B3`).
+    public func dossier(_ ref: String, on date: Day) throws -> Dossier {
+        let trimmed = ref.trimmingCharacters(in: .whitespaces)
+        if trimmed.uppercased().hasPrefix("B"), let id = Int64(trimmed.dropFirst()) {
+            guard let alert = try ledger.bandAlert(id: id) else { throw LedgerError.notFound("band forecast \(trimmed)") }
+            let audit = try ledger.audit().filter { $0.action == "band_prognose" || $0.action == "resolve" }.filter { $0.detail.contains("B\(id) ") || $0.detail.contains("B\(id))") || $0.detail.hasSuffix("B\(id)") }
+            return Dossier(escalation: nil, bandAlert: view(alert, on: date), facts: nil, scores: nil, bestFit: nil, explanations: nil,
+                           flags: nil, ruleVersion: nil, ruleHash: nil, sharesAtEscalation: nil, history: [], audit: audit)
+        }
+        guard let id = Int64(trimmed) else { throw LedgerError.notFound("escalation '\(ref)' (give a number, or B<number> for a band forecast)") }
+        guard let e = try ledger.escalation(id: id) else { throw LedgerError.notFound("escalation \(id)") }
+        let history = try ledger.history(caseId: e.caseId)
+        let line = history.first.flatMap { try? JSONDecoder().decode(AllocationReport.Line.self, from: Data($0.scores.utf8)) }
+        return Dossier(escalation: try view(e, on: date), bandAlert: nil, facts: try ledger.intakeCase(id: e.caseId),
+                       scores: line?.scores, bestFit: line?.bestFit, explanations: line?.reasons, flags: line?.flags,
+                       ruleVersion: line?.ruleVersion, ruleHash: line?.ruleHash, sharesAtEscalation: e.snapshot,
+                       history: history, audit: try ledger.audit(caseId: e.caseId))
+    }
+
+    // MARK: - Actions
+
+    /// A triage expert contests a case on `day`: deadline `escalationDeadlineDays` working days later;
+    /// the current shares and bands are stored with it for the dossier.
+    @discardableResult
+    public func contest(caseId: String, reason: String, by actor: String, on day: Day) throws -> EscalationRecord {
+        try ledger.contest(caseId: caseId, reason: reason, by: actor, on: day, deadline: day.adding(workingDays: config.escalationDeadlineDays),
+                           context: try sharesNow(on: day).json)
+    }
+
+    /// Confirm (`moveTo == nil`) or move. The assignment becomes final; the next allocation counts it at its new RO.
+    @discardableResult
+    public func decide(escalationId: Int64, moveTo: RO?, rationale: String, by actor: String) throws -> DecisionRecord {
+        try ledger.decide(escalationId: escalationId, moveTo: moveTo, rationale: rationale, by: actor)
+    }
+
+    public func sharesNow(on day: Day) throws -> EscalationContext {
+        let start = config.period.start(of: day), end = config.period.end(of: day)
+        let shares = PeriodShares(weight: try ledger.periodWeights(from: start, to: end))
+        return EscalationContext(periodStart: start.description, periodEnd: end.description, shares: Dictionary(uniqueKeysWithValues: RO.allCases.map { ro in
+            (ro.rawValue, EscalationContext.Share(share: shares.share(ro), weight: shares.weight[ro] ?? 0, band: config.band(ro),
+                                                 withinBand: shares.total == 0 || config.band(ro).contains(shares.share(ro))))
+        }))
+    }
+
+    // MARK: - Audit (`audit --json`)
+
+    public struct AuditTrail: Codable, Sendable {
+        public var caseId: String?
+        public var entries: [AuditEntry]
+    }
+
+    public func audit(caseId: String?) throws -> AuditTrail {
+        if let caseId, try ledger.intakeCase(id: caseId) == nil { throw LedgerError.notFound("case \(caseId)") }
+        return AuditTrail(caseId: caseId, entries: try ledger.audit(caseId: caseId))
+    }
+}

@@ -12,6 +12,7 @@ struct Instroom: ParsableCommand {
             """,
         subcommands: [
             Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self,
+            Simulate.self, Sweep.self,
         ]
     )
 }

@@ -1,0 +1,4 @@
+import Foundation
+public enum SimulationReport {
+    public static func html(_ c: Comparison) -> String { "<html lang=\"nl\"></html>" }
+}

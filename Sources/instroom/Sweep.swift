@@ -1,0 +1,4 @@
+import ArgumentParser
+struct Sweep: ParsableCommand {
+    func run() throws {}
+}

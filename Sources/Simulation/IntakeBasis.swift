@@ -45,7 +45,13 @@ public struct IntakeBasis: Sendable {
         if let file = scenario.intake.file {
             let cases = try IntakeReader.read(contentsOf: URL(fileURLWithPath: file)).sorted { ($0.received, $0.id) < ($1.received, $1.id) }
             let last = cases.last?.received ?? cal.start
-            let days = workingDays(from: cal.start, count: cal.workingDays, through: cal.workingDays == nil ? last : nil)
+            var days = workingDays(from: cal.start, count: cal.workingDays, through: cal.workingDays == nil ? last : nil)
+            if cal.workingDays == nil, let end = days.last, end < last {
+                // The last cases arrived on a weekend or holiday: they are allocated the next working day.
+                var d = last
+                while d.isWeekend || holidays.contains(d) { d = d.adding(days: 1) }
+                days.append(d)
+            }
             var perDay = Array(repeating: [IntakeCase](), count: days.count)
             var ignored = 0
             // A case received on a weekend or holiday is allocated on the next working day.

@@ -88,6 +88,7 @@ public enum SimulationReport {
             return total > 0 ? "\(Format.number(total)) werkpunten op \(Format.int(s.totals.daysWithSlack)) dagen<br>" + RO.allCases.map { "\($0.displayName) \(Format.number(s.totals.softSlack[$0.rawValue] ?? 0))" }.joined(separator: ", ") : "geen"
         }
         row("Dagen harde band niet te handhaven") { s in s.totals.hardBandFailureDays == 0 ? "0" : "<span class=\"bad\">\(Format.int(s.totals.hardBandFailureDays))</span>" }
+        row("Dagen waarop de solver zijn tijdslimiet bereikte") { s in s.totals.solverTimeLimitDays.isEmpty ? "0" : "<span class=\"bad\">\(s.totals.solverTimeLimitDays.count)</span> (\(s.totals.solverTimeLimitDays.prefix(3).map { dateNL($0) }.joined(separator: ", ")))" }
         row("Gemiddelde bezetting") { s in RO.allCases.map { "\($0.displayName) \(Format.percent(s.totals.averageUtilisation[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") }
         var h = "<table class=\"summary\"><thead><tr><th></th>"
         for (i, s) in c.scenarios.enumerated() { h += "<th><span class=\"swatch\" style=\"background:\(scenarioColor(i))\"></span>\(Format.html(s.scenario.title))</th>" }

@@ -67,6 +67,9 @@ public enum Simulator {
             }
             let outcome = plan.outcome
             prior = outcome.sharesAfter
+            // The solver stopped at its time limit with an incumbent that is not proven optimal: such a
+            // day depends on machine speed, so it is counted (and breaks byte-identity across machines).
+            if outcome.status != .optimal { acc.solverTimeLimitDays.append(day) }
 
             var assignedToday = 0
             var escalatedToday = 0
@@ -211,6 +214,8 @@ public struct Totals: Codable, Sendable, Equatable {
     public var peakUtilisation: [String: Double]
     public var hardBandFailureDays: Int
     public var hardBandFailures: [HardBandFailure]
+    /// Days on which GLPK stopped at `solver.timeLimitSeconds` without proving optimality.
+    public var solverTimeLimitDays: [Day]
 
     public struct HardBandFailure: Codable, Sendable, Equatable {
         public var day: Day
@@ -266,6 +271,7 @@ struct Accumulator {
     var utilisationSum: [RO: Double] = [:]
     var utilisationPeak: [RO: Double] = [:]
     var hardBandFailures: [Totals.HardBandFailure] = []
+    var solverTimeLimitDays: [Day] = []
     var months: [MonthRecord] = []
 
     init(scenario: Scenario) { summary = ScenarioSummary(scenario) }
@@ -341,7 +347,8 @@ struct Accumulator {
             softSlack: byRO(slack.mapValues { Format.round($0, 3) }, 0), daysWithSlack: daysWithSlack,
             averageUtilisation: byRO(utilisationSum.mapValues { Format.round($0 / Double(max(1, workingDays)), 4) }, 0),
             peakUtilisation: byRO(utilisationPeak.mapValues { Format.round($0, 4) }, 0),
-            hardBandFailureDays: hardBandFailures.count, hardBandFailures: Array(hardBandFailures.prefix(20)))
+            hardBandFailureDays: hardBandFailures.count, hardBandFailures: Array(hardBandFailures.prefix(20)),
+            solverTimeLimitDays: solverTimeLimitDays)
         return ScenarioResult(scenario: summary, intake: basis, totals: totals, months: months, days: days)
     }
 }

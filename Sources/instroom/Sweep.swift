@@ -25,7 +25,7 @@ struct SweepRun: ParsableCommand {
     @Argument(help: "The scenario file (YAML).") var scenario: String
     @Option(name: .long, help: "KEY=FROM:TO:STEP (repeatable; the grid is their product), e.g. bands.SVG.min=0.15:0.30:0.05.") var vary: [String] = []
     @Option(help: "Run only part i of n of the grid, e.g. 1/4.") var shard: String?
-    @Option(help: "Variants replayed at the same time (default: the number of cores). Results do not depend on it.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Accepted for scripts; variants currently run one after the other (GLPK is not thread-safe here). Use --shard to spread a grid over processes.") var jobs: Int = 1
     @Option(help: "Random seed of the synthetic intake (default: the scenario's).") var seed: UInt64?
     @Option(help: "Write the results (JSON, sorted keys) here; '-' for standard output.") var json: String?
     @Option(help: "Write the report (HTML) here.") var report: String?

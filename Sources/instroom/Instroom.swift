@@ -13,6 +13,7 @@ struct Instroom: ParsableCommand {
         subcommands: [
             Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
             Escalations.self, Contest.self, Decide.self, Audit.self, CommissieCommand.self,
+            Simulate.self, Sweep.self,
         ]
     )
 }

@@ -1,0 +1,187 @@
+import Foundation
+import InstroomDomain
+
+/// One varied setting: `bands.SVG.min=0.15:0.30:0.05` gives 0.15, 0.20, 0.25, 0.30.
+public struct SweepAxis: Codable, Sendable, Equatable {
+    public var key: String
+    public var values: [Double]
+
+    public init(key: String, values: [Double]) {
+        self.key = key
+        self.values = values
+    }
+
+    /// Parses `KEY=FROM:TO:STEP` (or `KEY=V1,V2,...`); the key must be one `Scenario.setting` knows.
+    public static func parse(_ text: String) throws -> SweepAxis {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty else { throw VariantError.invalid("--vary '\(text)': expected KEY=FROM:TO:STEP") }
+        let key = parts[0]
+        guard Scenario.variableKeys.contains(key) else { throw VariantError.unknownKey(key) }
+        func number(_ s: Substring) throws -> Double {
+            guard let v = Double(s.replacingOccurrences(of: ",", with: ".")), v.isFinite else { throw VariantError.invalid("--vary '\(text)': '\(s)' is not a number") }
+            return v
+        }
+        let range = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+        var values: [Double] = []
+        if range.count == 3 {
+            let (from, to, step) = (try number(range[0]), try number(range[1]), try number(range[2]))
+            guard step > 0, from <= to else { throw VariantError.invalid("--vary '\(text)': need FROM <= TO and STEP > 0") }
+            let count = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
+            guard count <= 10_000 else { throw VariantError.invalid("--vary '\(text)': more than 10,000 values") }
+            values = (0..<count).map { Format.round(from + Double($0) * step, 9) }
+        } else if range.count == 1 {
+            values = try parts[1].split(separator: ";").map(number)
+        } else {
+            throw VariantError.invalid("--vary '\(text)': expected KEY=FROM:TO:STEP")
+        }
+        return SweepAxis(key: key, values: values)
+    }
+}
+
+/// A grid of scenario variants, replayed on one intake, split into shards for any batch scheduler.
+public struct ParameterSweep: Sendable {
+    public var scenario: Scenario
+    public var axes: [SweepAxis]
+    public var basis: IntakeBasis
+
+    public init(scenario: Scenario, axes: [SweepAxis], basis: IntakeBasis) {
+        self.scenario = scenario
+        self.axes = axes
+        self.basis = basis
+    }
+
+    /// Number of variants: the product of the axis lengths.
+    public var gridSize: Int { axes.reduce(1) { $0 * $1.values.count } }
+
+    /// The settings of variant `index` (the first axis varies slowest).
+    public func settings(_ index: Int) -> [(key: String, value: Double)] {
+        var rest = index
+        var out: [(String, Double)] = []
+        for axis in axes.reversed() {
+            out.append((axis.key, axis.values[rest % axis.values.count]))
+            rest /= axis.values.count
+        }
+        return out.reversed()
+    }
+
+    /// The variant indices of shard `part` of `of` (1-based): every `of`-th index, so shards are
+    /// deterministic, disjoint, cover the grid and are about equally heavy.
+    public func indices(shard: (part: Int, of: Int)?) -> [Int] {
+        guard let shard else { return Array(0..<gridSize) }
+        return (0..<gridSize).filter { $0 % shard.of == shard.part - 1 }
+    }
+
+    /// Replays the shard's variants, `jobs` at a time. Results do not depend on `jobs`.
+    public func run(shard: (part: Int, of: Int)? = nil, jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> SweepResult {
+        let todo = indices(shard: shard)
+        let box = ResultBox(count: todo.count)
+        let worker: @Sendable (Int) -> Void = { [self] slot in
+            let result = self.variant(todo[slot])
+            let done = box.store(result, at: slot)
+            progress?(done, todo.count)
+        }
+        // GLPK proved not thread-safe here (a parallel run crashed in a test), so variants run one
+        // after the other whatever `jobs` says; shards are the way to use more cores or machines.
+        let jobs = 1
+        if jobs == 1 {
+            for slot in todo.indices { worker(slot) }
+        } else {
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                while let slot = next.take(below: todo.count) { worker(slot) }
+            }
+        }
+        return SweepResult(
+            scenario: ScenarioSummary(scenario), intake: basis.source, vary: axes, gridSize: gridSize,
+            shard: shard.map { "\($0.part)/\($0.of)" }, variants: box.results.compactMap { $0 })
+    }
+
+    public func variant(_ index: Int) -> VariantResult {
+        let settings = settings(index)
+        var dict: [String: Double] = [:]
+        for s in settings { dict[s.key] = s.value }
+        do {
+            var s = scenario
+            for (key, value) in settings { s = try s.setting(key, to: value) }
+            let r = try Simulator.run(s, basis: basis, keepSeries: false)
+            return VariantResult(index: index, settings: dict, error: nil, bands: r.scenario.bands, totalBandWidth: r.scenario.totalBandWidth, totals: r.totals)
+        } catch {
+            return VariantResult(index: index, settings: dict, error: "\(error)", bands: nil, totalBandWidth: nil, totals: nil)
+        }
+    }
+
+    /// Joins shard results into one; the joined file of a complete grid equals the unsharded run's.
+    public static func merge(_ parts: [SweepResult]) throws -> SweepResult {
+        guard var merged = parts.first else { throw VariantError.invalid("nothing to merge") }
+        var byIndex: [Int: VariantResult] = [:]
+        for p in parts {
+            guard p.scenario == merged.scenario, p.vary == merged.vary, p.gridSize == merged.gridSize, p.intake == merged.intake else {
+                throw VariantError.invalid("the files come from different sweeps (scenario, --vary, intake or seed differ)")
+            }
+            for v in p.variants {
+                if let old = byIndex[v.index], old != v { throw VariantError.invalid("variant \(v.index) differs between the files") }
+                byIndex[v.index] = v
+            }
+        }
+        merged.variants = byIndex.keys.sorted().map { byIndex[$0]! }
+        let missing = merged.gridSize - merged.variants.count
+        merged.shard = missing == 0 ? nil : "onvolledig: \(missing) van \(merged.gridSize) varianten ontbreken"
+        return merged
+    }
+}
+
+public struct SweepResult: Codable, Sendable, Equatable {
+    public var scenario: ScenarioSummary
+    public var intake: IntakeBasis.Source
+    public var vary: [SweepAxis]
+    public var gridSize: Int
+    /// "i/n" for one shard; absent for a whole grid (run at once or merged).
+    public var shard: String?
+    public var variants: [VariantResult]
+}
+
+public struct VariantResult: Codable, Sendable, Equatable {
+    public var index: Int
+    public var settings: [String: Double]
+    /// Why the variant could not run (e.g. min above max); the others still run.
+    public var error: String?
+    public var bands: [String: ScenarioSummary.BandSummary]?
+    public var totalBandWidth: Double?
+    public var totals: Totals?
+}
+
+/// Results written by concurrent workers, each into its own slot.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [VariantResult?]
+    private var done = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ r: VariantResult, at slot: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[slot] = r
+        done += 1
+        return done
+    }
+
+    var results: [VariantResult?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

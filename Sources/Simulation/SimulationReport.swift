@@ -1,0 +1,232 @@
+import Foundation
+import InstroomDomain
+
+/// The side-by-side report for the directies: standalone HTML in Dutch with inline SVG charts.
+public enum SimulationReport {
+    static let roColors: [RO: String] = [.SVG: "#1f77b4", .RN: "#e67e22", .LJR: "#2e8b57"]
+    static let scenarioColors = ["#34495e", "#c0392b", "#2980b9", "#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#b7950b"]
+    static let monthNames = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+    static func scenarioColor(_ i: Int) -> String { scenarioColors[i % scenarioColors.count] }
+
+    public static func html(_ c: Comparison) -> String {
+        var b = page(title: "Bandbreedtescenario's: de verdeling dag voor dag gesimuleerd")
+        let first = c.scenarios.first
+        b += "<h1>Bandbreedtescenario's: de verdeling dag voor dag gesimuleerd</h1>"
+        if let src = first?.intake {
+            let what = src.kind == "synthetisch"
+                ? "synthetische instroom (seed \(src.seed.map(String.init) ?? "–"), gemiddeld \(Format.int(src.perDay ?? 0)) zaken per werkdag vóór het seizoenspatroon)"
+                : "historische instroom uit \(Format.html(src.file ?? "bestand"))"
+            b += "<p class=\"lead\">\(c.scenarios.count) scenario's, elk dag voor dag doorgerekend met de productieverdeling (wegingskader, GLPK-model, escalatieregels) op dezelfde \(what): \(Format.int(src.cases)) zaken in \(Format.int(src.workingDays)) werkdagen, \(dateNL(src.start)) t/m \(dateNL(src.end)).</p>"
+        }
+        b += "<div class=\"warn\"><strong>Let op: alle getallen zijn illustratief.</strong> De bronnen (convenant 2023, plannen van SVG, visie van de minister, evaluatie SOM) noemen geen bandbreedtes, capaciteiten, werklastgewichten, doorlooptijden of volumes. De scenario's laten zien <em>hoe</em> keuzes uitwerken, niet hoeveel.</div>"
+
+        b += "<h2>Samenvatting</h2>"
+        b += summaryTable(c)
+
+        b += "<h2>Aandeel per RO in de tijd</h2><p>Cumulatief aandeel in de gewogen instroom van de periode (werkpunten), met de bandbreedte als gekleurde strook (gestippelde randen). Het aandeel begint opnieuw aan het begin van elke bandperiode.</p><div class=\"grid\">"
+        for s in c.scenarios { b += figure(s.scenario.title, shareChart(s)) }
+        b += "</div>"
+
+        b += "<h2>Fit</h2><p>Fitverlies per zaak: de fit (wegingskader plus continuïteitsbonus) bij de best passende toegestane RO min de fit bij de RO die de zaak kreeg. 0 = de zaak ging naar een best passende RO.</p><div class=\"grid\">"
+        b += figure("Verdeling van het fitverlies per zaak", fitHistogram(c))
+        b += figure("Fitverlies door bandbreedtes, per RO die beter paste", fitLostPerRO(c))
+        b += "</div>"
+
+        b += "<h2>Escalaties naar de begeleidingscommissie</h2><div class=\"grid\">"
+        b += figure("Escalaties per maand (alle redenen)", escalationsPerMonth(c))
+        b += "<div>" + escalationTable(c) + "</div></div>"
+
+        b += "<h2>Capaciteitsgebruik</h2><p>Lopende werklast als deel van de caseload van die week (100% = vol). Boven 100% kan alleen door de beginlast of een capaciteitsdip (zomer, kerst).</p><div class=\"grid\">"
+        for s in c.scenarios { b += figure(s.scenario.title, utilisationChart(s)) }
+        b += "</div>"
+
+        b += "<h2>Scenario's en aannames</h2>"
+        for (i, s) in c.scenarios.enumerated() {
+            b += "<section class=\"scenario\" style=\"border-left-color:\(scenarioColor(i))\"><h3>\(Format.html(s.scenario.title)) <span class=\"code\">\(Format.html(s.scenario.name))</span></h3>"
+            b += "<p>\(Format.html(s.scenario.description))</p><ul>"
+            for a in s.scenario.assumptions { b += "<li>\(Format.html(a))</li>" }
+            b += "</ul>"
+            if !s.totals.hardBandFailures.isEmpty {
+                b += "<p><strong>Dagen waarop de harde bandbreedtes niet te handhaven waren</strong> (verdeeld met zachte banden):</p><ul class=\"small\">"
+                for f in s.totals.hardBandFailures.prefix(5) { b += "<li>\(dateNL(f.day)): \(Format.html(f.explanation))</li>" }
+                if s.totals.hardBandFailureDays > 5 { b += "<li>… en nog \(s.totals.hardBandFailureDays - 5) dagen.</li>" }
+                b += "</ul>"
+            }
+            b += "</section>"
+        }
+        b += method()
+        return b + "</body></html>\n"
+    }
+
+    // MARK: tables
+
+    static func summaryTable(_ c: Comparison) -> String {
+        var rows: [(String, [String])] = []
+        func row(_ label: String, _ value: (ScenarioResult) -> String) { rows.append((label, c.scenarios.map(value))) }
+        row("Bandbreedtes") { s in
+            RO.allCases.map { ro in
+                let b = s.scenario.bands[ro.rawValue]!
+                return b.min <= 0 && b.max >= 1 ? "\(ro.displayName): geen" : "\(ro.displayName) \(Format.percent(b.min, digits: 0))–\(Format.percent(b.max, digits: 0)) \(b.mode == "hard" ? "hard" : "zacht")"
+            }.joined(separator: "<br>")
+        }
+        row("Zaken in de instroom") { Format.int($0.totals.intake) }
+        row("Toegewezen / wachtend aan het eind") { "\(Format.int($0.totals.assigned)) / \(Format.int($0.totals.waitingAtEnd))" }
+        row("Bij de best passende RO") { "<strong>\(Format.percent($0.totals.atBestFitShare))</strong>" }
+        row("Fitverlies door bandbreedtes") { s in
+            "<strong>\(Format.int(s.totals.fitLostToBands))</strong> punten (\(Format.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToBands) / Double(s.totals.fitBest) : 0, digits: 2)) van de haalbare fit)"
+        }
+        row("— waarvan bij") { s in RO.allCases.map { "\($0.displayName) \(Format.int(s.totals.fitLostToBandsPerRO[$0.rawValue] ?? 0))" }.joined(separator: ", ") }
+        row("Fitverlies door capaciteit") { s in
+            "\(Format.int(s.totals.fitLostToCapacity)) punten (\(Format.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToCapacity) / Double(s.totals.fitBest) : 0, digits: 2)))"
+        }
+        row("Aandeel aan het eind") { s in RO.allCases.map { "\($0.displayName) \(Format.percent(s.totals.finalShare[$0.rawValue] ?? 0))" }.joined(separator: "<br>") }
+        row("Geëscaleerde zaken") { s in "\(Format.int(s.totals.escalatedCases)) (\(Format.percent(s.totals.intake > 0 ? Double(s.totals.escalatedCases) / Double(s.totals.intake) : 0)))" }
+        row("Dagen met wachtende zaken") { s in "\(Format.int(s.totals.daysWithWaiting)) (max. \(Format.int(s.totals.maxWaiting)) zaken; gem. wachttijd \(Format.number(s.totals.averageWaitDays, digits: 2)) werkdag)" }
+        row("Zachte marge gebruikt") { s in
+            let total = s.totals.softSlack.values.reduce(0, +)
+            return total > 0 ? "\(Format.number(total)) werkpunten op \(Format.int(s.totals.daysWithSlack)) dagen<br>" + RO.allCases.map { "\($0.displayName) \(Format.number(s.totals.softSlack[$0.rawValue] ?? 0))" }.joined(separator: ", ") : "geen"
+        }
+        row("Dagen harde band niet te handhaven") { s in s.totals.hardBandFailureDays == 0 ? "0" : "<span class=\"bad\">\(Format.int(s.totals.hardBandFailureDays))</span>" }
+        row("Dagen waarop de solver zijn tijdslimiet bereikte") { s in s.totals.solverTimeLimitDays.isEmpty ? "0" : "<span class=\"bad\">\(s.totals.solverTimeLimitDays.count)</span> (\(s.totals.solverTimeLimitDays.prefix(3).map { dateNL($0) }.joined(separator: ", ")))" }
+        row("Gemiddelde bezetting") { s in RO.allCases.map { "\($0.displayName) \(Format.percent(s.totals.averageUtilisation[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") }
+        var h = "<table class=\"summary\"><thead><tr><th></th>"
+        for (i, s) in c.scenarios.enumerated() { h += "<th><span class=\"swatch\" style=\"background:\(scenarioColor(i))\"></span>\(Format.html(s.scenario.title))</th>" }
+        h += "</tr></thead><tbody>"
+        for (label, cells) in rows { h += "<tr><th>\(label)</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        return h + "</tbody></table>"
+    }
+
+    static func escalationTable(_ c: Comparison) -> String {
+        var h = "<table class=\"summary\"><thead><tr><th>Reden</th>"
+        for s in c.scenarios { h += "<th>\(Format.html(s.scenario.title))</th>" }
+        h += "</tr></thead><tbody>"
+        for code in EscalationCode.allCases {
+            h += "<tr><th>\(Format.html(code.label))</th>" + c.scenarios.map { "<td class=\"num\">\(Format.int($0.totals.escalations[code.rawValue] ?? 0))</td>" }.joined() + "</tr>"
+        }
+        return h + "</tbody></table><p class=\"small\">Een zaak kan om meer redenen escaleren. ‘Geen capaciteit’ telt elke zaak die minstens één dag wachtte één keer.</p>"
+    }
+
+    // MARK: charts
+
+    static func monthTicks(_ days: [Day]) -> [(value: Double, label: String)] {
+        var ticks: [(Double, String)] = []
+        var last = -1
+        for (i, d) in days.enumerated() where d.month != last {
+            last = d.month
+            ticks.append((Double(i), monthNames[d.month - 1]))
+        }
+        return ticks
+    }
+
+    static func shareChart(_ s: ScenarioResult) -> String {
+        let days = s.days ?? []
+        let x = SVGChart.Axis(min: 0, max: Double(max(1, days.count - 1)), ticks: monthTicks(days.map(\.day)), title: "werkdag (maand)")
+        let maxShare = days.flatMap { $0.share.values }.max() ?? 1
+        let bandTop = RO.allCases.compactMap { ro -> Double? in let b = s.scenario.bands[ro.rawValue]!; return b.max >= 1 ? nil : b.max }.max() ?? 0
+        let y = SVGChart.niceAxis(max: min(1, max(maxShare, bandTop) + 0.05), title: "aandeel gewogen instroom", format: { Format.percent($0, digits: 0) })
+        let series = RO.allCases.map { ro in
+            SVGChart.Series(name: ro.displayName, color: roColors[ro]!, points: days.enumerated().map { (Double($0.offset), $0.element.share[ro.rawValue] ?? 0) })
+        }
+        let bands = RO.allCases.compactMap { ro -> SVGChart.Band? in
+            let b = s.scenario.bands[ro.rawValue]!
+            guard b.min > 0 || b.max < 1 else { return nil }
+            return SVGChart.Band(color: roColors[ro]!, min: b.min, max: b.max, label: "band \(ro.displayName) (\(b.mode == "hard" ? "hard" : "zacht"))")
+        }
+        return SVGChart.line(series: series, bands: bands, x: x, y: y, label: "Aandeel per RO, \(s.scenario.title)")
+    }
+
+    static func utilisationChart(_ s: ScenarioResult) -> String {
+        let days = s.days ?? []
+        let x = SVGChart.Axis(min: 0, max: Double(max(1, days.count - 1)), ticks: monthTicks(days.map(\.day)), title: "werkdag (maand)")
+        let maxU = days.flatMap { $0.utilisation.values }.max() ?? 1
+        let y = SVGChart.niceAxis(max: max(1.1, maxU), title: "bezetting van de caseload", format: { Format.percent($0, digits: 0) })
+        let series = RO.allCases.map { ro in
+            SVGChart.Series(name: ro.displayName, color: roColors[ro]!, points: days.enumerated().map { (Double($0.offset), $0.element.utilisation[ro.rawValue] ?? 0) })
+        }
+        return SVGChart.line(series: series, x: x, y: y, reference: (1, "100% = caseload vol"), label: "Capaciteitsgebruik, \(s.scenario.title)")
+    }
+
+    static func fitHistogram(_ c: Comparison) -> String {
+        let buckets = Totals.histogramBuckets
+        let labels = ["0", "1–2", "3–5", "6–10", "> 10"]
+        let series = c.scenarios.enumerated().map { i, s in
+            SVGChart.Series(name: s.scenario.title, color: scenarioColor(i), points: buckets.enumerated().map { k, key in
+                (Double(k), s.totals.assigned > 0 ? Double(s.totals.fitLossHistogram[key] ?? 0) / Double(s.totals.assigned) * 100 : 0)
+            })
+        }
+        let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
+        let y = SVGChart.niceAxis(max: maxV, title: "% van de toegewezen zaken", format: { Format.number($0, digits: 0) + "%" })
+        return SVGChart.bars(categories: labels, series: series, y: y, xTitle: "fitverlies per zaak (punten)", label: "Verdeling van het fitverlies")
+    }
+
+    static func fitLostPerRO(_ c: Comparison) -> String {
+        let series = c.scenarios.enumerated().map { i, s in
+            SVGChart.Series(name: s.scenario.title, color: scenarioColor(i), points: RO.allCases.enumerated().map { k, ro in
+                (Double(k), Double(s.totals.fitLostToBandsPerRO[ro.rawValue] ?? 0))
+            })
+        }
+        let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
+        let y = SVGChart.niceAxis(max: max(maxV, 10), title: "fitverlies (punten)", format: { Format.number($0) })
+        return SVGChart.bars(categories: RO.allCases.map(\.displayName), series: series, y: y, xTitle: "RO die beter paste", label: "Fitverlies door bandbreedtes per RO")
+    }
+
+    static func escalationsPerMonth(_ c: Comparison) -> String {
+        let months = c.scenarios.first?.months.map(\.month) ?? []
+        let series = c.scenarios.enumerated().map { i, s in
+            let byMonth = Dictionary(uniqueKeysWithValues: s.months.map { ($0.month, $0.escalations.values.reduce(0, +)) })
+            return SVGChart.Series(name: s.scenario.title, color: scenarioColor(i), points: months.enumerated().map { (Double($0.offset), Double(byMonth[$0.element] ?? 0)) }, markers: true)
+        }
+        let ticks = months.enumerated().map { (Double($0.offset), monthNames[(Int($0.element.suffix(2)) ?? 1) - 1]) }
+        let x = SVGChart.Axis(min: -0.5, max: Double(months.count) - 0.5, ticks: ticks, title: "maand")
+        let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
+        let y = SVGChart.niceAxis(max: maxV, title: "escalaties", format: { Format.number($0) })
+        return SVGChart.line(series: series, x: x, y: y, label: "Escalaties per maand")
+    }
+
+    // MARK: page
+
+    static func figure(_ caption: String, _ svg: String) -> String {
+        "<figure><figcaption>\(Format.html(caption))</figcaption>\(svg)</figure>"
+    }
+
+    static func dateNL(_ d: Day) -> String {
+        let full = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        return "\(d.components.day) \(full[d.month - 1]) \(d.year)"
+    }
+
+    static func page(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Format.html(title))</title>
+        <style>
+        body{font-family:"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#222;margin:24px auto;max-width:1320px;padding:0 20px;line-height:1.45}
+        h1{font-size:26px;margin-bottom:4px}h2{font-size:20px;margin-top:34px;border-bottom:2px solid #eee;padding-bottom:4px}h3{font-size:16px;margin:0 0 6px}
+        .lead{font-size:15px;color:#444}.warn{background:#fff6db;border:1px solid #f0d58c;padding:10px 14px;border-radius:6px;margin:14px 0}
+        table.summary{border-collapse:collapse;width:100%;font-size:14px;margin:8px 0}table.summary th,table.summary td{border-bottom:1px solid #e3e3e3;padding:6px 8px;text-align:left;vertical-align:top}
+        table.summary thead th{background:#f4f6f8;font-weight:600}table.summary tbody th{font-weight:500;color:#444;width:230px}td.num{text-align:right}
+        .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;vertical-align:baseline}
+        .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:18px}figure{margin:0;border:1px solid #eee;border-radius:6px;padding:8px 10px}
+        figcaption{font-weight:600;font-size:14px;margin-bottom:4px}svg.chart{width:100%;height:auto;display:block}
+        svg .tick{font-size:11px;fill:#555}svg .axis{font-size:12px;fill:#333}svg .legend{font-size:12px;fill:#222}svg .small{font-size:11px;fill:#333}
+        .scenario{border-left:5px solid #999;padding:4px 12px;margin:12px 0}.code{font-family:monospace;font-weight:400;color:#777;font-size:13px}
+        .small{font-size:12px;color:#555}.legend{font-size:12.5px;display:flex;flex-wrap:wrap;gap:4px 14px;margin-top:2px}.legend span{white-space:nowrap}.legend svg{vertical-align:middle;margin-right:4px}.bad{color:#b03a2e;font-weight:600}
+        </style></head><body>
+        """
+    }
+
+    static func method() -> String {
+        """
+        <h2>Werkwijze</h2>
+        <ul class="small">
+        <li>Elke werkdag gaan de nieuwe zaken en de wachtende zaken door dezelfde verdeling als <code>instroom allocate</code>: scoren met het wegingskader, het GLPK-model van de dag, de escalatieregels. Er is geen tweede implementatie.</li>
+        <li>Meegenomen van dag tot dag: het cumulatieve aandeel per RO in de bandperiode (geen werk retour), de lopende werklast per RO en de wachtende zaken.</li>
+        <li>Capaciteit: een zaak bezet zijn werkpunten bij zijn RO gedurende een vaste duur per soort zaak. Vrije capaciteit op een dag = caseload van die week − lopende werklast − resterende beginlast.</li>
+        <li>Harde bandbreedtes die op een dag niet te handhaven zijn, tellen als overschrijding; die dag wordt met zachte banden verdeeld en dat staat in het overzicht.</li>
+        <li>Fitverlies door bandbreedtes: toewijzingen tegen de beste match in terwijl de beter passende RO ruimte had (escalatiereden ‘gedwongen door de bandbreedte’); fitverlies door capaciteit: de beter passende RO zat vol.</li>
+        <li>Alle getallen zijn illustratief. Dezelfde scenario's met dezelfde seed geven hetzelfde resultaat (de JSON is byte-identiek).</li>
+        </ul>
+        """
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import InstroomDomain
+import Simulation
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay a year day by day with the production allocator, for one or more bandwidth scenarios, and compare them.",
+        discussion: """
+            Every scenario replays the same intake: the calendar, seed, volume and mix (or intake file) of
+            the first scenario (or --seed). The report (Dutch, standalone HTML with SVG charts) shows the
+            scenarios side by side. The JSON has sorted keys and no timings: the same scenarios and seed
+            give byte-identical files. Numbers in the bundled scenarios are illustrative.
+            """
+    )
+
+    @Argument(help: "Scenario files (YAML), e.g. Scenarios/baseline.yaml Scenarios/narrow-bands.yaml.")
+    var scenarios: [String]
+
+    @Option(help: "Write the side-by-side report (HTML) here.") var report: String?
+    @Option(help: "Write the results (JSON, sorted keys) here; '-' for standard output.") var json: String?
+    @Option(help: "Random seed of the synthetic intake (default: the first scenario's).") var seed: UInt64?
+    @Flag(help: "Let every scenario use its own intake and seed instead of the first one's.") var ownIntake = false
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
+    }
+
+    func run() throws {
+        let loaded = try scenarios.map { try Scenario.load(contentsOf: URL(fileURLWithPath: $0)) }
+        let shared = try IntakeBasis.make(for: loaded[0], seed: seed)
+        let progress = ProgressBar(total: loaded.count * shared.days.count)
+        var results: [ScenarioResult] = []
+        for (k, scenario) in loaded.enumerated() {
+            let basis = ownIntake ? try IntakeBasis.make(for: scenario, seed: seed) : shared
+            progress.label = scenario.name
+            let done = k * shared.days.count
+            results.append(try Simulator.run(scenario, basis: basis) { i, _ in progress.update(done + i) })
+        }
+        progress.finish()
+        let comparison = Comparison(scenarios: results)
+        if let json { try writeJSON(comparison, to: json) }
+        if let report {
+            try Data(SimulationReport.html(comparison).utf8).write(to: URL(fileURLWithPath: report))
+        }
+        if json != "-" {
+            print(SimulationText.summary(comparison))
+            if let report { print("report: \(report)") }
+            if let json { print("json: \(json)") }
+        }
+    }
+}
+
+/// Writes sorted-key JSON to a file, or to standard output for "-".
+func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    if path == "-" { print(String(decoding: data, as: UTF8.self)) } else { try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path)) }
+}
+
+/// A progress bar on standard error, drawn only when standard error is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    let total: Int
+    var label = ""
+    private let enabled = isatty(2) == 1
+    private var lastDrawn = -1
+    private let lock = NSLock()
+
+    init(total: Int) { self.total = max(1, total) }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let permille = done * 1000 / total
+        guard permille != lastDrawn else { return }
+        lastDrawn = permille
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(String(format: "%5.1f", Double(permille) / 10))% \(label)\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

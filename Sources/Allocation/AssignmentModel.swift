@@ -13,7 +13,8 @@ import GLPK
 ///                 C[r]     capacity of r (free workload points today)
 ///                 w[k]     weight of one job of k in the shares (workload points)
 ///                 W0[r]    weighted intake already assigned to r earlier in the period (fixed)
-///                 W0       weighted intake already assigned in the period in total
+///                 D        weighted intake of the period: W0 (all earlier assignments) plus
+///                          sum_k n[k] w[k] (today's cases, whether they are assigned or wait)
 ///                 lo[r], hi[r]  band on r's share; soft bands cost rho per point outside
 ///                 pi[k]    penalty for one job of k left waiting (absent = must be assigned)
 ///     Variables   assign(k,r)  in {0..n[k]}   jobs of k given to r (binary when n[k] = 1)
@@ -24,8 +25,9 @@ import GLPK
 ///     maximise    fit: sum p[k,r] assign(k,r) - sum pi[k] wait(k) - rho sum (below(r) + above(r))
 ///     subject to  once(k):       sum_r assign(k,r) + wait(k) = n[k]
 ///                 capacity(r):   sum_k a[k,r] assign(k,r) <= C[r]
-///                 band_min(r):   W0[r] + sum_k w[k] assign(k,r) + below(r) >= lo[r] (W0 + sum_k,r' w[k] assign(k,r'))
-///                 band_max(r):   W0[r] + sum_k w[k] assign(k,r) - above(r) <= hi[r] (W0 + sum_k,r' w[k] assign(k,r'))
+///                 band_min(r):   W0[r] + sum_k w[k] assign(k,r) + below(r) >= lo[r] D
+///                 band_max(r):   W0[r] + sum_k w[k] assign(k,r) - above(r) <= hi[r] D
+///                 (with whole weights both sides are whole points, so lo[r] D rounds up, hi[r] D down)
 ///
 /// A minimisation problem (GAP costs) is the same model with `sense = .minimise` and no waiting or bands.
 public struct AssignmentModel: Sendable {
@@ -160,23 +162,22 @@ public struct AssignmentModel: Sendable {
             lp.addRow("capacity(\(agents[r]))", upper: cap, terms: terms)
         }
 
-        // band_min(r), band_max(r) on the cumulative share, rearranged so variables stand on the left:
-        //   sum_k w[k] assign(k,r) - lo[r] sum_k,r' w[k] assign(k,r') + below(r) >= lo[r] W0 - W0[r]
-        let priorTotal = priorShareWeight.reduce(0, +)
+        // band_min(r), band_max(r): the share of the period's weighted intake D, which is fixed today
+        // (earlier assignments plus every case in today's problem, assigned or waiting), so each band
+        // is a knapsack row over r's own columns. With whole weights the bound is rounded to whole
+        // points, which is exact and closes most of the LP gap before branching.
+        let intake = priorShareWeight.reduce(0, +) + classes.reduce(0) { $0 + Double($1.count) * $1.shareWeight }
+        let wholePoints = (classes.map(\.shareWeight) + priorShareWeight).allSatisfy { $0 == $0.rounded() }
         for r in 0..<m {
             guard let band = bands[r] else { continue }
             for (isMin, share) in [(true, band.min), (false, band.max)] {
                 if isMin && share <= 0 { continue }
                 if !isMin && share >= 1 { continue }
-                var terms: [(column: Int, coefficient: Double)] = []
-                for (k, c) in classes.enumerated() where c.shareWeight > 0 {
-                    for r2 in 0..<m {
-                        guard let col = layout.assign[k][r2] else { continue }
-                        let coefficient = c.shareWeight * ((r2 == r ? 1 : 0) - share)
-                        terms.append((col, coefficient))
-                    }
+                var terms = classes.indices.compactMap { k in
+                    classes[k].shareWeight > 0 ? layout.assign[k][r].map { (column: $0, coefficient: classes[k].shareWeight) } : nil
                 }
-                let rhs = share * priorTotal - priorShareWeight[r]
+                var rhs = share * intake - priorShareWeight[r]
+                if wholePoints { rhs = isMin ? (rhs - 1e-9).rounded(.up) : (rhs + 1e-9).rounded(.down) }
                 if isMin {
                     if let s = layout.below[r] { terms.append((s, 1)) }
                     lp.addRow("band_min(\(agents[r]))", lower: rhs, terms: terms)

@@ -45,16 +45,26 @@ public struct CandidateCase: Sendable, Equatable {
     }
 }
 
-/// Weighted intake already assigned in the period, per RO (fixed: geen werk retour).
+/// Weighted intake of the period: what each RO was given (fixed: geen werk retour), and what came in
+/// but still waits for room. A band is a share of the whole intake, so waiting work counts in the base.
 public struct PeriodShares: Sendable, Equatable, Codable {
     public var weight: [RO: Double]
+    /// Weighted intake of the period that waits for capacity.
+    public var waiting: Double
 
-    public init(weight: [RO: Double] = [:]) { self.weight = weight }
+    public init(weight: [RO: Double] = [:], waiting: Double = 0) {
+        self.weight = weight
+        self.waiting = waiting
+    }
 
+    /// Weight given to the ROs.
     public var total: Double { RO.allCases.reduce(0) { $0 + (weight[$1] ?? 0) } }
 
+    /// The share base: everything that came in, distributed or waiting.
+    public var intake: Double { total + waiting }
+
     public func share(_ ro: RO) -> Double {
-        let t = total
+        let t = intake
         return t > 0 ? (weight[ro] ?? 0) / t : 0
     }
 
@@ -173,7 +183,7 @@ public struct DayModel: Sendable {
         let solution = try model.solve(options: options)
         var outcome = DayOutcome(
             status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
-            objective: solution.result.objective, fit: 0, sharesAfter: problem.prior, capacityUsed: [:],
+            objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: problem.prior.weight), capacityUsed: [:],
             belowBand: [:], aboveBand: [:], solver: solution.result,
             classes: groups.count, columns: built.model.columns.count, rows: built.model.rows.count
         )
@@ -192,6 +202,7 @@ public struct DayModel: Sendable {
                 }
             }
             outcome.waiting += group[next...].map(\.id)
+            outcome.sharesAfter.waiting += group[next...].reduce(0) { $0 + $1.weight }
         }
         for (r, ro) in RO.allCases.enumerated() {
             if solution.below[r] > 1e-9 { outcome.belowBand[ro] = solution.below[r] }

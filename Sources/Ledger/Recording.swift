@@ -98,14 +98,19 @@ extension Ledger {
                 try AuditEntry(id: nil, at: now, actor: draft.actor, action: "wegingskader", caseId: nil, runId: nil,
                                detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt").insert(db)
             }
+            // A day holds thousands of rows: prepared statements, compiled once per transaction.
+            let findFacts = try db.cachedStatement(sql: "SELECT facts FROM intakeCase WHERE id = ?")
+            let insertCase = try db.cachedStatement(sql: """
+                INSERT INTO intakeCase (id, received, kind, weight, facts, sourceFile, recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
             for new in draft.newCases {
                 let facts = Ledger.json(new.intake)
-                if let existing = try String.fetchOne(db, sql: "SELECT facts FROM intakeCase WHERE id = ?", arguments: [new.intake.id]) {
+                if let existing = try String.fetchOne(findFacts, arguments: [new.intake.id]) {
                     if existing != facts { throw LedgerError.conflictingFacts(caseId: new.intake.id) }
                     continue
                 }
-                try IntakeCaseRecord(id: new.intake.id, received: new.intake.received.description, kind: new.intake.kind.rawValue,
-                                     weight: new.weight, facts: facts, sourceFile: draft.intakeFile, recordedAt: now).insert(db)
+                try insertCase.execute(arguments: [new.intake.id, new.intake.received.description, new.intake.kind.rawValue,
+                                                   new.weight, facts, draft.intakeFile, now])
             }
             var run = RunRecord(id: nil, day: draft.day.description, startedAt: now, ruleHash: draft.ruleSet.hash, config: draft.config,
                                 intakeFile: draft.intakeFile, status: draft.status, objective: draft.objective, gap: draft.gap,
@@ -115,17 +120,25 @@ extension Ledger {
             try AuditEntry(id: nil, at: now, actor: draft.actor, action: "run", caseId: nil, runId: runId,
                            detail: "Verdeling \(draft.day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(draft.status); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))").insert(db)
             var mergedIntoContest = Set<String>()
+            let countRevisions = try db.cachedStatement(sql: "SELECT COUNT(*) FROM assignment WHERE caseId = ?")
+            let insertAssignment = try db.cachedStatement(sql: """
+                INSERT INTO assignment (caseId, revision, runId, day, ro, weight, final, source, bestFit, scores, ruleHash, decisionId, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'model', ?, ?, ?, NULL, ?)
+                """)
+            let insertAudit = try db.cachedStatement(sql: "INSERT INTO audit (at, actor, action, caseId, runId, detail) VALUES (?, ?, ?, ?, ?, ?)")
+            // Cases that waited for capacity (few): read once, not once per assignment.
+            let waitingEscalations = Dictionary(grouping: try EscalationRecord.fetchAll(
+                db, sql: "SELECT * FROM escalation WHERE status = 'open' AND provisionalRO IS NULL ORDER BY id"), by: \.caseId)
             for a in draft.assignments {
-                let revision = 1 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment WHERE caseId = ?", arguments: [a.caseId]) ?? 0)
-                try AssignmentRecord(id: nil, caseId: a.caseId, revision: revision, runId: runId, day: draft.day.description, ro: a.ro,
-                                     weight: a.weight, final: a.final, source: "model", bestFit: a.bestFit, scores: a.scores,
-                                     ruleHash: draft.ruleSet.hash, decisionId: nil, createdAt: now).insert(db)
-                try AuditEntry(id: nil, at: now, actor: draft.actor, action: "assign", caseId: a.caseId, runId: runId,
-                               detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)").insert(db)
+                let revision = 1 + (try Int.fetchOne(countRevisions, arguments: [a.caseId]) ?? 0)
+                try insertAssignment.execute(arguments: [a.caseId, revision, runId, draft.day.description, a.ro.rawValue, a.weight,
+                                                         a.final, a.bestFit?.rawValue, a.scores, draft.ruleSet.hash, now])
+                try insertAudit.execute(arguments: [now, draft.actor, "assign", a.caseId, runId,
+                                                    "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)"])
                 // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
                 // unless a triage expert contested it while it waited: then it stays open with this RO as
                 // the provisional one, and today's reasons (if any) join it.
-                for var open in try EscalationRecord.fetchAll(db, sql: "SELECT * FROM escalation WHERE caseId = ? AND status = 'open' AND provisionalRO IS NULL", arguments: [a.caseId]) {
+                for var open in waitingEscalations[a.caseId] ?? [] {
                     if open.reasons.contains(where: { $0.code == .contested }) {
                         open.provisionalRO = a.ro
                         let today = draft.escalations.first { $0.caseId == a.caseId }

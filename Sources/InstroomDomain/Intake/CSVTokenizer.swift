@@ -123,7 +123,7 @@ enum CSVTokenizer {
 
             if let broken {
                 problems.append(Problem(line: recordLine, message: broken))
-            } else if cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            } else if cells.contains(where: { !$0.trimmedWhitespace.isEmpty }) {
                 records.append(CSVRecord(line: recordLine, cells: cells))
             }
         }
@@ -209,5 +209,18 @@ extension String {
             }
         }
         self = String(scalars)
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs and line breaks without Foundation's bridging: the intake reader calls this for
+    /// every cell of a 10,000-case day, and `trimmingCharacters(in:)` dominated reading time.
+    var trimmedWhitespace: String {
+        let u = utf8
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = u.first, let last = u.last, blank(first) || blank(last) else { return self }
+        guard let start = u.firstIndex(where: { !blank($0) }) else { return "" }
+        let end = u.lastIndex(where: { !blank($0) })!
+        return String(self[start...end])
     }
 }

@@ -292,7 +292,7 @@ struct CaseBuilder {
             guard let f = byColumn[column] else { return nil }
             switch f.value {
             case .text(let s):
-                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = s.trimmedWhitespace
                 return t.isEmpty ? nil : (t, f)
             case .number(let s):
                 return (s, f)
@@ -317,7 +317,7 @@ struct CaseBuilder {
         }
 
         func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ value: String, _ f: Field) -> T? where T.RawValue == String {
-            if let v = T(rawValue: value.lowercased()) { return v }
+            if let v = T(rawValue: value) ?? T(rawValue: value.lowercased()) { return v }
             sink.add(line: f.line, f.name, "unknown value '\(value)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
             return nil
         }
@@ -345,7 +345,7 @@ struct CaseBuilder {
             }
             var result: [T] = []
             for item in items {
-                let t = item.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = item.trimmedWhitespace
                 if t.isEmpty { continue }
                 if let v = oneOf(T.self, t, f) { result.append(v) }
             }

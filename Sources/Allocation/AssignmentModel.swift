@@ -24,7 +24,7 @@ import GLPK
 ///                              the incumbent proves optimality; glpsol proves such days far sooner)
 ///     maximise    fit: sum p[k,r] assign(k,r) - sum pi[k] wait(k) - rho sum (below(r) + above(r))
 ///     subject to  once(k):       sum_r assign(k,r) + wait(k) = n[k]
-///                 capacity(r):   sum_k a[k,r] assign(k,r) <= C[r]
+///                 capacity(r):   sum_k a[k,r] assign(k,r) <= C[r]   (rounded down when every a[k,r] is whole)
 ///                 band_min(r):   W0[r] + sum_k w[k] assign(k,r) + below(r) >= lo[r] D
 ///                 band_max(r):   W0[r] + sum_k w[k] assign(k,r) - above(r) <= hi[r] D
 ///                 (with whole weights both sides are whole points, so lo[r] D rounds up, hi[r] D down)
@@ -159,7 +159,10 @@ public struct AssignmentModel: Sendable {
         for r in 0..<m {
             guard let cap = capacity[r] else { continue }
             let terms = classes.indices.compactMap { k in layout.assign[k][r].map { (column: $0, coefficient: classes[k].resource[r]) } }
-            lp.addRow("capacity(\(agents[r]))", upper: cap, terms: terms)
+            // Whole resources can only fill whole points: rounding the capacity down is exact and spares
+            // GLPK a knapsack with a fractional right-hand side (30 s unproven -> 0.01 s on a measured day).
+            let whole = terms.allSatisfy { $0.coefficient == $0.coefficient.rounded() }
+            lp.addRow("capacity(\(agents[r]))", upper: whole ? (cap + 1e-9).rounded(.down) : cap, terms: terms)
         }
 
         // band_min(r), band_max(r): the share of the period's weighted intake D, which is fixed today

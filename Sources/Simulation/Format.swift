@@ -1,4 +1,5 @@
 import Foundation
+import InstroomDomain
 
 /// Numbers as a Dutch reader expects them: decimal comma, thin grouping with a dot.
 public enum Format {
@@ -29,18 +30,5 @@ public enum Format {
         return (x * f).rounded() / f
     }
 
-    public static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func html(_ s: String) -> String { HTML.escape(s) }
 }

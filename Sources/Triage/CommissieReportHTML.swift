@@ -123,21 +123,7 @@ extension CommissieReport {
 
     private func h(_ s: String) -> String { Self.escape(s) }
 
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { HTML.escape(s) }
 
     static func dutch(_ d: Day) -> String {
         let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]

@@ -170,19 +170,5 @@ public enum RuleSetTable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(ch)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTML.escape(text) }
 }

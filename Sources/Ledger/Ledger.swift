@@ -42,6 +42,10 @@ public final class Ledger: Sendable {
         return e
     }()
 
+    /// A case's facts exactly as the ledger stores them: an intake that changes a known case is
+    /// detected by comparing these strings.
+    public static func facts(_ intake: IntakeCase) -> String { json(intake) }
+
     static func json<T: Encodable>(_ value: T) -> String {
         String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
     }

@@ -22,10 +22,8 @@ public struct DailyRun: Sendable {
     /// The ledger's view before today's solve: new cases, waiting ones, fixed shares, capacity left.
     public func prepare(intake: [IntakeCase], day: Day) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
         let stored = try ledger.storedFacts(intake.map(\.id))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         for c in intake {
-            if let facts = stored[c.id], facts != String(decoding: try encoder.encode(c), as: UTF8.self) {
+            if let facts = stored[c.id], facts != Ledger.facts(c) {
                 throw TriageError.conflictingFacts("case \(c.id) is already in the ledger with other facts; an intake may not change a known case (geen werk retour)")
             }
         }

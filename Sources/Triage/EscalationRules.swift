@@ -55,30 +55,25 @@ enum EscalationRules {
     static func missingDataReason(_ scored: ScoredCase, day: Day, rules: RuleSet, config: AllocationConfig) -> EscalationReason? {
         let c = scored.intake
         let view = FactView(c, on: day, staleAfterDays: config.staleAfterDays)
-        var notes: [String] = []
-        if view.scil == .onbekend {
-            for value in [ScilResult.lvb, .geenLVB] {
+        let current = scored.score.bestFit
+
+        /// The first plausible value of a missing fact under which another RO would fit best.
+        func change<Value: RawRepresentable>(_ values: [Value], _ set: (inout IntakeCase, Value) -> Void) -> (Value, RO)? where Value.RawValue == String {
+            for value in values {
                 var alt = c
-                alt.scil = value
-                alt.scilDate = day
+                set(&alt, value)
                 let best = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays)).bestFit
-                if best != scored.score.bestFit {
-                    notes.append("SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(scored.score.bestFit.displayName)")
-                    break
-                }
+                if best != current { return (value, best) }
             }
+            return nil
         }
-        if view.risc == .onbekend {
-            for value in [RiscLevel.laag, .midden, .hoog] {
-                var alt = c
-                alt.risc = value
-                alt.riscDate = day
-                let best = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays)).bestFit
-                if best != scored.score.bestFit {
-                    notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(scored.score.bestFit.displayName)")
-                    break
-                }
-            }
+
+        var notes: [String] = []
+        if view.scil == .onbekend, let (value, best) = change([ScilResult.lvb, .geenLVB], { $0.scil = $1; $0.scilDate = day }) {
+            notes.append("SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(current.displayName)")
+        }
+        if view.risc == .onbekend, let (value, best) = change([RiscLevel.laag, .midden, .hoog], { $0.risc = $1; $0.riscDate = day }) {
+            notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(current.displayName)")
         }
         return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".")
     }

@@ -1,12 +1,17 @@
 // swift-tools-version: 6.1
 // instroom: daily distribution of the 3RO intake (SVG, RN, LJ&R) on content, within bandwidths.
+//
+// Modules, bottom to top; a module imports only what it declares (MemberImportVisibility and
+// `--explicit-target-dependency-import-check error` in scripts/test make the build refuse anything else).
 import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "instroom",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "instroom", targets: ["instroom"]),
+        .executable(name: "instroom", targets: ["instroom"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -14,47 +19,107 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Bottom: the vocabulary of the convenant (cases, ROs, bands, capacities, weights) and input files.
-        .target(name: "InstroomDomain", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["Intake/ASSUMPTIONS.md"]),
+        // The vocabulary of the convenant: cases and their facts, ROs, bands, workload, days, escalation reasons.
+        .target(name: "InstroomDomain", swiftSettings: strict),
+        // YAML read with file, line and field in every error (configuration, rules, scenarios).
+        .target(
+            name: "YAMLReading",
+            dependencies: ["InstroomDomain", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // Intake files: CSV (also Dutch Excel) and JSON in, CSV and JSON out, every error with line and field.
+        .target(name: "IntakeFormats", dependencies: ["InstroomDomain"], resources: [.copy("Resources")], swiftSettings: strict),
+        // Synthetic intake for demos, tests and scenarios: a seeded generator with SOM-like gaps.
+        .target(name: "IntakeGenerator", dependencies: ["InstroomDomain"], exclude: ["ASSUMPTIONS.md"], swiftSettings: strict),
+        // Escaping for every HTML page the project writes.
+        .target(name: "HTMLText", swiftSettings: strict),
         // The wegingskader: an editable, versioned rule file that turns case facts into fit scores.
         .target(
             name: "Wegingskader",
-            dependencies: ["InstroomDomain", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources")]
+            dependencies: ["InstroomDomain", "YAMLReading", "HTMLText"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
         ),
         // GLPK through a system-library target; Debian ships no pkg-config file, so the map links glpk.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The only Swift code that calls GLPK: checks every index and bound before it crosses.
-        .target(name: "GLPK", dependencies: ["CGLPK"]),
-        // The integer program: the assignment core, the day model, and the GAP reference reader.
-        .target(name: "Allocation", dependencies: ["InstroomDomain", "GLPK"]),
+        .target(name: "GLPK", dependencies: ["CGLPK"], swiftSettings: strict),
+        // The integer program and its settings: the assignment core, the day model, the GAP reference reader.
+        .target(
+            name: "Allocation",
+            dependencies: ["InstroomDomain", "YAMLReading", "GLPK"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         // SQLite ledger through GRDB: intake, runs, assignments, escalations, decisions, audit.
-        .target(name: "Ledger", dependencies: ["InstroomDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Ledger",
+            dependencies: ["InstroomDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // The daily triage run and the commissie workflow: score, solve, flag, record.
         .target(
             name: "Triage",
-            dependencies: ["InstroomDomain", "Wegingskader", "Allocation", "Ledger"],
-            resources: [.copy("Resources")]
+            dependencies: ["InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger"],
+            swiftSettings: strict
         ),
         // Bandwidth scenarios replayed day by day with the production allocator, and their reports.
-        .target(name: "Simulation", dependencies: ["InstroomDomain", "Wegingskader", "Allocation", "Triage"]),
-        // Fixtures and intake builders shared by the test targets.
-        .target(name: "InstroomTesting", dependencies: ["InstroomDomain", "Wegingskader", "Triage"]),
+        .target(
+            name: "Simulation",
+            dependencies: [
+                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
+                "Allocation", "Triage",
+            ],
+            swiftSettings: strict
+        ),
+        // Fixtures shared by the test targets: temporary folders, the bundled policy, synthetic days.
+        .target(
+            name: "InstroomTesting",
+            dependencies: ["InstroomDomain", "IntakeGenerator", "Wegingskader", "Allocation"],
+            swiftSettings: strict
+        ),
         // Top: the command line. Parses, calls one library function, renders.
         .executableTarget(
             name: "instroom",
             dependencies: [
-                "InstroomDomain", "Wegingskader", "Allocation", "Ledger", "Triage", "Simulation",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+                "InstroomDomain", "IntakeFormats", "IntakeGenerator", "Wegingskader", "GLPK", "Allocation", "Ledger",
+                "Triage", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
-        .testTarget(name: "InstroomDomainTests", dependencies: ["InstroomDomain", "InstroomTesting"]),
-        .testTarget(name: "WegingskaderTests", dependencies: ["Wegingskader", "InstroomTesting"]),
-        .testTarget(name: "AllocationTests", dependencies: ["Allocation", "InstroomDomain", "GLPK"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "InstroomTesting", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TriageTests", dependencies: ["Triage", "InstroomTesting"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "InstroomTesting"]),
-        .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomTesting"]),
+        .testTarget(name: "InstroomDomainTests", dependencies: ["InstroomDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "IntakeFormatsTests",
+            dependencies: ["InstroomDomain", "IntakeFormats", "IntakeGenerator", "InstroomTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "IntakeGeneratorTests", dependencies: ["InstroomDomain", "IntakeFormats", "IntakeGenerator"], swiftSettings: strict),
+        .testTarget(
+            name: "WegingskaderTests",
+            dependencies: ["InstroomDomain", "IntakeGenerator", "Wegingskader", "InstroomTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"], swiftSettings: strict),
+        .testTarget(
+            name: "AllocationTests",
+            dependencies: ["InstroomDomain", "GLPK", "Allocation"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["InstroomDomain", "Ledger", "InstroomTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "TriageTests",
+            dependencies: ["InstroomDomain", "IntakeFormats", "Wegingskader", "Allocation", "Ledger", "Triage", "InstroomTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["InstroomDomain", "Allocation", "Simulation", "InstroomTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomDomain", "InstroomTesting"], swiftSettings: strict),
     ]
 )

@@ -122,15 +122,3 @@ public struct LinearModel: Sendable {
         return name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
     }
 }
-
-public enum ModelError: Error, CustomStringConvertible, Sendable {
-    case invalid([String])
-    case writeFailed(String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let problems): "the model is invalid and was not given to GLPK:\n  " + problems.joined(separator: "\n  ")
-        case .writeFailed(let path): "GLPK could not write the model to \(path)"
-        }
-    }
-}

@@ -33,37 +33,3 @@ public struct SolverOptions: Sendable, Equatable {
         return o
     }
 }
-
-/// What the solver proved about a model.
-public enum SolveStatus: String, Sendable, Codable {
-    /// Proven optimal (gap 0, or the bound rounds to the incumbent for an integral objective).
-    case optimal
-    /// A feasible solution, not proven optimal within the time limit.
-    case feasible
-    /// Proven that no solution exists.
-    case infeasible
-    /// The time limit passed before any feasible solution was found.
-    case timeLimitWithoutSolution
-    case unbounded
-    /// GLPK reported a numerical or internal failure; the message says which.
-    case failed
-}
-
-public struct SolveResult: Sendable {
-    public var status: SolveStatus
-    public var objective: Double?
-    /// Best proven bound on the objective (equal to the objective when optimal).
-    public var bestBound: Double?
-    /// Relative gap |objective - bound| / max(1, |objective|).
-    public var gap: Double?
-    /// Column values, indexed like `LinearModel.columns`; empty without a solution.
-    public var values: [Double]
-    public var seconds: Double
-    /// Branch-and-bound nodes GLPK created.
-    public var nodes: Int
-    /// GLPK's return code, for the log when something failed.
-    public var glpkReturnCode: Int32
-    public var message: String
-
-    public var hasSolution: Bool { !values.isEmpty }
-}

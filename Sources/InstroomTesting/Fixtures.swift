@@ -1,6 +1,7 @@
 import Foundation
 import InstroomDomain
-import Triage
+import Allocation
+import IntakeGenerator
 import Wegingskader
 
 /// Shared test fixtures: temporary folders, the bundled policy, and synthetic days.
@@ -18,7 +19,7 @@ public enum Fixtures {
 
     /// The bundled configuration with some fields replaced.
     public static func config(_ change: (inout AllocationConfig) -> Void = { _ in }) -> AllocationConfig {
-        var c = Defaults.config()
+        var c = AllocationConfig.bundled()
         change(&c)
         return c
     }

@@ -1,6 +1,8 @@
 import Allocation
 import Foundation
 import InstroomDomain
+import IntakeFormats
+import IntakeGenerator
 import Ledger
 import Triage
 import Wegingskader

@@ -1,4 +1,5 @@
 import Foundation
+import HTMLText
 import InstroomDomain
 
 /// Numbers as a Dutch reader expects them: decimal comma, thin grouping with a dot.

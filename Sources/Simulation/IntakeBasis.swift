@@ -1,5 +1,7 @@
 import Foundation
 import InstroomDomain
+import IntakeFormats
+import IntakeGenerator
 
 /// The working days of a simulation and the cases that arrive on each: synthetic (from the seed, the
 /// volume, the seasonal pattern and the mix) or a historical intake file. Scenarios compared side by
@@ -80,14 +82,5 @@ public struct IntakeBasis: Sendable {
     public func cases(at i: Int) -> [IntakeCase] {
         if let historical { return historical[i] }
         return synthetic!.day(days[i], count: counts[i])
-    }
-}
-
-extension Day {
-    /// ISO 8601 week number (1...53): weeks start on Monday, week 1 holds the year's first Thursday.
-    public var isoWeek: Int {
-        let thursday = adding(days: 4 - weekday)
-        let jan1 = Day(year: thursday.year, month: 1, day: 1)!
-        return jan1.days(until: thursday) / 7 + 1
     }
 }

@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import GLPK
 import InstroomDomain
 import Ledger
 import Wegingskader
@@ -98,7 +99,7 @@ public struct DailyRun: Sendable {
             return (ro.rawValue, AllocationReport.Share(
                 share: share, weight: after.weight[ro] ?? 0, band: band, withinBand: after.total == 0 || band.contains(share),
                 belowSlack: plan?.outcome.belowBand[ro] ?? 0, aboveSlack: plan?.outcome.aboveBand[ro] ?? 0,
-                capacityUsed: plan?.outcome.capacityUsed[ro] ?? 0, capacity: plan?.problem.capacityLeft[ro] ?? config.capacity(ro)))
+                capacityUsed: plan?.outcome.capacityUsed[ro] ?? 0, capacity: plan?.instance.capacityLeft[ro] ?? config.capacity(ro)))
         })
     }
 

@@ -8,7 +8,7 @@ import Wegingskader
 /// and the scenario simulator, so a simulation replays exactly what production would do.
 public struct DayPlan: Sendable {
     public var day: Day
-    public var problem: DayProblem
+    public var instance: DayInstance
     public var model: DayModel
     public var scored: [ScoredCase]
     public var outcome: DayOutcome
@@ -20,36 +20,36 @@ public struct DayPlan: Sendable {
     public static func make(cases: [IntakeCase], day: Day, rules: RuleSet, config: AllocationConfig,
                             prior: PeriodShares, capacityLeft: [RO: Double]) throws -> DayPlan {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
-        let problem = DayProblem(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
-        let model = DayModel(problem)
+        let instance = DayInstance(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
+        let model = DayModel(instance)
         let outcome = try model.solve(options: SolverOptions(timeLimitSeconds: config.solver.timeLimitSeconds))
         switch outcome.status {
         case .optimal, .feasible: break
         case .infeasible:
-            throw TriageError.infeasible(day: day, explanation: explainInfeasible(problem))
+            throw TriageError.infeasible(day: day, explanation: explainInfeasible(instance))
         case .timeLimitWithoutSolution:
             throw TriageError.solverFailed(day: day, message: "no assignment found within the time limit of \(config.solver.timeLimitSeconds) s; raise solver.timeLimitSeconds")
         case .unbounded, .failed:
             throw TriageError.solverFailed(day: day, message: outcome.message)
         }
         if !outcome.blockedByBands.isEmpty {
-            throw TriageError.infeasible(day: day, explanation: "\(outcome.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(outcome.blockedByBands.prefix(5).joined(separator: ", "))\(outcome.blockedByBands.count > 5 ? ", ..." : ""). " + bandSummary(problem, outcome) + " Make the band soft (bands.mode: soft) or widen it.")
+            throw TriageError.infeasible(day: day, explanation: "\(outcome.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(outcome.blockedByBands.prefix(5).joined(separator: ", "))\(outcome.blockedByBands.count > 5 ? ", ..." : ""). " + bandSummary(instance, outcome) + " Make the band soft (bands.mode: soft) or widen it.")
         }
         var escalations: [String: [EscalationReason]] = [:]
         for s in scored {
-            let reasons = EscalationRules.reasons(for: s, assigned: outcome.assignments[s.intake.id], day: day, problem: problem, outcome: outcome, rules: rules)
+            let reasons = EscalationRules.reasons(for: s, assigned: outcome.assignments[s.intake.id], day: day, instance: instance, outcome: outcome, rules: rules)
             if !reasons.isEmpty { escalations[s.intake.id] = reasons }
         }
-        return DayPlan(day: day, problem: problem, model: model, scored: scored, outcome: outcome, escalations: escalations)
+        return DayPlan(day: day, instance: instance, model: model, scored: scored, outcome: outcome, escalations: escalations)
     }
 
     /// Names the bands that make a day infeasible: those already outside their range before today,
     /// or whose floors cannot be met with the capacity left.
-    static func explainInfeasible(_ problem: DayProblem) -> String {
+    static func explainInfeasible(_ instance: DayInstance) -> String {
         var lines: [String] = []
-        let prior = problem.prior
+        let prior = instance.prior
         for ro in RO.allCases {
-            let band = problem.config.band(ro)
+            let band = instance.config.band(ro)
             guard band.mode == .hard, prior.total > 0 else { continue }
             let share = prior.share(ro)
             if !band.contains(share) {
@@ -57,26 +57,12 @@ public struct DayPlan: Sendable {
             }
         }
         if lines.isEmpty {
-            lines.append("the hard bands (" + RO.allCases.map { "\($0.displayName) \(problem.config.band($0).label)" }.joined(separator: ", ") + ") cannot all hold with today's cases and capacities")
+            lines.append("the hard bands (" + RO.allCases.map { "\($0.displayName) \(instance.config.band($0).label)" }.joined(separator: ", ") + ") cannot all hold with today's cases and capacities")
         }
         return lines.joined(separator: "; ") + ". Nothing was recorded. Make the bands soft (bands.mode: soft) or widen them."
     }
 
-    static func bandSummary(_ problem: DayProblem, _ outcome: DayOutcome) -> String {
-        "Shares after this day would be " + RO.allCases.map { "\($0.displayName) \(EscalationRules.percent(outcome.sharesAfter.share($0))) (band \(problem.config.band($0).label))" }.joined(separator: ", ") + "."
-    }
-}
-
-public enum TriageError: Error, CustomStringConvertible, Sendable {
-    case infeasible(day: Day, explanation: String)
-    case solverFailed(day: Day, message: String)
-    case conflictingFacts(String)
-
-    public var description: String {
-        switch self {
-        case .infeasible(let day, let explanation): "\(day) cannot be allocated within the hard bands: \(explanation)"
-        case .solverFailed(let day, let message): "\(day): the solver did not produce an assignment: \(message)"
-        case .conflictingFacts(let message): message
-        }
+    static func bandSummary(_ instance: DayInstance, _ outcome: DayOutcome) -> String {
+        "Shares after this day would be " + RO.allCases.map { "\($0.displayName) \(EscalationRules.percent(outcome.sharesAfter.share($0))) (band \(instance.config.band($0).label))" }.joined(separator: ", ") + "."
     }
 }

@@ -8,15 +8,15 @@ import Wegingskader
 /// The order of checks follows SOM's lesson: hard facts first (no RO at all, forced placements), then
 /// the judgement calls (near-ties, unfit cases, missing data that could change the outcome).
 enum EscalationRules {
-    static func reasons(for scored: ScoredCase, assigned: RO?, day: Day, problem: DayProblem, outcome: DayOutcome, rules: RuleSet) -> [EscalationReason] {
+    static func reasons(for scored: ScoredCase, assigned: RO?, day: Day, instance: DayInstance, outcome: DayOutcome, rules: RuleSet) -> [EscalationReason] {
         let c = scored.intake
         let score = scored.score
-        let config = problem.config
+        let config = instance.config
         var reasons: [EscalationReason] = []
         let candidate = scored.candidate
 
         guard let assigned else {
-            let free = RO.allCases.map { ro in "\(ro.displayName) \(format(residual(ro, problem, outcome)))" }.joined(separator: ", ")
+            let free = RO.allCases.map { ro in "\(ro.displayName) \(format(residual(ro, instance, outcome)))" }.joined(separator: ", ")
             reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(format(scored.weight)) punten); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling."))
             return reasons
         }
@@ -27,7 +27,7 @@ enum EscalationRules {
         if let better = score.allowed.max(by: { (candidate.profit($0, continuityBonus: bonus) ?? 0, $1) < (candidate.profit($1, continuityBonus: bonus) ?? 0, $0) }),
            let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit {
             let lost = bestProfit - assignedProfit
-            if residual(better, problem, outcome) < scored.weight {
+            if residual(better, instance, outcome) < scored.weight {
                 reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(lost) punten fit."))
             } else {
                 let share = outcome.sharesAfter.share(better)
@@ -78,8 +78,8 @@ enum EscalationRules {
         return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".")
     }
 
-    static func residual(_ ro: RO, _ problem: DayProblem, _ outcome: DayOutcome) -> Double {
-        (problem.capacityLeft[ro] ?? 0) - (outcome.capacityUsed[ro] ?? 0)
+    static func residual(_ ro: RO, _ instance: DayInstance, _ outcome: DayOutcome) -> Double {
+        (instance.capacityLeft[ro] ?? 0) - (outcome.capacityUsed[ro] ?? 0)
     }
 
     static func format(_ x: Double) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import YAMLReading
 
 /// An example case with the outcome the 3RO agree on: the test that a rule change keeps its word.
 ///
@@ -97,7 +98,7 @@ public struct GoldenCase: Sendable, Identifiable {
 
     /// Reads every case; all problems are reported together as `InputErrors`.
     static func parse(_ root: YAMLValue) throws -> [GoldenCase] {
-        var problems = Problems()
+        var problems = ErrorList()
         guard let top = problems.collect({ try root.fields(allowed: ["day", "cases"], required: ["day", "cases"]) }),
               let day = problems.collect({ try date(top["day"]!) }),
               let list = problems.collect({ try top["cases"]!.sequence() })
@@ -152,7 +153,7 @@ public struct GoldenCase: Sendable, Identifiable {
         let f = try v.fields(allowed: factFields, required: ["kind"])
         return IntakeCase(
             id: id, kind: try f["kind"]!.oneOf(CaseKind.self), received: day,
-            offences: try list(f["offence"], Offence.self), problems: try list(f["problem"], Problem.self),
+            offences: try list(f["offence"], Offence.self), problems: try list(f["problem"], ClientProblem.self),
             interventions: try list(f["intervention"], Intervention.self),
             scil: try f["scil"]?.oneOf(ScilResult.self) ?? .onbekend, scilDate: try f["scilDate"].map(date),
             risc: try f["risc"]?.oneOf(RiscLevel.self) ?? .onbekend, riscDate: try f["riscDate"].map(date),
@@ -174,65 +175,4 @@ public struct GoldenCase: Sendable, Identifiable {
         guard let ro = RO(code: text) else { throw v.error("expected SVG, RN, LJR, nearTie or a list of ROs; found '\(text)'") }
         return .ro(ro)
     }
-}
-
-/// A golden case the rules do not agree with, with everything needed to see why.
-public struct GoldenDisagreement: Sendable {
-    public var caseId: String
-    public var description: String
-    public var expected: GoldenCase.Expectation
-    public var expectedFlags: [String]?
-    public var score: CaseScore
-    public var why: String
-
-    /// Dutch.
-    public var text: String {
-        var lines = ["\(caseId): \(description)",
-                     "  verwacht: \(expected.label) — \(why)"]
-        if let expectedFlags { lines.append("  verwachte signalen: \(expectedFlags.isEmpty ? "geen" : expectedFlags.joined(separator: ", "))") }
-        lines.append(contentsOf: score.explanation.split(separator: "\n").map { "  " + $0 })
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// How many golden cases a rule set agrees with, and every disagreement explained.
-public struct GoldenReport: Sendable {
-    public var version: String
-    public var shortHash: String
-    public var total: Int
-    public var agreed: Int
-    public var disagreements: [GoldenDisagreement]
-
-    public var allAgree: Bool { disagreements.isEmpty }
-
-    public static func evaluate(_ rules: RuleSet, cases: [GoldenCase], on day: Day) -> GoldenReport {
-        var disagreements: [GoldenDisagreement] = []
-        for golden in cases {
-            let score = rules.score(FactView(golden.intake, on: day))
-            if !golden.agrees(with: score) {
-                disagreements.append(GoldenDisagreement(
-                    caseId: golden.id, description: golden.description, expected: golden.expected,
-                    expectedFlags: golden.flags, score: score, why: golden.why
-                ))
-            }
-        }
-        return GoldenReport(
-            version: rules.version, shortHash: rules.shortHash, total: cases.count,
-            agreed: cases.count - disagreements.count, disagreements: disagreements
-        )
-    }
-
-    /// Dutch.
-    public var text: String {
-        var lines = ["Wegingskader \(version) (\(shortHash)): \(agreed) van \(total) voorbeeldzaken in overeenstemming."]
-        for d in disagreements { lines.append(""); lines.append(d.text) }
-        return lines.joined(separator: "\n")
-    }
-}
-
-public typealias GoldenCaseReport = GoldenReport
-
-/// Scores every golden case on `day` and reports agreement.
-public func evaluate(_ rules: RuleSet, cases: [GoldenCase], on day: Day) -> GoldenReport {
-    GoldenReport.evaluate(rules, cases: cases, on: day)
 }

@@ -1,3 +1,4 @@
+import Allocation
 import ArgumentParser
 import Foundation
 import InstroomDomain

@@ -65,19 +65,3 @@ struct GAPCommand: ParsableCommand {
         }
     }
 }
-
-struct GAPResult: Codable {
-    var file: String
-    var instance: Int
-    var sense: String
-    var agents: Int
-    var jobs: Int
-    var status: String
-    var objective: Double?
-    var bestBound: Double?
-    var gap: Double?
-    var seconds: Double
-    var nodes: Int
-    var expected: Double?
-    var matches: Bool?
-}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import InstroomDomain
+import IntakeFormats
+import IntakeGenerator
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -40,7 +40,7 @@ struct DayModelTests {
     }
 
     static func solve(_ cases: [CandidateCase], config: AllocationConfig, prior: PeriodShares = .init(), formulation: SolverSettings.Formulation) throws -> DayOutcome {
-        let problem = DayProblem(day: day, cases: cases, prior: prior, capacityLeft: config.capacity, config: config)
+        let problem = DayInstance(day: day, cases: cases, prior: prior, capacityLeft: config.capacity, config: config)
         return try DayModel(problem, formulation: formulation).solve(options: SolverOptions(timeLimitSeconds: 60))
     }
 

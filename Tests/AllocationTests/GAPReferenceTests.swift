@@ -6,9 +6,9 @@ import Testing
 /// The OR-Library instances with proven optima: the integer-programming core must reach every one.
 struct GAPReferenceTests {
     static let dataFolder: URL = {
-        // Tests run from the package root; shared/ sits beside the checkout.
+        // The OR-Library instances live in the repository (Tests/Data/gap), so a bare clone passes.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.deletingLastPathComponent().appendingPathComponent("shared/data/gap")
+        return root.appendingPathComponent("Tests/Data/gap")
     }()
 
     static let files = ["gap1.txt", "gap2.txt", "gap3.txt", "gap4.txt", "gapa.txt"]

@@ -2,9 +2,9 @@ import Foundation
 import InstroomTesting
 import Testing
 
-/// `instroom gap solve ../shared/data/gap/*.txt --expect optima.tsv`, exactly as the issue names it.
+/// `instroom gap solve Tests/Data/gap/*.txt --expect Tests/Data/gap/optima.tsv`, as the README names it.
 struct GAPCommandTests {
-    static var data: URL { Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/gap") }
+    static var data: URL { Fixtures.packageRoot.appendingPathComponent("Tests/Data/gap") }
 
     @Test func everyReferenceInstanceMatchesItsProvenOptimum() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.data.path).filter { $0.hasSuffix(".txt") }.sorted()

@@ -1,7 +1,11 @@
+import Allocation
 import Foundation
 import InstroomDomain
 import InstroomTesting
+import IntakeFormats
+import IntakeGenerator
 import Testing
+
 @testable import Simulation
 
 /// A small hand-checkable scenario: 10 working days x 40 cases, capacity that never runs out, no bands.

@@ -2,9 +2,11 @@ import Allocation
 import Foundation
 import InstroomDomain
 import InstroomTesting
+import IntakeFormats
 import Ledger
 import Testing
 import Triage
+import Wegingskader
 
 /// The begeleidingscommissie end to end through the library, against a real SQLite ledger.
 struct CommissieTests {
@@ -23,7 +25,7 @@ struct CommissieTests {
 
         // Day 1: the sample intake escalates for at least three different reasons.
         let day1 = try DailyRun(ledger: ledger, rules: rules, config: config)
-            .allocate(intake: try IntakeReader.read(contentsOf: Defaults.sampleIntakeURL), day: monday)
+            .allocate(intake: try IntakeReader.read(contentsOf: SampleIntake.url), day: monday)
         let codes = Set(day1.escalations.flatMap { $0.reasons.map(\.code) })
         #expect(codes.count >= 3, "\(codes)")
         #expect(!day1.waiting.isEmpty)
@@ -138,7 +140,7 @@ struct CommissieTests {
             c.softBandPenalty = 0
             c.bands = [.SVG: .init(min: 0.2, max: 0.3, mode: .soft), .RN: .init(min: 0.4, max: 0.65, mode: .soft), .LJR: .init(min: 0.1, max: 0.3, mode: .soft)]
         }
-        let intake = try IntakeReader.read(contentsOf: Defaults.sampleIntakeURL)
+        let intake = try IntakeReader.read(contentsOf: SampleIntake.url)
         _ = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: loose).allocate(intake: intake, day: Fixtures.monday)
         let alerts = try ledger.bandAlerts(openOnly: true)
         #expect(!alerts.isEmpty)
@@ -165,7 +167,7 @@ struct CommissieTests {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         let config = Self.tightConfig()
         let day = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config)
-            .allocate(intake: try IntakeReader.read(contentsOf: Defaults.sampleIntakeURL), day: Fixtures.monday)
+            .allocate(intake: try IntakeReader.read(contentsOf: SampleIntake.url), day: Fixtures.monday)
         let commissie = Commissie(ledger: ledger, config: config)
         try commissie.contest(caseId: try #require(day.waiting.first), reason: "<script>alert('x')</script> & meer", by: "A \"B\"", on: Fixtures.monday)
         let html = try CommissieReport.build(commissie, from: Fixtures.monday, to: Fixtures.monday, asOf: Fixtures.monday).html()

@@ -5,11 +5,12 @@ import InstroomTesting
 import Ledger
 import Testing
 import Triage
+import Wegingskader
 
 /// The daily allocation end to end against a real SQLite ledger in a temporary folder.
 struct DailyRunTests {
     @Test func bundledDefaultsLoad() {
-        let config = Defaults.config()
+        let config = AllocationConfig.bundled()
         #expect(config.bands.count == 3)
         #expect(RO.allCases.allSatisfy { config.capacity($0) > 0 })
     }

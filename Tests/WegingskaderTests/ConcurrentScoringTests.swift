@@ -1,6 +1,7 @@
 import Foundation
 import InstroomDomain
 import InstroomTesting
+import IntakeGenerator
 import Testing
 import Wegingskader
 

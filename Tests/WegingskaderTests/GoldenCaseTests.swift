@@ -32,7 +32,7 @@ struct GoldenCaseTests {
         for offence in [Offence.huiselijkGeweld, .zeden, .terrorisme, .georganiseerd, .verkeerAlcohol] {
             #expect(intakes.contains { $0.offences.contains(offence) }, "no golden case for \(offence)")
         }
-        for problem in Problem.allCases {
+        for problem in ClientProblem.allCases {
             #expect(intakes.contains { $0.problems.contains(problem) }, "no golden case for \(problem)")
         }
         #expect(intakes.contains { $0.problems.contains(.dakloos) && $0.problems.contains(.verslaving) })

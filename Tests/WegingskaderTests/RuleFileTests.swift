@@ -1,6 +1,8 @@
 import Foundation
 import InstroomDomain
 import Testing
+import YAMLReading
+
 @testable import Wegingskader
 
 /// A small valid rule file; the variants below change one line and know which line that is.

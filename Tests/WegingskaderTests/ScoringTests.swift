@@ -7,7 +7,7 @@ let scoringDay = Day("2026-03-01")!
 
 /// A case with recent SCIL (no LVB) and RISc (midden), unless the test says otherwise.
 func intake(
-    _ id: String = "c", kind: CaseKind = .advies, offences: [Offence] = [.vermogen], problems: [Problem] = [],
+    _ id: String = "c", kind: CaseKind = .advies, offences: [Offence] = [.vermogen], problems: [ClientProblem] = [],
     interventions: [Intervention] = [], scil: ScilResult = .geenLVB, scilDate: Day? = Day("2025-09-01"),
     risc: RiscLevel = .midden, riscDate: Day? = Day("2025-10-01"), relation: RO? = nil, age: Int? = 40
 ) -> IntakeCase {
@@ -226,7 +226,7 @@ func randomIntake(_ id: String, using g: inout SeededGenerator) -> IntakeCase {
     let dates: [Day?] = [nil, Day("2024-01-15"), Day("2025-06-01"), Day("2026-02-01")]
     return IntakeCase(
         id: id, kind: CaseKind.allCases.randomElement(using: &g)!, received: scoringDay,
-        offences: some(Offence.allCases, 0.15), problems: some(Problem.allCases, 0.25),
+        offences: some(Offence.allCases, 0.15), problems: some(ClientProblem.allCases, 0.25),
         interventions: some(Intervention.allCases, 0.15),
         scil: ScilResult.allCases.randomElement(using: &g)!, scilDate: dates.randomElement(using: &g)!,
         risc: RiscLevel.allCases.randomElement(using: &g)!, riscDate: dates.randomElement(using: &g)!,

@@ -1,0 +1,108 @@
+import Foundation
+import GLPK
+import InstroomDomain
+
+/// Turns a day into the assignment model and back.
+public struct DayModel: Sendable {
+    public let instance: DayInstance
+    public let formulation: SolverSettings.Formulation
+    /// Cases grouped into classes; each inner array is in urgency order.
+    public let groups: [[CandidateCase]]
+    public let model: AssignmentModel
+
+    public init(_ instance: DayInstance, formulation: SolverSettings.Formulation? = nil) {
+        self.instance = instance
+        let formulation = formulation ?? instance.config.solver.formulation
+        self.formulation = formulation
+        let config = instance.config
+        let ordered = instance.cases.sorted(by: CandidateCase.urgency)
+
+        // Penalty for waiting: larger than anything the rest of the objective could gain by leaving
+        // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7).
+        let profits = ordered.flatMap { c in RO.allCases.compactMap { c.profit($0, continuityBonus: config.continuityBonus) } }
+        let spread = Double((profits.max() ?? 0) - min(0, profits.min() ?? 0))
+        let lightest = ordered.map(\.weight).filter { $0 > 0 }.min() ?? 1
+        let softPenalty = RO.allCases.contains { config.band($0).mode == .soft } ? config.softBandPenalty : 0
+        func waitPenalty(_ c: CandidateCase) -> Double {
+            (config.priority(c.kind) * ((c.weight / lightest) * (spread + 1) + 4 * softPenalty * c.weight + 1)).rounded(.up)
+        }
+
+        struct Key: Hashable { var profit: [Int?]; var weight: Double; var penalty: Double }
+        var groups: [[CandidateCase]] = []
+        var index: [Key: Int] = [:]
+        for c in ordered {
+            if formulation == .perCase {
+                groups.append([c])
+                continue
+            }
+            let key = Key(profit: RO.allCases.map { c.profit($0, continuityBonus: config.continuityBonus) }, weight: c.weight, penalty: waitPenalty(c))
+            if let i = index[key] { groups[i].append(c) } else {
+                index[key] = groups.count
+                groups.append([c])
+            }
+        }
+        self.groups = groups
+
+        let prefix = formulation == .perCase ? "c" : "k"
+        let classes = groups.enumerated().map { i, g in
+            let c = g[0]
+            return AssignmentModel.JobClass(
+                name: "\(prefix)\(i + 1)", count: g.count,
+                profit: RO.allCases.map { c.profit($0, continuityBonus: config.continuityBonus).map(Double.init) },
+                resource: RO.allCases.map { _ in c.weight }, shareWeight: c.weight, waitPenalty: waitPenalty(c)
+            )
+        }
+        let bands = RO.allCases.map { ro -> AssignmentModel.Band? in
+            let b = config.band(ro)
+            return AssignmentModel.Band(min: b.min, max: b.max, softPenalty: b.mode == .soft ? config.softBandPenalty : nil)
+        }
+        model = AssignmentModel(
+            name: "instroom_\(instance.day.description.replacingOccurrences(of: "-", with: ""))",
+            sense: .maximise, agents: RO.allCases.map(\.rawValue),
+            capacity: RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) },
+            classes: classes, bands: bands, priorShareWeight: RO.allCases.map { instance.prior.weight[$0] ?? 0 }
+        )
+    }
+
+    public func solve(options: SolverOptions) throws -> DayOutcome {
+        let built = try model.build()
+        let solution = try model.solve(options: options)
+        var outcome = DayOutcome(
+            status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
+            objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: instance.prior.weight), capacityUsed: [:],
+            belowBand: [:], aboveBand: [:], solver: solution.result,
+            classes: groups.count, columns: built.model.columns.count, rows: built.model.rows.count
+        )
+        guard solution.result.hasSolution else { return outcome }
+        let bonus = instance.config.continuityBonus
+        for (k, group) in groups.enumerated() {
+            var next = 0
+            for (r, ro) in RO.allCases.enumerated() {
+                for _ in 0..<solution.assigned[k][r] {
+                    let c = group[next]
+                    next += 1
+                    outcome.assignments[c.id] = ro
+                    outcome.fit += c.profit(ro, continuityBonus: bonus) ?? 0
+                    outcome.capacityUsed[ro, default: 0] += c.weight
+                    outcome.sharesAfter = outcome.sharesAfter.adding(ro, c.weight)
+                }
+            }
+            outcome.waiting += group[next...].map(\.id)
+            outcome.sharesAfter.waiting += group[next...].reduce(0) { $0 + $1.weight }
+        }
+        for (r, ro) in RO.allCases.enumerated() {
+            if solution.below[r] > 1e-9 { outcome.belowBand[ro] = solution.below[r] }
+            if solution.above[r] > 1e-9 { outcome.aboveBand[ro] = solution.above[r] }
+        }
+        let byId = Dictionary(uniqueKeysWithValues: instance.cases.map { ($0.id, $0) })
+        outcome.blockedByBands = outcome.waiting.filter { id in
+            let c = byId[id]!
+            return c.allowed.contains { ro in (instance.capacityLeft[ro] ?? 0) - (outcome.capacityUsed[ro] ?? 0) >= c.weight - 1e-9 }
+        }
+        return outcome
+    }
+
+    public func write(to path: String, format: ModelFileFormat) throws {
+        try GLPKSolver.write(try model.build().model, to: path, format: format)
+    }
+}

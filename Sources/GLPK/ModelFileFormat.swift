@@ -1,0 +1,4 @@
+import CGLPK
+import Foundation
+
+public enum ModelFileFormat: String, Sendable, CaseIterable { case lp, mps }

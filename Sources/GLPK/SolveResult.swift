@@ -1,0 +1,18 @@
+public struct SolveResult: Sendable {
+    public var status: SolveStatus
+    public var objective: Double?
+    /// Best proven bound on the objective (equal to the objective when optimal).
+    public var bestBound: Double?
+    /// Relative gap |objective - bound| / max(1, |objective|).
+    public var gap: Double?
+    /// Column values, indexed like `LinearModel.columns`; empty without a solution.
+    public var values: [Double]
+    public var seconds: Double
+    /// Branch-and-bound nodes GLPK created.
+    public var nodes: Int
+    /// GLPK's return code, for the log when something failed.
+    public var glpkReturnCode: Int32
+    public var message: String
+
+    public var hasSolution: Bool { !values.isEmpty }
+}

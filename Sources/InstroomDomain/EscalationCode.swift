@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a case goes to the begeleidingscommissie. Codes are stable (files, JSON); labels are Dutch.
+public enum EscalationCode: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Best and second-best RO are within the wegingskader's margin.
+    case nearTie = "bijna_gelijk"
+    /// Assigned against the best fit because a band forced it.
+    case forcedByBand = "gedwongen_band"
+    /// Assigned against the best fit because the best-fitting RO had no capacity left.
+    case forcedByCapacity = "gedwongen_capaciteit"
+    /// A critical fact (SCIL, RISc) is missing or stale and could change the best fit.
+    case missingData = "ontbrekende_gegevens"
+    /// No RO fits well: the best score is below the wegingskader's minimum.
+    case unfit = "geen_passende_ro"
+    /// No RO had room: the only situation in which a case may wait.
+    case noCapacity = "geen_capaciteit"
+    /// A triage expert contests the assignment.
+    case contested = "betwist"
+    /// An RO's share is forecast to leave its band this period.
+    case bandForecast = "band_prognose"
+
+    public var label: String {
+        switch self {
+        case .nearTie: "Bijna gelijke match tussen RO's"
+        case .forcedByBand: "Toewijzing tegen de beste match in, afgedwongen door de bandbreedte"
+        case .forcedByCapacity: "Toewijzing tegen de beste match in, afgedwongen door de capaciteit"
+        case .missingData: "Ontbrekende of verouderde kritieke gegevens"
+        case .unfit: "Geen RO past goed"
+        case .noCapacity: "Geen RO heeft capaciteit: zaak wacht"
+        case .contested: "Betwist door een triagedeskundige"
+        case .bandForecast: "Bandbreedte dreigt deze periode overschreden te worden"
+        }
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}

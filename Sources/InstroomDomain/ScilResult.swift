@@ -1,0 +1,4 @@
+import Foundation
+
+/// Outcome of the SCIL screener. `onbekend` is a data-quality signal, never an LVB "no".
+public enum ScilResult: String, CaseIterable, Codable, Sendable { case lvb, geenLVB = "geen_lvb", onbekend }

@@ -1,0 +1,19 @@
+import Allocation
+import Foundation
+import GLPK
+import InstroomDomain
+import Wegingskader
+
+public enum TriageError: Error, CustomStringConvertible, Sendable {
+    case infeasible(day: Day, explanation: String)
+    case solverFailed(day: Day, message: String)
+    case conflictingFacts(String)
+
+    public var description: String {
+        switch self {
+        case .infeasible(let day, let explanation): "\(day) cannot be allocated within the hard bands: \(explanation)"
+        case .solverFailed(let day, let message): "\(day): the solver did not produce an assignment: \(message)"
+        case .conflictingFacts(let message): message
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Allocation
+import ArgumentParser
+import Foundation
+import InstroomDomain
+import Ledger
+import Triage
+
+/// The allocation settings only (the commissie needs the deadline in working days and the bands).
+struct ConfigOption: ParsableArguments {
+    @Option(help: "Allocation settings (YAML); sets escalationDeadlineDays and the bands. Default: the bundled illustrative settings.")
+    var config: String?
+
+    func commissie(_ ledger: LedgerOptions) throws -> Commissie {
+        Commissie(ledger: try ledger.open(), config: try AllocationConfig.bundled(overriddenBy: config))
+    }
+}
+
+func parseDay(_ text: String?, option: String) throws -> Day {
+    guard let text else { return Day.today() }
+    guard let day = Day(text) else { throw ValidationError("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
+    return day
+}

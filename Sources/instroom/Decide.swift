@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import InstroomDomain
+import Ledger
+import Triage
+
+struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The begeleidingscommissie decides an escalation: confirm the provisional RO or move the case. The assignment becomes final.",
+        discussion: "Refused for an unknown or already decided escalation, a final case, or a case still waiting for capacity; nothing is written then."
+    )
+
+    @Argument(help: "The escalation number.") var id: Int64
+    @Option(help: "Move the case to this RO (SVG, RN, LJR).") var ro: String?
+    @Flag(help: "Confirm the provisional RO.") var confirm = false
+    @Option(help: "The commissie's reasoning (required).") var rationale: String
+    @Option(help: "Who decides (required).") var by: String
+
+    @OptionGroup var ledger: LedgerOptions
+
+    func validate() throws {
+        guard (ro != nil) != confirm else { throw ValidationError("give exactly one of --ro RO or --confirm") }
+        if let ro, RO(code: ro) == nil { throw ValidationError("--ro '\(ro)' is not an RO (SVG, RN, LJR)") }
+        guard !rationale.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("a decision needs a rationale (--rationale)") }
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("a decision needs the decider's name (--by)") }
+    }
+
+    func run() throws {
+        let d = try ledger.open().decide(escalationId: id, moveTo: ro.flatMap { RO(code: $0) }, rationale: rationale, by: by)
+        let what = d.action == .move ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)" : "bevestigd bij \(d.roAfter.displayName)"
+        print("Escalatie \(id): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0) door \(d.decidedBy).")
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import InstroomDomain
+import Ledger
+import Triage
+
+struct Escalations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The begeleidingscommissie's worklist: escalated cases and band forecasts.",
+        subcommands: [List.self, Show.self], defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List escalations and band forecasts (all, --open, or --overdue).")
+
+        @Flag(help: "Only escalations still waiting for a decision.") var open = false
+        @Flag(help: "Only open escalations past their deadline on --date.") var overdue = false
+        @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: String?
+        @Flag(help: "Print JSON (documented in the README).") var json = false
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var settings: ConfigOption
+
+        func run() throws {
+            let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, on: try parseDay(date, option: "--date"))
+            if json { try printJSON(list) } else { print(CommissieText.list(list)) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The dossier of one escalation: case facts, scores and explanations per RO, the model's reason, shares and bands at the time, history and audit.",
+            discussion: "ID is an escalation number from `escalations list`, or B<number> for a band forecast."
+        )
+
+        @Argument(help: "Escalation number, or B<number> for a band forecast.") var id: String
+        @Option(help: "The day against which the deadline is judged (YYYY-MM-DD). Default: today.") var date: String?
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var settings: ConfigOption
+
+        func run() throws {
+            let dossier = try settings.commissie(ledger).dossier(id, on: try parseDay(date, option: "--date"))
+            if json { try printJSON(dossier) } else { print(CommissieText.dossier(dossier)) }
+        }
+    }
+}

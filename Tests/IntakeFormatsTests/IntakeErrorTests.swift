@@ -1,0 +1,132 @@
+import Foundation
+import IntakeFormats
+import Testing
+
+@testable import InstroomDomain
+
+@Suite("Intake input errors: file, line, field, message")
+struct IntakeErrorTests {
+    static let header = "id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight\n"
+
+    /// Writes `rows` under the full header to a real file and returns the errors reading it throws.
+    func errors(_ rows: [String], name: String = "intake.csv") throws -> (URL, [InputError]) {
+        let url = try writeTemp(name, Self.header + rows.joined(separator: "\n") + "\n")
+        return (url, inputErrors { try IntakeReader.read(contentsOf: url) })
+    }
+
+    @Test func unknownKindNamesFileLineFieldAndAllowedValues() throws {
+        let (url, errs) = try errors([
+            "C1,advies,2026-03-02,,,,,,,,,,,,,",
+            "C2,toezich,2026-03-02,,,,,,,,,,,,,",
+        ])
+        #expect(errs == [InputError(file: url.path, line: 3, field: "kind", "unknown value 'toezich'; expected one of: vi, advies, toezicht")])
+        #expect(errs[0].description == "\(url.path):3: field 'kind': unknown value 'toezich'; expected one of: vi, advies, toezicht")
+    }
+
+    @Test func collectsAllErrorsInFileOrder() throws {
+        let (url, errs) = try errors([
+            "C1,vi,2026-02-30,,,,,,,,,,,,,",                 // line 2: not a date
+            "C2,advies,2026-03-02,,,,,,,,,,,hoog,,",         // line 3: intensity on advies
+            "C3,toezicht,2026-03-02,,,,,,,,,,,hoog,11,",     // line 4: age too low
+            "C4,toezicht,2026-03-02,,,,,,,,,,,,111,-1",      // line 5: age too high, negative weight
+            "C1,vi,2026-03-02,,,,,,,,,,,,,",                 // line 6: duplicate id
+            "C6,vi,2026-03-02,,zedne,verslaving|daklos,,lvbb,,heel_hoog,,,XYZ,,abc,zwaar", // line 7: six errors
+            "C7,vi",                                         // line 8: wrong number of cells
+            ",,,,,,,,,,,,,,,1",                              // line 9: id, kind, received missing
+        ])
+        let located = errs.map { "\($0.line ?? 0):\($0.field ?? "-")" }
+        #expect(located == [
+            "2:received", "3:intensity", "4:age", "5:age", "5:weight", "6:id",
+            "7:offence", "7:problem", "7:scil", "7:risc", "7:relation", "7:age", "7:weight",
+            "8:-", "9:id", "9:kind", "9:received",
+        ])
+        #expect(errs.allSatisfy { $0.file == url.path })
+        let messages = Dictionary(errs.map { ("\($0.line ?? 0):\($0.field ?? "-")", $0.message) }, uniquingKeysWith: { a, _ in a })
+        #expect(messages["2:received"] == "'2026-02-30' is not a date; expected a date as YYYY-MM-DD or DD-MM-YYYY")
+        #expect(messages["3:intensity"] == "intensity 'hoog' is only allowed on a toezicht case; this case is 'advies' (leave it empty)")
+        #expect(messages["4:age"] == "age 11 is outside the allowed range 12...110")
+        #expect(messages["5:age"] == "age 111 is outside the allowed range 12...110")
+        #expect(messages["5:weight"] == "negative weight -1; expected workload points of 0 or more")
+        #expect(messages["6:id"] == "duplicate id 'C1'; first used on line 2")
+        #expect(messages["7:offence"]?.hasPrefix("unknown value 'zedne'; expected one of: huiselijk_geweld, zeden,") == true)
+        #expect(messages["7:problem"]?.hasPrefix("unknown value 'daklos'; expected one of: verslaving,") == true)
+        #expect(messages["7:scil"] == "unknown value 'lvbb'; expected one of: lvb, geen_lvb, onbekend")
+        #expect(messages["7:risc"] == "unknown value 'heel_hoog'; expected one of: laag, midden, hoog, onbekend")
+        #expect(messages["7:relation"] == "unknown RO 'XYZ'; expected one of: SVG, RN, LJR (or LJ&R), or empty")
+        #expect(messages["7:age"] == "'abc' is not a whole number; expected an age in years from 12 to 110")
+        #expect(messages["7:weight"] == "'zwaar' is not a number; expected workload points like 2.5 or 2,5")
+        #expect(messages["8:-"] == "wrong number of cells: found 2, the header has 16 (separator ',')")
+        #expect(messages["9:kind"] == "missing required value; expected one of: vi, advies, toezicht")
+    }
+
+    @Test func unknownColumnIsNamedOnLineOne() throws {
+        let url = try writeTemp("cols.csv", "id,kind,received,risk,Kind\nC1,vi,2026-03-02,hoog,vi\n")
+        let errs = inputErrors { try IntakeReader.read(contentsOf: url) }
+        #expect(errs.count == 2)
+        #expect(errs[0].file == url.path && errs[0].line == 1 && errs[0].field == "risk")
+        #expect(errs[0].message.hasPrefix("unknown column; expected one of: id, kind, received, deadline,"))
+        #expect(errs[1] == InputError(file: url.path, line: 1, field: "kind", "duplicate column (columns 2 and 5)"))
+    }
+
+    @Test func missingRequiredColumn() throws {
+        let errs = inputErrors { try IntakeReader.parseCSV(Data("id,received\nC1,2026-03-02\n".utf8), file: "r.csv") }
+        #expect(errs == [InputError(file: "r.csv", line: 1, field: "kind", "missing required column")])
+    }
+
+    @Test func unterminatedQuote() throws {
+        let url = try writeTemp("quote.csv", "id,kind,received,region\nC1,vi,2026-03-02,x\nC2,vi,2026-03-02,\"Amster\ndam\nC3,vi,2026-03-02,y\n")
+        let errs = inputErrors { try IntakeReader.read(contentsOf: url) }
+        #expect(errs.count == 1)
+        #expect(errs[0].file == url.path && errs[0].line == 3 && errs[0].field == nil)
+        #expect(errs[0].message.hasPrefix("malformed CSV: unterminated quote"))
+    }
+
+    @Test func strayQuotes() {
+        let text = "id,kind,received,region\nC1,vi,2026-03-02,\"a\"b\nC2,vi,2026-03-02,a\"b\nC3,vii,2026-03-02,ok\n"
+        let errs = inputErrors { try IntakeReader.parseCSV(Data(text.utf8), file: "s.csv") }
+        #expect(errs.map(\.line) == [2, 3, 4])
+        #expect(errs[0].message.hasPrefix("malformed CSV: unexpected text after the closing quote"))
+        #expect(errs[1].message.hasPrefix("malformed CSV: a quote inside unquoted cell 4"))
+        #expect(errs[2].field == "kind")
+    }
+
+    @Test func emptyFiles() throws {
+        for (name, content) in [("empty.csv", Data()), ("bom.csv", Data([0xEF, 0xBB, 0xBF, 0x0D, 0x0A])), ("empty.json", Data(" \n".utf8))] {
+            let url = try writeTemp(name, content)
+            let errs = inputErrors { try IntakeReader.read(contentsOf: url) }
+            #expect(errs.count == 1)
+            #expect(errs.first?.file == url.path)
+            #expect(errs.first?.line == 1)
+            #expect(errs.first?.message.hasPrefix("the file is empty") == true)
+        }
+    }
+
+    @Test func headerOnlyIsNoCases() throws {
+        #expect(try IntakeReader.parseCSV(Data("id,kind,received\n".utf8), file: "h.csv") == [])
+        #expect(try IntakeReader.parseJSON(Data("{\"cases\": []}".utf8), file: "h.json") == [])
+    }
+
+    @Test func fileNotFoundAndUnsupportedExtension() throws {
+        let dir = try temporaryDirectory()
+        let missing = dir.appendingPathComponent("nope.csv")
+        #expect(inputErrors { try IntakeReader.read(contentsOf: missing) } == [InputError(file: missing.path, "file not found")])
+        let xlsx = try writeTemp("intake.xlsx", "PK")
+        let errs = inputErrors { try IntakeReader.read(contentsOf: xlsx) }
+        #expect(errs == [InputError(file: xlsx.path, "unsupported file type '.xlsx'; expected a .csv or .json file (save an Excel sheet as CSV)")])
+        #expect(inputErrors { try IntakeReader.read(contentsOf: dir.appendingPathComponent("README")) }.first?.message.hasPrefix("a file without extension") == true)
+    }
+
+    @Test func stopsAfterFiftyErrors() {
+        let rows = (1...80).map { "C\($0),nope,2026-03-02" }.joined(separator: "\n")
+        let errs = inputErrors { try IntakeReader.parseCSV(Data(("id,kind,received\n" + rows).utf8), file: "many.csv") }
+        #expect(errs.count == IntakeReader.maxErrors + 1)
+        #expect(errs.last?.message == "too many errors; stopped after 50")
+        #expect(errs[49].line == 51)
+    }
+
+    @Test func emptyCellsMeanAbsentAndDefaults() throws {
+        let cases = try IntakeReader.parseCSV(Data((Self.header + "C1,toezicht,2026-03-02,,,,,,,,,,,,,\n").utf8), file: "e.csv")
+        #expect(cases == [IntakeCase(id: "C1", kind: .toezicht, received: day("2026-03-02"))])
+        #expect(cases[0].scil == .onbekend && cases[0].risc == .onbekend && cases[0].intensity == nil)
+    }
+}

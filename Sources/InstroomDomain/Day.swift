@@ -55,17 +55,6 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
 
-    /// Adds working days (Monday to Friday), the unit in which commissie deadlines are agreed.
-    public func adding(workingDays: Int) -> Day {
-        var day = self
-        var left = workingDays
-        while left > 0 {
-            day = day.adding(days: 1)
-            if !day.isWeekend { left -= 1 }
-        }
-        return day
-    }
-
     public func days(until other: Day) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
     public var description: String {

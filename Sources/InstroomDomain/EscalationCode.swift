@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a case goes to the begeleidingscommissie. Codes are stable (files, JSON); labels are Dutch.
-public enum EscalationCode: String, CaseIterable, Codable, Sendable, Comparable {
+public enum EscalationCode: String, CaseIterable, Codable, Sendable, OrderedByDeclaration {
     /// Best and second-best RO are within the wegingskader's margin.
     case nearTie = "bijna_gelijk"
     /// Assigned against the best fit because a band forced it.
@@ -32,5 +32,4 @@ public enum EscalationCode: String, CaseIterable, Codable, Sendable, Comparable 
         }
     }
 
-    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }

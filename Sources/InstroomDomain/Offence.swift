@@ -1,7 +1,7 @@
 import Foundation
 
 /// (The context of) the offence: the first axis of the convenant.
-public enum Offence: String, CaseIterable, Codable, Sendable, Comparable {
+public enum Offence: String, CaseIterable, Codable, Sendable, OrderedByCode {
     case huiselijkGeweld = "huiselijk_geweld"
     case zeden
     case terrorisme
@@ -11,5 +11,4 @@ public enum Offence: String, CaseIterable, Codable, Sendable, Comparable {
     case vermogen
     case drugs
     case overig
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The raw values are the codes used in every file and in JSON output ("LJR" for LJ&R, because an
 /// ampersand does not survive CSV headers, URLs and shell arguments well).
-public enum RO: String, CaseIterable, Codable, Sendable, Comparable, CustomStringConvertible {
+public enum RO: String, CaseIterable, Codable, Sendable, OrderedByDeclaration, CustomStringConvertible {
     case SVG, RN, LJR
 
     /// The name as staff write it.
@@ -22,9 +22,5 @@ public enum RO: String, CaseIterable, Codable, Sendable, Comparable, CustomStrin
     public init?(code: String) {
         let normalised = code.trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(of: "&", with: "")
         self.init(rawValue: normalised)
-    }
-
-    public static func < (lhs: RO, rhs: RO) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

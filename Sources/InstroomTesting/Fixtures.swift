@@ -32,15 +32,7 @@ public enum Fixtures {
     }
 
     /// Working days from `start`, skipping weekends.
-    public static func workingDays(from start: Day, count: Int) -> [Day] {
-        var days: [Day] = []
-        var d = start
-        while days.count < count {
-            if !d.isWeekend { days.append(d) }
-            d = d.adding(days: 1)
-        }
-        return days
-    }
+    public static func workingDays(from start: Day, count: Int) -> [Day] { Day.workingDays(from: start, count: count) }
 
     /// The package root, for tests that read bundled files or run the built binary.
     public static var packageRoot: URL {

@@ -37,8 +37,7 @@ public struct SyntheticIntake: Sendable {
     /// The intake of every working day (Monday–Friday) from `start` through `end`, `perDay` cases each.
     public func workingDays(from start: Day, through end: Day, perDay: Int, idPrefix: String = "C") -> [IntakeCase] {
         guard start <= end else { return [] }
-        return (start.daysSinceEpoch...end.daysSinceEpoch).map(Day.init(daysSinceEpoch:)).filter { !$0.isWeekend }
-            .flatMap { day($0, count: perDay, idPrefix: idPrefix) }
+        return Day.workingDays(from: start, through: end).flatMap { day($0, count: perDay, idPrefix: idPrefix) }
     }
 
     /// Keys of a dictionary in a fixed order, so sampling never depends on hash order.

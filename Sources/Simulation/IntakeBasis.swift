@@ -32,27 +32,13 @@ public struct IntakeBasis: Sendable {
     public static func make(for scenario: Scenario, seed: UInt64? = nil) throws -> IntakeBasis {
         let cal = scenario.calendar
         let holidays = Set(cal.holidays)
-        func workingDays(from start: Day, count: Int?, through end: Day?) -> [Day] {
-            var days: [Day] = []
-            var d = start
-            while true {
-                if let count, days.count >= count { break }
-                if let end, d > end { break }
-                if count == nil && end == nil { break }
-                if !d.isWeekend && !holidays.contains(d) { days.append(d) }
-                d = d.adding(days: 1)
-            }
-            return days
-        }
         if let file = scenario.intake.file {
             let cases = try IntakeReader.read(contentsOf: URL(fileURLWithPath: file)).sorted { ($0.received, $0.id) < ($1.received, $1.id) }
             let last = cases.last?.received ?? cal.start
-            var days = workingDays(from: cal.start, count: cal.workingDays, through: cal.workingDays == nil ? last : nil)
+            var days = Day.workingDays(from: cal.start, count: cal.workingDays, through: cal.workingDays == nil ? last : nil, skipping: holidays)
             if cal.workingDays == nil, let end = days.last, end < last {
                 // The last cases arrived on a weekend or holiday: they are allocated the next working day.
-                var d = last
-                while d.isWeekend || holidays.contains(d) { d = d.adding(days: 1) }
-                days.append(d)
+                days.append(last.nextWorkingDay(skipping: holidays))
             }
             var perDay = Array(repeating: [IntakeCase](), count: days.count)
             var ignored = 0
@@ -68,7 +54,7 @@ public struct IntakeBasis: Sendable {
                                cases: cases.count - ignored, workingDays: days.count, start: days.first ?? cal.start,
                                end: days.last ?? cal.start, ignored: ignored))
         }
-        let days = workingDays(from: cal.start, count: cal.workingDays ?? 250, through: nil)
+        let days = Day.workingDays(from: cal.start, count: cal.workingDays ?? 250, skipping: holidays)
         let intake = scenario.intake
         let counts = days.map { d in Int((Double(intake.perDay) * intake.seasonal[d.month - 1]).rounded()) }
         let s = seed ?? scenario.seed

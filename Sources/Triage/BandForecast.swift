@@ -30,12 +30,7 @@ public enum BandForecast {
     /// of the period so far, today included.
     public static func project(day: Day, config: AllocationConfig, after: PeriodShares, daily: [Day: [RO: Double]]) -> [Projection] {
         let end = config.period.end(of: day)
-        var remaining = 0
-        var d = day.adding(days: 1)
-        while d <= end {
-            if !d.isWeekend { remaining += 1 }
-            d = d.adding(days: 1)
-        }
+        let remaining = day.workingDays(until: end)
         let recent = daily.keys.filter { $0 <= day }.sorted().suffix(trendDays)
         let n = max(recent.count, 1)
         var perDay: [RO: Double] = [:]

@@ -103,7 +103,7 @@ public struct Commissie: Sendable {
         let decision = try e.id.flatMap { try ledger.decision(escalationId: $0) }.map { decisionView($0, raised: e.day) }
         return EscalationView(
             id: e.id ?? 0, caseId: e.caseId, kind: try ledger.intakeCase(id: e.caseId)?.kind, day: e.day, deadline: e.deadline,
-            status: e.status.rawValue, overdue: overdue, workingDaysOverdue: overdue ? Self.workingDays(from: deadline, to: date) : 0,
+            status: e.status.rawValue, overdue: overdue, workingDaysOverdue: overdue ? deadline.workingDays(until: date) : 0,
             reason: e.primaryReason, label: e.primaryReason.label, reasons: e.reasons, provisionalRO: e.provisionalRO,
             currentRO: current?.ro, final: current?.final ?? false, bestFit: current?.bestFit, raisedBy: e.raisedBy, runId: e.runId,
             decision: decision)
@@ -123,17 +123,6 @@ public struct Commissie: Sendable {
                              band: Bandwidth(min: a.bandMin, max: a.bandMax, mode: a.bandMode), direction: a.direction.rawValue,
                              detail: a.detail, status: a.status.rawValue, deadline: a.deadline,
                              overdue: a.status == .open && deadline < date, runId: a.runId)
-    }
-
-    /// Working days after `from` up to and including `to`.
-    static func workingDays(from: Day, to: Day) -> Int {
-        var n = 0
-        var d = from.adding(days: 1)
-        while d <= to {
-            if !d.isWeekend { n += 1 }
-            d = d.adding(days: 1)
-        }
-        return n
     }
 
     // MARK: - Dossier (`escalations show ID`)

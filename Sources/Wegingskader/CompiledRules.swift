@@ -17,7 +17,7 @@ struct CompiledRules: Sendable {
         let pointsByRisk: [[Points]?]
     }
 
-    struct HardRule: Sendable {
+    struct Gate: Sendable {
         let condition: Condition
         let roIndex: Int
         let contribution: Contribution
@@ -25,13 +25,13 @@ struct CompiledRules: Sendable {
 
     let base: [Points]
     let criteria: [WeighedRule]
-    let routes: [HardRule]
-    let exclusions: [HardRule]
+    let routes: [Gate]
+    let exclusions: [Gate]
 
     static let ros = RO.allCases
     static func index(_ ro: RO) -> Int { ros.firstIndex(of: ro)! }
 
-    init(base: [RO: Int], criteria: [Criterion], routes: [Route], exclusions: [Exclusion]) {
+    init(base: [RO: Int], criteria: [Criterion], routes: [HardRule], exclusions: [HardRule]) {
         self.base = CompiledRules.ros.map { ro in
             Points(index: CompiledRules.index(ro), contribution: Contribution(
                 ruleId: "basis", label: RuleSet.baseLabel, ro: ro, points: base[ro] ?? 0, kind: .base, rationale: RuleSet.baseRationale
@@ -51,16 +51,14 @@ struct CompiledRules: Sendable {
                 pointsByRisk: RiscLevel.allCases.map { level in c.byRisk[level].map { points($0, c, label: c.label(at: level)) } }
             )
         }
-        self.routes = routes.map {
-            HardRule(condition: $0.condition, roIndex: CompiledRules.index($0.ro), contribution: Contribution(
-                ruleId: $0.id, label: $0.label, ro: $0.ro, points: 0, kind: .route, rationale: $0.rationale
+        func gate(_ rule: HardRule) -> Gate {
+            Gate(condition: rule.condition, roIndex: CompiledRules.index(rule.ro), contribution: Contribution(
+                ruleId: rule.id, label: rule.label, ro: rule.ro, points: 0, kind: rule.effect == .route ? .route : .exclusion,
+                rationale: rule.rationale
             ))
         }
-        self.exclusions = exclusions.map {
-            HardRule(condition: $0.condition, roIndex: CompiledRules.index($0.ro), contribution: Contribution(
-                ruleId: $0.id, label: $0.label, ro: $0.ro, points: 0, kind: .exclusion, rationale: $0.rationale
-            ))
-        }
+        self.routes = routes.map(gate)
+        self.exclusions = exclusions.map(gate)
     }
 }
 

@@ -96,35 +96,27 @@ extension RuleSet {
                 }
             }
         }
-        func hardRule(_ item: YAMLValue, section: String) throws -> (id: String, label: String, condition: Condition, ro: RO, rationale: String) {
-            let f = try item.fields(
-                allowed: ["id", "label", "when", "ro", "rationale"], required: ["id", "label", "when", "ro", "rationale"]
-            )
-            return (try checkId(f["id"]!, section: section), try nonEmpty(f["label"]!), try condition(f["when"]!),
-                    try f["ro"]!.ro(), try nonEmpty(f["rationale"]!))
-        }
-        var routes: [Route] = []
-        var routeNodes: [YAMLValue] = []
-        if let list = problems.collect({ try list(top["routes"]) }) {
-            for item in list {
+        /// Routes and exclusions share one shape; `effect` says which section they came from.
+        func hardRules(_ section: String, effect: HardRule.Effect) -> (rules: [HardRule], nodes: [YAMLValue]) {
+            var rules: [HardRule] = []
+            var nodes: [YAMLValue] = []
+            guard let items = problems.collect({ try list(top[section]) }) else { return ([], []) }
+            for item in items {
                 problems.collect {
-                    let r = try hardRule(item, section: "routes")
-                    routes.append(Route(id: r.id, label: r.label, condition: r.condition, ro: r.ro, rationale: r.rationale, line: item.line))
-                    routeNodes.append(item)
+                    let f = try item.fields(
+                        allowed: ["id", "label", "when", "ro", "rationale"], required: ["id", "label", "when", "ro", "rationale"]
+                    )
+                    rules.append(HardRule(
+                        id: try checkId(f["id"]!, section: section), label: try nonEmpty(f["label"]!), condition: try condition(f["when"]!),
+                        ro: try f["ro"]!.ro(), effect: effect, rationale: try nonEmpty(f["rationale"]!), line: item.line
+                    ))
+                    nodes.append(item)
                 }
             }
+            return (rules, nodes)
         }
-        var exclusions: [Exclusion] = []
-        var exclusionNodes: [YAMLValue] = []
-        if let list = problems.collect({ try list(top["exclusions"]) }) {
-            for item in list {
-                problems.collect {
-                    let r = try hardRule(item, section: "exclusions")
-                    exclusions.append(Exclusion(id: r.id, label: r.label, condition: r.condition, ro: r.ro, rationale: r.rationale, line: item.line))
-                    exclusionNodes.append(item)
-                }
-            }
-        }
+        let (routes, routeNodes) = hardRules("routes", effect: .route)
+        let (exclusions, exclusionNodes) = hardRules("exclusions", effect: .exclusion)
         problems.errors += contradictions(routes: routes, routeNodes: routeNodes, exclusions: exclusions, exclusionNodes: exclusionNodes)
 
         guard problems.errors.isEmpty else { throw InputErrors(problems.errors) }
@@ -223,7 +215,7 @@ extension RuleSet {
 
     /// Hard rules that could leave a case with two mandatory ROs or with none.
     private static func contradictions(
-        routes: [Route], routeNodes: [YAMLValue], exclusions: [Exclusion], exclusionNodes: [YAMLValue]
+        routes: [HardRule], routeNodes: [YAMLValue], exclusions: [HardRule], exclusionNodes: [YAMLValue]
     ) -> [InputError] {
         var errors: [InputError] = []
         func at(_ line: Int?) -> String { "line \(line.map(String.init) ?? "?")" }

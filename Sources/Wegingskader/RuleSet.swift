@@ -19,8 +19,8 @@ public struct RuleSet: Sendable {
     /// Generic probation work: points every case gives each RO.
     public let base: [RO: Int]
     public let criteria: [Criterion]
-    public let routes: [Route]
-    public let exclusions: [Exclusion]
+    public let routes: [HardRule]
+    public let exclusions: [HardRule]
     public let sourceText: String
     /// The file name or path the rules came from.
     public let file: String
@@ -36,7 +36,7 @@ public struct RuleSet: Sendable {
 
     init(
         version: String, title: String, hash: String, nearTieMargin: Int, minimumFit: Int, weightRange: ClosedRange<Int>,
-        base: [RO: Int], criteria: [Criterion], routes: [Route], exclusions: [Exclusion], sourceText: String, file: String
+        base: [RO: Int], criteria: [Criterion], routes: [HardRule], exclusions: [HardRule], sourceText: String, file: String
     ) {
         self.version = version
         self.title = title

@@ -4,16 +4,12 @@ public enum HTML {
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
+        for character in s {
+            if let entity = entities[character] { out += entity } else { out.append(character) }
         }
         return out
     }
+
+    /// The five characters that can end a text or an attribute value.
+    static let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
 }

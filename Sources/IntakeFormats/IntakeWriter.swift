@@ -103,21 +103,12 @@ public enum IntakeWriter {
         return "\(value)"
     }
 
+    /// A JSON string literal, escaped by Foundation's encoder (control characters, quotes, backslashes).
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Encoding a String cannot fail.
+        return String(decoding: try! encoder.encode(s), as: UTF8.self)
     }
 
     static func array(_ items: [String]) -> String { "[" + items.map(string).joined(separator: ", ") + "]" }

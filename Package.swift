@@ -68,7 +68,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
-                "Allocation", "Triage",
+                "Allocation", "Ledger", "Triage",
             ],
             swiftSettings: strict
         ),

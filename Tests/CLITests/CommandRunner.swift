@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import InstroomTesting
+import Synchronization
 
 /// Runs the built `instroom` binary as a person would, capturing exit code and output.
 struct CommandResult {
@@ -36,10 +38,31 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
+        // Both pipes are read while the child runs: one left unread could fill up and block it.
+        let errors = PipeDrain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// Reads one pipe to its end on a thread of its own while the caller reads the other.
+final class PipeDrain: Sendable {
+    private let data = Mutex(Data())
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let read = handle.readDataToEndOfFile()
+            data.withLock { $0 = read }
+            finished.signal()
+        }
+    }
+
+    /// Everything the pipe carried, once the writer closed it.
+    func wait() -> Data {
+        finished.wait()
+        return data.withLock { $0 }
     }
 }

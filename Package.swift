@@ -62,7 +62,10 @@ let package = Package(
         // The daily triage run and the commissie workflow: score, solve, flag, record.
         .target(
             name: "Triage",
-            dependencies: ["InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger"],
+            dependencies: [
+                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         // Bandwidth scenarios replayed day by day with the production allocator, and their reports.
@@ -70,7 +73,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
-                "Allocation", "Triage",
+                "Allocation", "Triage", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -86,6 +89,7 @@ let package = Package(
             dependencies: [
                 "InstroomDomain", "IntakeFormats", "IntakeGenerator", "Wegingskader", "GLPK", "Allocation", "Ledger",
                 "Triage", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

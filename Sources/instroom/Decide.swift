@@ -1,3 +1,4 @@
+import Allocation
 import ArgumentParser
 import Foundation
 import InstroomDomain
@@ -25,7 +26,8 @@ struct Decide: ParsableCommand {
     }
 
     func run() throws {
-        let d = try ledger.open().decide(escalationId: id, moveTo: ro, rationale: rationale, by: by)
+        // Through the commissie's workflow, which logs the action; deciding does not depend on the settings.
+        let d = try Commissie(ledger: try ledger.open(), config: .bundled()).decide(escalationId: id, moveTo: ro, rationale: rationale, by: by)
         let what = d.action == .move ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)" : "bevestigd bij \(d.roAfter.displayName)"
         print("Escalatie \(id): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0) door \(d.decidedBy).")
     }

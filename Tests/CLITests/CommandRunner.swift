@@ -25,14 +25,16 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
-        try run(executable: binary, arguments, in: folder)
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+        try run(executable: binary, arguments, in: folder, environment: environment)
     }
 
-    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
+    /// `environment` adds to (or overrides) the test process's own environment.
+    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

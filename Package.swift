@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The vocabulary of the convenant: cases and their facts, ROs, bands, workload, days, escalation reasons.
@@ -36,7 +38,7 @@ let package = Package(
         // The wegingskader: an editable, versioned rule file that turns case facts into fit scores.
         .target(
             name: "Wegingskader",
-            dependencies: ["InstroomDomain", "YAMLReading", "HTMLText"],
+            dependencies: ["InstroomDomain", "YAMLReading", "HTMLText", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
@@ -60,7 +62,10 @@ let package = Package(
         // The daily triage run and the commissie workflow: score, solve, flag, record.
         .target(
             name: "Triage",
-            dependencies: ["InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger"],
+            dependencies: [
+                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         // Bandwidth scenarios replayed day by day with the production allocator, and their reports.
@@ -68,7 +73,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
-                "Allocation", "Ledger", "Triage",
+                "Allocation", "Ledger", "Triage", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -84,6 +89,7 @@ let package = Package(
             dependencies: [
                 "InstroomDomain", "IntakeFormats", "IntakeGenerator", "Wegingskader", "GLPK", "Allocation", "Ledger",
                 "Triage", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

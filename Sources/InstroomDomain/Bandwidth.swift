@@ -19,10 +19,5 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     }
 
     /// Dutch, as reports and escalation reasons show it: "15–35%".
-    public var label: String { "\(Self.percent(min))–\(Self.percent(max))%" }
-
-    static func percent(_ share: Double) -> String {
-        let p = share * 100
-        return p == p.rounded() ? String(Int(p)) : String(format: "%.1f", p).replacingOccurrences(of: ".", with: ",")
-    }
+    public var label: String { "\(DutchNumber.decimal(min * 100, upTo: 1))–\(DutchNumber.decimal(max * 100, upTo: 1))%" }
 }

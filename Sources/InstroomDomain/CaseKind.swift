@@ -1,7 +1,7 @@
 import Foundation
 
 /// The three streams of the intake.
-public enum CaseKind: String, CaseIterable, Codable, Sendable, OrderedByDeclaration {
+public enum CaseKind: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, OrderedByDeclaration {
     /// Vi-gestelde: a detainee heading for conditional release.
     case vi
     /// Advies: a probation report with a deadline.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Interventions the case needs: the third axis, and the source of hard routing (a product one RO delivers).
-public enum Intervention: String, CaseIterable, Codable, Sendable, OrderedByCode {
+public enum Intervention: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, OrderedByCode {
     case werkstraf
     case verdiepingsdiagnostiek
     case jovo

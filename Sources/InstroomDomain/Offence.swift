@@ -1,7 +1,7 @@
 import Foundation
 
 /// (The context of) the offence: the first axis of the convenant.
-public enum Offence: String, CaseIterable, Codable, Sendable, OrderedByCode {
+public enum Offence: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, OrderedByCode {
     case huiselijkGeweld = "huiselijk_geweld"
     case zeden
     case terrorisme

@@ -3,8 +3,9 @@ import Foundation
 /// One of the three recognised probation organisations (3RO).
 ///
 /// The raw values are the codes used in every file and in JSON output ("LJR" for LJ&R, because an
-/// ampersand does not survive CSV headers, URLs and shell arguments well).
-public enum RO: String, CaseIterable, Codable, Sendable, OrderedByDeclaration, CustomStringConvertible {
+/// ampersand does not survive CSV headers, URLs and shell arguments well). `CodingKeyRepresentable`, like
+/// the other fact enums, so `[RO: X]` encodes as a JSON object keyed by those codes.
+public enum RO: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, OrderedByDeclaration, CustomStringConvertible {
     case SVG, RN, LJR
 
     /// The name as staff write it.

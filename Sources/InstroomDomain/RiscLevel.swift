@@ -1,4 +1,4 @@
 import Foundation
 
 /// RISc risk of reoffending. `onbekend` is common (SOM pilot: 71 of 139) and is flagged, not guessed.
-public enum RiscLevel: String, CaseIterable, Codable, Sendable { case laag, midden, hoog, onbekend }
+public enum RiscLevel: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable { case laag, midden, hoog, onbekend }

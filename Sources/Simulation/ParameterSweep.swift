@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import Synchronization
 
 /// A grid of scenario variants, replayed on one intake, split into shards for any batch scheduler.
 public struct ParameterSweep: Sendable {
@@ -94,37 +95,32 @@ public struct ParameterSweep: Sendable {
 }
 
 /// Results written by concurrent workers, each into its own slot.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [VariantResult?]
-    private var done = 0
+final class ResultBox: Sendable {
+    private let state: Mutex<(slots: [VariantResult?], done: Int)>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Mutex((slots: Array(repeating: nil, count: count), done: 0)) }
 
+    /// Stores `r` and returns how many slots are filled now.
     func store(_ r: VariantResult, at slot: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[slot] = r
-        done += 1
-        return done
+        state.withLock { s in
+            s.slots[slot] = r
+            s.done += 1
+            return s.done
+        }
     }
 
-    var results: [VariantResult?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
+    var results: [VariantResult?] { state.withLock { $0.slots } }
 }
 
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+/// Hands out slot numbers to concurrent workers, each exactly once.
+final class Counter: Sendable {
+    private let value = Mutex(0)
 
     func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
+        value.withLock { v in
+            guard v < limit else { return nil }
+            v += 1
+            return v - 1
+        }
     }
 }

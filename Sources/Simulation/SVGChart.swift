@@ -1,4 +1,5 @@
 import Foundation
+import InstroomDomain
 
 /// Hand-written inline SVG charts for the reports: no scripts, no external files, Dutch number format.
 enum SVGChart {
@@ -52,7 +53,7 @@ enum SVGChart {
             s += "<polyline fill=\"none\" stroke=\"\(se.color)\" stroke-width=\"2\"\(se.dashed ? " stroke-dasharray=\"6 4\"" : "") points=\"\(d)\"><title>\(Format.html(se.name))</title></polyline>"
             if se.markers {
                 for p in se.points {
-                    s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3.5\" fill=\"\(se.color)\"><title>\(Format.html(se.name)): \(Format.number(p.y, digits: 1))</title></circle>"
+                    s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"3.5\" fill=\"\(se.color)\"><title>\(Format.html(se.name)): \(DutchNumber.decimal(p.y, digits: 1))</title></circle>"
                 }
             }
         }
@@ -74,7 +75,7 @@ enum SVGChart {
             for (k, se) in series.enumerated() {
                 let v = c < se.points.count ? se.points[c].y : 0
                 let top = py(v)
-                s += "<rect x=\"\(f(gx + barW * Double(k)))\" y=\"\(f(top))\" width=\"\(f(barW - 1))\" height=\"\(f(max(0, py(y.min) - top)))\" fill=\"\(se.color)\"><title>\(Format.html(se.name)), \(Format.html(cat)): \(Format.number(v, digits: 1))</title></rect>"
+                s += "<rect x=\"\(f(gx + barW * Double(k)))\" y=\"\(f(top))\" width=\"\(f(barW - 1))\" height=\"\(f(max(0, py(y.min) - top)))\" fill=\"\(se.color)\"><title>\(Format.html(se.name)), \(Format.html(cat)): \(DutchNumber.decimal(v, digits: 1))</title></rect>"
             }
             s += "<text x=\"\(f(margin.left + groupW * (Double(c) + 0.5)))\" y=\"\(f(margin.top + plotH + 16))\" text-anchor=\"middle\" class=\"tick\">\(Format.html(cat))</text>"
         }

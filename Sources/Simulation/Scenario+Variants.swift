@@ -57,7 +57,7 @@ extension Scenario {
         default: throw VariantError.unknownKey(key)
         }
         for ro in RO.allCases where band(ro).min > band(ro).max + 1e-12 {
-            throw VariantError.invalid("band \(ro.displayName): min \(Format.number(band(ro).min, digits: 2)) is above max \(Format.number(band(ro).max, digits: 2))")
+            throw VariantError.invalid("band \(ro.displayName): min \(DutchNumber.decimal(band(ro).min, digits: 2)) is above max \(DutchNumber.decimal(band(ro).max, digits: 2))")
         }
         let minSum = RO.allCases.reduce(0) { $0 + band($1).min }
         let maxSum = RO.allCases.reduce(0) { $0 + band($1).max }

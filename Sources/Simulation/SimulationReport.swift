@@ -15,9 +15,9 @@ public enum SimulationReport {
         b += "<h1>Bandbreedtescenario's: de verdeling dag voor dag gesimuleerd</h1>"
         if let src = first?.intake {
             let what = src.kind == "synthetisch"
-                ? "synthetische instroom (seed \(src.seed.map(String.init) ?? "–"), gemiddeld \(Format.int(src.perDay ?? 0)) zaken per werkdag vóór het seizoenspatroon)"
+                ? "synthetische instroom (seed \(src.seed.map(String.init) ?? "–"), gemiddeld \(DutchNumber.integer(src.perDay ?? 0)) zaken per werkdag vóór het seizoenspatroon)"
                 : "historische instroom uit \(Format.html(src.file ?? "bestand"))"
-            b += "<p class=\"lead\">\(c.scenarios.count) scenario's, elk dag voor dag doorgerekend met de productieverdeling (wegingskader, GLPK-model, escalatieregels) op dezelfde \(what): \(Format.int(src.cases)) zaken in \(Format.int(src.workingDays)) werkdagen, \(dateNL(src.start)) t/m \(dateNL(src.end)).</p>"
+            b += "<p class=\"lead\">\(DutchNumber.count(c.scenarios.count, "scenario", "scenario's")), elk dag voor dag doorgerekend met de productieverdeling (wegingskader, GLPK-model, escalatieregels) op dezelfde \(what): \(DutchNumber.integer(src.cases)) zaken in \(DutchNumber.integer(src.workingDays)) werkdagen, \(dateNL(src.start)) t/m \(dateNL(src.end)).</p>"
         }
         b += "<div class=\"warn\"><strong>Let op: alle getallen zijn illustratief.</strong> De bronnen (convenant 2023, plannen van SVG, visie van de minister, evaluatie SOM) noemen geen bandbreedtes, capaciteiten, werklastgewichten, doorlooptijden of volumes. De scenario's laten zien <em>hoe</em> keuzes uitwerken, niet hoeveel.</div>"
 
@@ -50,7 +50,7 @@ public enum SimulationReport {
             if !s.totals.hardBandFailures.isEmpty {
                 b += "<p><strong>Dagen waarop de harde bandbreedtes niet te handhaven waren</strong> (verdeeld met zachte banden):</p><ul class=\"small\">"
                 for f in s.totals.hardBandFailures.prefix(5) { b += "<li>\(dateNL(f.day)): \(Format.html(f.explanation))</li>" }
-                if s.totals.hardBandFailureDays > 5 { b += "<li>… en nog \(s.totals.hardBandFailureDays - 5) dagen.</li>" }
+                if s.totals.hardBandFailureDays > 5 { b += "<li>… en nog \(DutchNumber.count(s.totals.hardBandFailureDays - 5, "dag", "dagen")).</li>" }
                 b += "</ul>"
             }
             b += "</section>"
@@ -67,29 +67,29 @@ public enum SimulationReport {
         row("Bandbreedtes") { s in
             RO.allCases.map { ro in
                 let b = s.scenario.bands[ro.rawValue]!
-                return b.min <= 0 && b.max >= 1 ? "\(ro.displayName): geen" : "\(ro.displayName) \(Format.percent(b.min, digits: 0))–\(Format.percent(b.max, digits: 0)) \(b.mode == "hard" ? "hard" : "zacht")"
+                return b.min <= 0 && b.max >= 1 ? "\(ro.displayName): geen" : "\(ro.displayName) \(DutchNumber.percent(b.min, digits: 0))–\(DutchNumber.percent(b.max, digits: 0)) \(b.mode == "hard" ? "hard" : "zacht")"
             }.joined(separator: "<br>")
         }
-        row("Zaken in de instroom") { Format.int($0.totals.intake) }
-        row("Toegewezen / wachtend aan het eind") { "\(Format.int($0.totals.assigned)) / \(Format.int($0.totals.waitingAtEnd))" }
-        row("Bij de best passende RO") { "<strong>\(Format.percent($0.totals.atBestFitShare))</strong>" }
+        row("Zaken in de instroom") { DutchNumber.integer($0.totals.intake) }
+        row("Toegewezen / wachtend aan het eind") { "\(DutchNumber.integer($0.totals.assigned)) / \(DutchNumber.integer($0.totals.waitingAtEnd))" }
+        row("Bij de best passende RO") { "<strong>\(DutchNumber.percent($0.totals.atBestFitShare))</strong>" }
         row("Fitverlies door bandbreedtes") { s in
-            "<strong>\(Format.int(s.totals.fitLostToBands))</strong> punten (\(Format.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToBands) / Double(s.totals.fitBest) : 0, digits: 2)) van de haalbare fit)"
+            "<strong>\(DutchNumber.integer(s.totals.fitLostToBands))</strong> \(s.totals.fitLostToBands == 1 ? "punt" : "punten") (\(DutchNumber.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToBands) / Double(s.totals.fitBest) : 0, digits: 2)) van de haalbare fit)"
         }
-        row("— waarvan bij") { s in RO.allCases.map { "\($0.displayName) \(Format.int(s.totals.fitLostToBandsPerRO[$0.rawValue] ?? 0))" }.joined(separator: ", ") }
+        row("— waarvan bij") { s in RO.allCases.map { "\($0.displayName) \(DutchNumber.integer(s.totals.fitLostToBandsPerRO[$0.rawValue] ?? 0))" }.joined(separator: ", ") }
         row("Fitverlies door capaciteit") { s in
-            "\(Format.int(s.totals.fitLostToCapacity)) punten (\(Format.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToCapacity) / Double(s.totals.fitBest) : 0, digits: 2)))"
+            "\(DutchNumber.count(s.totals.fitLostToCapacity, "punt", "punten")) (\(DutchNumber.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToCapacity) / Double(s.totals.fitBest) : 0, digits: 2)))"
         }
-        row("Aandeel aan het eind") { s in RO.allCases.map { "\($0.displayName) \(Format.percent(s.totals.finalShare[$0.rawValue] ?? 0))" }.joined(separator: "<br>") }
-        row("Geëscaleerde zaken") { s in "\(Format.int(s.totals.escalatedCases)) (\(Format.percent(s.totals.intake > 0 ? Double(s.totals.escalatedCases) / Double(s.totals.intake) : 0)))" }
-        row("Dagen met wachtende zaken") { s in "\(Format.int(s.totals.daysWithWaiting)) (max. \(Format.int(s.totals.maxWaiting)) zaken; gem. wachttijd \(Format.number(s.totals.averageWaitDays, digits: 2)) werkdag)" }
+        row("Aandeel aan het eind") { s in RO.allCases.map { "\($0.displayName) \(DutchNumber.percent(s.totals.finalShare[$0.rawValue] ?? 0))" }.joined(separator: "<br>") }
+        row("Geëscaleerde zaken") { s in "\(DutchNumber.integer(s.totals.escalatedCases)) (\(DutchNumber.percent(s.totals.intake > 0 ? Double(s.totals.escalatedCases) / Double(s.totals.intake) : 0)))" }
+        row("Dagen met wachtende zaken") { s in "\(DutchNumber.integer(s.totals.daysWithWaiting)) (max. \(DutchNumber.count(s.totals.maxWaiting, "zaak", "zaken")); gem. wachttijd \(DutchNumber.decimal(s.totals.averageWaitDays, digits: 2)) werkdag)" }
         row("Zachte marge gebruikt") { s in
             let total = s.totals.softSlack.values.reduce(0, +)
-            return total > 0 ? "\(Format.number(total)) werkpunten op \(Format.int(s.totals.daysWithSlack)) dagen<br>" + RO.allCases.map { "\($0.displayName) \(Format.number(s.totals.softSlack[$0.rawValue] ?? 0))" }.joined(separator: ", ") : "geen"
+            return total > 0 ? "\(DutchNumber.amount(total, upTo: 0, "werkpunt", "werkpunten")) op \(DutchNumber.count(s.totals.daysWithSlack, "dag", "dagen"))<br>" + RO.allCases.map { "\($0.displayName) \(DutchNumber.decimal(s.totals.softSlack[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") : "geen"
         }
-        row("Dagen harde band niet te handhaven") { s in s.totals.hardBandFailureDays == 0 ? "0" : "<span class=\"bad\">\(Format.int(s.totals.hardBandFailureDays))</span>" }
+        row("Dagen harde band niet te handhaven") { s in s.totals.hardBandFailureDays == 0 ? "0" : "<span class=\"bad\">\(DutchNumber.integer(s.totals.hardBandFailureDays))</span>" }
         row("Dagen waarop de solver zijn tijdslimiet bereikte") { s in s.totals.solverTimeLimitDays.isEmpty ? "0" : "<span class=\"bad\">\(s.totals.solverTimeLimitDays.count)</span> (\(s.totals.solverTimeLimitDays.prefix(3).map { dateNL($0) }.joined(separator: ", ")))" }
-        row("Gemiddelde bezetting") { s in RO.allCases.map { "\($0.displayName) \(Format.percent(s.totals.averageUtilisation[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") }
+        row("Gemiddelde bezetting") { s in RO.allCases.map { "\($0.displayName) \(DutchNumber.percent(s.totals.averageUtilisation[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") }
         var h = "<table class=\"summary\"><thead><tr><th></th>"
         for (i, s) in c.scenarios.enumerated() { h += "<th><span class=\"swatch\" style=\"background:\(scenarioColor(i))\"></span>\(Format.html(s.scenario.title))</th>" }
         h += "</tr></thead><tbody>"
@@ -102,7 +102,7 @@ public enum SimulationReport {
         for s in c.scenarios { h += "<th>\(Format.html(s.scenario.title))</th>" }
         h += "</tr></thead><tbody>"
         for code in EscalationCode.allCases {
-            h += "<tr><th>\(Format.html(code.label))</th>" + c.scenarios.map { "<td class=\"num\">\(Format.int($0.totals.escalations[code.rawValue] ?? 0))</td>" }.joined() + "</tr>"
+            h += "<tr><th>\(Format.html(code.label))</th>" + c.scenarios.map { "<td class=\"num\">\(DutchNumber.integer($0.totals.escalations[code.rawValue] ?? 0))</td>" }.joined() + "</tr>"
         }
         return h + "</tbody></table><p class=\"small\">Een zaak kan om meer redenen escaleren. ‘Geen capaciteit’ telt elke zaak die minstens één dag wachtte één keer.</p>"
     }
@@ -124,7 +124,7 @@ public enum SimulationReport {
         let x = SVGChart.Axis(min: 0, max: Double(max(1, days.count - 1)), ticks: monthTicks(days.map(\.day)), title: "werkdag (maand)")
         let maxShare = days.flatMap { $0.share.values }.max() ?? 1
         let bandTop = RO.allCases.compactMap { ro -> Double? in let b = s.scenario.bands[ro.rawValue]!; return b.max >= 1 ? nil : b.max }.max() ?? 0
-        let y = SVGChart.niceAxis(max: min(1, max(maxShare, bandTop) + 0.05), title: "aandeel gewogen instroom", format: { Format.percent($0, digits: 0) })
+        let y = SVGChart.niceAxis(max: min(1, max(maxShare, bandTop) + 0.05), title: "aandeel gewogen instroom", format: { DutchNumber.percent($0, digits: 0) })
         let series = RO.allCases.map { ro in
             SVGChart.Series(name: ro.displayName, color: roColors[ro]!, points: days.enumerated().map { (Double($0.offset), $0.element.share[ro.rawValue] ?? 0) })
         }
@@ -140,7 +140,7 @@ public enum SimulationReport {
         let days = s.days ?? []
         let x = SVGChart.Axis(min: 0, max: Double(max(1, days.count - 1)), ticks: monthTicks(days.map(\.day)), title: "werkdag (maand)")
         let maxU = days.flatMap { $0.utilisation.values }.max() ?? 1
-        let y = SVGChart.niceAxis(max: max(1.1, maxU), title: "bezetting van de caseload", format: { Format.percent($0, digits: 0) })
+        let y = SVGChart.niceAxis(max: max(1.1, maxU), title: "bezetting van de caseload", format: { DutchNumber.percent($0, digits: 0) })
         let series = RO.allCases.map { ro in
             SVGChart.Series(name: ro.displayName, color: roColors[ro]!, points: days.enumerated().map { (Double($0.offset), $0.element.utilisation[ro.rawValue] ?? 0) })
         }
@@ -156,7 +156,7 @@ public enum SimulationReport {
             })
         }
         let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
-        let y = SVGChart.niceAxis(max: maxV, title: "% van de toegewezen zaken", format: { Format.number($0, digits: 0) + "%" })
+        let y = SVGChart.niceAxis(max: maxV, title: "% van de toegewezen zaken", format: { DutchNumber.decimal($0, digits: 0) + "%" })
         return SVGChart.bars(categories: labels, series: series, y: y, xTitle: "fitverlies per zaak (punten)", label: "Verdeling van het fitverlies")
     }
 
@@ -167,7 +167,7 @@ public enum SimulationReport {
             })
         }
         let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
-        let y = SVGChart.niceAxis(max: max(maxV, 10), title: "fitverlies (punten)", format: { Format.number($0) })
+        let y = SVGChart.niceAxis(max: max(maxV, 10), title: "fitverlies (punten)", format: { DutchNumber.decimal($0, digits: 0) })
         return SVGChart.bars(categories: RO.allCases.map(\.displayName), series: series, y: y, xTitle: "RO die beter paste", label: "Fitverlies door bandbreedtes per RO")
     }
 
@@ -180,7 +180,7 @@ public enum SimulationReport {
         let ticks = months.enumerated().map { (Double($0.offset), monthNames[(Int($0.element.suffix(2)) ?? 1) - 1]) }
         let x = SVGChart.Axis(min: -0.5, max: Double(months.count) - 0.5, ticks: ticks, title: "maand")
         let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
-        let y = SVGChart.niceAxis(max: maxV, title: "escalaties", format: { Format.number($0) })
+        let y = SVGChart.niceAxis(max: maxV, title: "escalaties", format: { DutchNumber.decimal($0, digits: 0) })
         return SVGChart.line(series: series, x: x, y: y, label: "Escalaties per maand")
     }
 

@@ -10,9 +10,9 @@ public enum SimulationText {
         var rows: [[String]] = []
         for s in c.scenarios {
             let t = s.totals
-            rows.append([s.scenario.name, String(t.intake), Format.percent(t.atBestFitShare), String(t.fitLostToBands), String(t.fitLostToCapacity),
+            rows.append([s.scenario.name, String(t.intake), DutchNumber.percent(t.atBestFitShare), String(t.fitLostToBands), String(t.fitLostToCapacity),
                          String(t.escalatedCases), String(t.daysWithWaiting), String(t.hardBandFailureDays)]
-                        + RO.allCases.map { Format.percent(t.finalShare[$0.rawValue] ?? 0) })
+                        + RO.allCases.map { DutchNumber.percent(t.finalShare[$0.rawValue] ?? 0) })
         }
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }
         func line(_ cells: [String]) -> String {

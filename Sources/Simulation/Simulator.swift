@@ -2,6 +2,7 @@ import Allocation
 import Foundation
 import GLPK
 import InstroomDomain
+import Logging
 import Triage
 import Wegingskader
 
@@ -34,6 +35,7 @@ public enum Simulator {
         var everWaited = Set<String>()
         let dayIndex = Dictionary(basis.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
+        let started = ContinuousClock.now
         var acc = Accumulator(scenario: scenario)
         var series: [DayRecord] = []
         if keepSeries { series.reserveCapacity(n) }
@@ -63,6 +65,7 @@ public enum Simulator {
             do {
                 plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: config, prior: prior, capacityLeft: free)
             } catch TriageError.infeasible(_, let explanation) {
+                logger.debug("hard bands cannot hold; day replayed with soft bands", metadata: ["scenario": "\(scenario.name)", "day": "\(day)"])
                 failure = explanation
                 plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: relaxed, prior: prior, capacityLeft: free)
             }
@@ -121,6 +124,18 @@ public enum Simulator {
                     utilisation: utilisation, slack: Format.round(slack, 3), hardBandFailure: failure == nil ? nil : true))
             }
             progress?(i + 1, n)
+        }
+        let elapsed = ContinuousClock.now - started
+        let metadata: Logger.Metadata = [
+            "scenario": "\(scenario.name)", "days": "\(n)", "cases": "\(acc.intake)",
+            "timeLimitDays": "\(acc.solverTimeLimitDays.count)", "hardBandFailureDays": "\(acc.hardBandFailures.count)",
+            "seconds": "\(elapsed.components.seconds)",
+        ]
+        if acc.solverTimeLimitDays.isEmpty {
+            logger.info("scenario replayed", metadata: metadata)
+        } else {
+            // Such days depend on machine speed: the result is not byte-identical across machines.
+            logger.notice("scenario replayed; the solver reached its time limit on some days", metadata: metadata)
         }
         return acc.result(days: keepSeries ? series : nil, workingDays: n, waitingAtEnd: waiting.count, shares: prior, basis: basis.source)
     }

@@ -6,8 +6,8 @@ public enum SweepReport {
     public static func html(_ r: SweepResult) -> String {
         var b = SimulationReport.page(title: "Bandbreedtes verkend: \(r.scenario.title)")
         b += "<h1>Bandbreedtes verkend: \(Format.html(r.scenario.title))</h1>"
-        b += "<p class=\"lead\">\(Format.int(r.variants.count)) varianten van het scenario <span class=\"code\">\(Format.html(r.scenario.name))</span>, elk een jaar dag voor dag doorgerekend op dezelfde instroom (\(Format.int(r.intake.cases)) zaken in \(Format.int(r.intake.workingDays)) werkdagen). Gevarieerd: "
-        b += r.vary.map { "<code>\(Format.html($0.key))</code> (\($0.values.map { Format.number($0, digits: 2) }.joined(separator: "; ")))" }.joined(separator: ", ") + ".</p>"
+        b += "<p class=\"lead\">\(DutchNumber.integer(r.variants.count)) varianten van het scenario <span class=\"code\">\(Format.html(r.scenario.name))</span>, elk een jaar dag voor dag doorgerekend op dezelfde instroom (\(DutchNumber.integer(r.intake.cases)) zaken in \(DutchNumber.integer(r.intake.workingDays)) werkdagen). Gevarieerd: "
+        b += r.vary.map { "<code>\(Format.html($0.key))</code> (\($0.values.map { DutchNumber.decimal($0, digits: 2) }.joined(separator: "; ")))" }.joined(separator: ", ") + ".</p>"
         if let shard = r.shard { b += "<p class=\"bad\">Deelresultaat: \(Format.html(shard)). Voeg de delen samen met <code>instroom sweep merge</code>.</p>" }
         b += "<div class=\"warn\"><strong>Let op: alle getallen zijn illustratief.</strong> De bronnen noemen geen bandbreedtes, capaciteiten, gewichten, duur of volumes.</div>"
 
@@ -26,11 +26,11 @@ public enum SweepReport {
             let pad = hi > lo ? (hi - lo) * 0.05 : 1
             let ticks = niceTicks(lo, hi)
             let x = SVGChart.Axis(min: lo - pad, max: hi + pad, ticks: ticks, title: xTitle)
-            let yLost = SVGChart.niceAxis(max: max(points.map(\.lost).max() ?? 0, 0.5), title: "fitverlies door banden (% van haalbaar)", format: { Format.number($0, digits: 1) + "%" })
+            let yLost = SVGChart.niceAxis(max: max(points.map(\.lost).max() ?? 0, 0.5), title: "fitverlies door banden (% van haalbaar)", format: { DutchNumber.decimal($0, digits: 1) + "%" })
             b += SimulationReport.figure("Fitverlies door bandbreedtes", SVGChart.line(
                 series: [.init(name: "fitverlies door bandbreedtes", color: "#c0392b", points: points.map { ($0.x, $0.lost) }, markers: true)],
                 x: x, y: yLost, label: "Fitverlies tegen bandbreedte"))
-            let yBest = SVGChart.niceAxis(max: 100, title: "zaken bij best passende RO", format: { Format.number($0) + "%" })
+            let yBest = SVGChart.niceAxis(max: 100, title: "zaken bij best passende RO", format: { DutchNumber.decimal($0, digits: 0) + "%" })
             b += SimulationReport.figure("Zaken bij de best passende RO", SVGChart.line(
                 series: [.init(name: "bij best passende RO", color: "#2980b9", points: points.map { ($0.x, $0.best) }, markers: true)],
                 x: x, y: yBest, label: "Best passend tegen bandbreedte"))
@@ -40,15 +40,15 @@ public enum SweepReport {
         b += "<th>Bandbreedtes</th><th>Bij best passende RO</th><th>Fitverlies banden</th><th>Fitverlies capaciteit</th><th>Harde band niet te handhaven (dagen)</th><th>Zachte marge (punten)</th><th>Geëscaleerd</th><th>Dagen met wachtende zaken</th></tr></thead><tbody>"
         for v in r.variants {
             b += "<tr><td class=\"num\">\(v.index + 1)</td>"
-            for a in r.vary { b += "<td class=\"num\">\(Format.number(v.settings[a.key] ?? 0, digits: 2))</td>" }
+            for a in r.vary { b += "<td class=\"num\">\(DutchNumber.decimal(v.settings[a.key] ?? 0, digits: 2))</td>" }
             guard let t = v.totals, let bands = v.bands else {
                 b += "<td colspan=\"8\" class=\"bad\">ongeldige variant: \(Format.html(v.error ?? "onbekend"))</td></tr>"
                 continue
             }
-            b += "<td>" + RO.allCases.map { ro in let x = bands[ro.rawValue]!; return "\(ro.displayName) \(Format.percent(x.min, digits: 0))–\(Format.percent(x.max, digits: 0))" }.joined(separator: ", ") + "</td>"
-            b += "<td class=\"num\">\(Format.percent(t.atBestFitShare))</td><td class=\"num\">\(Format.int(t.fitLostToBands))</td><td class=\"num\">\(Format.int(t.fitLostToCapacity))</td>"
-            b += "<td class=\"num\">\(Format.int(t.hardBandFailureDays))</td><td class=\"num\">\(Format.number(t.softSlack.values.reduce(0, +)))</td>"
-            b += "<td class=\"num\">\(Format.int(t.escalatedCases))</td><td class=\"num\">\(Format.int(t.daysWithWaiting))</td></tr>"
+            b += "<td>" + RO.allCases.map { ro in let x = bands[ro.rawValue]!; return "\(ro.displayName) \(DutchNumber.percent(x.min, digits: 0))–\(DutchNumber.percent(x.max, digits: 0))" }.joined(separator: ", ") + "</td>"
+            b += "<td class=\"num\">\(DutchNumber.percent(t.atBestFitShare))</td><td class=\"num\">\(DutchNumber.integer(t.fitLostToBands))</td><td class=\"num\">\(DutchNumber.integer(t.fitLostToCapacity))</td>"
+            b += "<td class=\"num\">\(DutchNumber.integer(t.hardBandFailureDays))</td><td class=\"num\">\(DutchNumber.decimal(t.softSlack.values.reduce(0, +), digits: 0))</td>"
+            b += "<td class=\"num\">\(DutchNumber.integer(t.escalatedCases))</td><td class=\"num\">\(DutchNumber.integer(t.daysWithWaiting))</td></tr>"
         }
         b += "</tbody></table>"
         b += SimulationReport.method()
@@ -56,14 +56,14 @@ public enum SweepReport {
     }
 
     static func niceTicks(_ lo: Double, _ hi: Double) -> [(value: Double, label: String)] {
-        guard hi > lo else { return [(lo, Format.number(lo, digits: 1))] }
+        guard hi > lo else { return [(lo, DutchNumber.decimal(lo, digits: 1))] }
         let raw = (hi - lo) / 5
         let magnitude = pow(10, floor(log10(raw)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
         var v = (lo / step).rounded(.down) * step
         var out: [(Double, String)] = []
         while v <= hi + step * 1e-9 {
-            if v >= lo - step * 1e-9 { out.append((v, Format.number(v, digits: step < 1 ? 2 : 0))) }
+            if v >= lo - step * 1e-9 { out.append((v, DutchNumber.decimal(v, digits: step < 1 ? 2 : 0))) }
             v += step
         }
         return out

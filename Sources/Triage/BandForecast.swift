@@ -53,10 +53,10 @@ public enum BandForecast {
             let above = p.projectedShare > p.band.max + 1e-9
             guard below || above else { return nil }
             let ro = p.ro.displayName
-            let detail = "Aandeel \(ro) staat na \(day) op \(EscalationRules.percent(p.share)) (band \(p.band.label), \(p.band.mode == .hard ? "hard" : "zacht")). "
-                + "Bij de trend van de laatste \(p.trendDays) verdeeldag\(p.trendDays == 1 ? "" : "en") (gemiddeld \(EscalationRules.format(p.dailyWeight)) van \(EscalationRules.format(p.dailyTotal)) punten per dag voor \(ro)) "
-                + "komt \(ro) op \(end) uit op \(EscalationRules.percent(p.projectedShare)): \(below ? "onder" : "boven") de band. "
-                + "Nog \(p.remainingWorkingDays) werkdagen in de periode."
+            let detail = "Aandeel \(ro) staat na \(day) op \(DutchNumber.percent(p.share)) (band \(p.band.label), \(p.band.mode == .hard ? "hard" : "zacht")). "
+                + "Bij de trend van de laatste \(DutchNumber.count(p.trendDays, "verdeeldag", "verdeeldagen")) (gemiddeld \(DutchNumber.decimal(p.dailyWeight, upTo: 1)) van \(DutchNumber.amount(p.dailyTotal, upTo: 1, "punt", "punten")) per dag voor \(ro)) "
+                + "komt \(ro) op \(end) uit op \(DutchNumber.percent(p.projectedShare)): \(below ? "onder" : "boven") de band. "
+                + "Nog \(DutchNumber.count(p.remainingWorkingDays, "werkdag", "werkdagen")) in de periode."
                 + (p.band.mode == .hard ? " Een harde band zal toewijzingen tegen de beste match in afdwingen." : "")
             return BandAlertRecord(day: day.description, ro: p.ro, periodStart: start.description, periodEnd: end.description,
                                    share: p.share, projectedShare: p.projectedShare, bandMin: p.band.min, bandMax: p.band.max,

@@ -2,6 +2,7 @@ import Allocation
 import Foundation
 import InstroomDomain
 import Ledger
+import Logging
 import Wegingskader
 
 /// The begeleidingscommissie's work on the ledger: list escalations (open, overdue), read a dossier,
@@ -171,14 +172,23 @@ public struct Commissie: Sendable {
     /// the current shares and bands are stored with it for the dossier.
     @discardableResult
     public func contest(caseId: String, reason: String, by actor: String, on day: Day) throws -> EscalationRecord {
-        try ledger.contest(caseId: caseId, reason: reason, by: actor, on: day, deadline: day.adding(workingDays: config.escalationDeadlineDays),
-                           context: try sharesNow(on: day).json)
+        let e = try ledger.contest(caseId: caseId, reason: reason, by: actor, on: day, deadline: day.adding(workingDays: config.escalationDeadlineDays),
+                                   context: try sharesNow(on: day).json)
+        logger.info("commissie: case contested", metadata: [
+            "escalation": "\(e.id.map(String.init) ?? "-")", "case": "\(caseId)", "day": "\(day)", "deadline": "\(e.deadline)",
+        ])
+        return e
     }
 
     /// Confirm (`moveTo == nil`) or move. The assignment becomes final; the next allocation counts it at its new RO.
     @discardableResult
     public func decide(escalationId: Int64, moveTo: RO?, rationale: String, by actor: String) throws -> DecisionRecord {
-        try ledger.decide(escalationId: escalationId, moveTo: moveTo, rationale: rationale, by: actor)
+        let d = try ledger.decide(escalationId: escalationId, moveTo: moveTo, rationale: rationale, by: actor)
+        logger.info("commissie: escalation decided", metadata: [
+            "escalation": "\(escalationId)", "decision": "\(d.id.map(String.init) ?? "-")", "action": "\(d.action.rawValue)",
+            "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
+        ])
+        return d
     }
 
     public func sharesNow(on day: Day) throws -> EscalationContext {

@@ -15,13 +15,13 @@ extension CommissieReport {
         o.append("<p class=\"sub\">Periode \(h(Self.dutch(from))) t/m \(h(Self.dutch(to))) · stand van zaken op \(h(Self.dutch(asOf)))\(generatedAt.map { " · gemaakt \(h($0))" } ?? "")</p></header>")
 
         // Summary cards.
-        let changed = decided == 0 ? "–" : Self.percent(Double(moved) / Double(decided))
+        let changed = decided == 0 ? "–" : DutchNumber.percent(Double(moved) / Double(decided))
         o.append("<section class=\"cards\">")
         o.append(card("\(escalations)", "escalaties van zaken"))
         o.append(card("\(decided)", "besluiten", "\(confirmed) bevestigd · \(moved) verplaatst"))
         o.append(card(changed, "keuze van het model gewijzigd", "\(moved) van \(decided) besluiten"))
-        o.append(card(leadTime.meanDays.map { Self.number($0) } ?? "–", "dagen gemiddeld tot besluit",
-                      leadTime.medianDays.map { "mediaan \(Self.number($0)) · max \(leadTime.maxDays ?? 0)" } ?? "nog geen besluiten"))
+        o.append(card(leadTime.meanDays.map { DutchNumber.decimal($0, digits: 1) } ?? "–", "dagen gemiddeld tot besluit",
+                      leadTime.medianDays.map { "mediaan \(DutchNumber.decimal($0, digits: 1)) · max \(leadTime.maxDays ?? 0)" } ?? "nog geen besluiten"))
         o.append(card("\(open.count)", "open", overdue.isEmpty ? "niets over de termijn" : "\(overdue.count) over de termijn", alert: !overdue.isEmpty))
         o.append(card("\(bandAlerts.filter { $0.status == "open" }.count)", "open bandprognoses", "één per RO, niet per zaak", alert: bandAlerts.contains { $0.status == "open" }))
         o.append("</section>")
@@ -91,7 +91,7 @@ extension CommissieReport {
             for e in open {
                 o.append("<tr\(e.overdue ? " class=\"late\"" : "")><td>\(e.id)</td><td><code>\(h(e.caseId))</code></td><td>\(h(e.label))</td>"
                     + "<td>\(h(e.provisionalRO?.displayName ?? "wacht"))</td><td>\(h(e.day))</td>"
-                    + "<td>\(h(e.deadline))\(e.overdue ? " <span class=\"tag late\">\(e.workingDaysOverdue) werkdag\(e.workingDaysOverdue == 1 ? "" : "en") te laat</span>" : "")</td>"
+                    + "<td>\(h(e.deadline))\(e.overdue ? " <span class=\"tag late\">\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")) te laat</span>" : "")</td>"
                     + "<td class=\"why\">\(e.reasons.map { h($0.detail) }.joined(separator: "<br>"))</td></tr>")
             }
             o.append("</tbody></table>")
@@ -107,7 +107,7 @@ extension CommissieReport {
             o.append("<table><thead><tr><th>Ref.</th><th>RO</th><th>Datum</th><th class=\"n\">Aandeel nu</th><th class=\"n\">Prognose</th><th>Band</th><th>Status</th><th>Toelichting</th></tr></thead><tbody>")
             for a in bandAlerts {
                 o.append("<tr\(a.status == "open" ? " class=\"late\"" : "")><td>\(h(a.ref))</td><td><strong>\(h(a.ro.displayName))</strong></td><td>\(h(a.day))</td>"
-                    + "<td class=\"n\">\(Self.percent(a.share))</td><td class=\"n\">\(Self.percent(a.projectedShare))</td><td>\(h(a.band.label)) (\(a.band.mode == .hard ? "hard" : "zacht"))</td>"
+                    + "<td class=\"n\">\(DutchNumber.percent(a.share))</td><td class=\"n\">\(DutchNumber.percent(a.projectedShare))</td><td>\(h(a.band.label)) (\(a.band.mode == .hard ? "hard" : "zacht"))</td>"
                     + "<td>\(h(Self.statusLabel(a.status)))</td><td class=\"why\">\(h(a.detail))</td></tr>")
             }
             o.append("</tbody></table>")
@@ -132,8 +132,6 @@ extension CommissieReport {
         return "\(c.day) \(months[c.month - 1]) \(c.year)"
     }
 
-    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100).replacingOccurrences(of: ".", with: ",") }
-    static func number(_ x: Double) -> String { String(format: "%.1f", x).replacingOccurrences(of: ".", with: ",") }
     static func kindLabel(_ k: String) -> String {
         switch k {
         case "criterion": "criterium"

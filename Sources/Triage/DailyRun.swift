@@ -3,6 +3,7 @@ import Foundation
 import GLPK
 import InstroomDomain
 import Ledger
+import Logging
 import Wegingskader
 
 /// The triagepunt's daily job: take the day's intake (and yesterday's waiting cases), allocate it with
@@ -45,13 +46,26 @@ public struct DailyRun: Sendable {
     }
 
     public func allocate(intake: [IntakeCase], day: Day, intakeFile: String? = nil) throws -> AllocationReport {
+        let started = ContinuousClock.now
         let p = try prepare(intake: intake, day: day)
+        logger.info("allocation started", metadata: [
+            "day": "\(day)", "intake": "\(intake.count)", "new": "\(p.newCases.count)", "toAllocate": "\(p.toAllocate.count)",
+        ])
         if p.toAllocate.isEmpty {
+            logger.info("allocation unchanged: nothing to allocate", metadata: ["day": "\(day)"])
             return try existingReport(intake: intake, day: day)
         }
-        let plan = try DayPlan.make(cases: p.toAllocate, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft)
+        let plan: DayPlan
+        do {
+            plan = try DayPlan.make(cases: p.toAllocate, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft)
+        } catch let error as TriageError {
+            // The explanation names shares and bands; the log keeps to the day and the kind of refusal.
+            logger.notice("allocation refused", metadata: ["day": "\(day)", "reason": "\(error.logKind)", "toAllocate": "\(p.toAllocate.count)"])
+            throw error
+        }
         if plan.outcome.assignments.isEmpty && p.newCases.isEmpty {
             // Only waiting cases, and still no room: nothing changes, nothing is written.
+            logger.info("allocation unchanged: no room for the waiting cases", metadata: ["day": "\(day)", "waiting": "\(p.toAllocate.count)"])
             return try existingReport(intake: intake, day: day)
         }
         // Waiting cases a triage expert contested: they get an RO today, but only provisionally.
@@ -66,7 +80,27 @@ public struct DailyRun: Sendable {
         var runDraft = draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile)
         runDraft.bandAlerts = try bandAlerts(plan)
         report.runId = try ledger.record(runDraft)
+        logRecorded(report, plan: plan, elapsed: ContinuousClock.now - started)
         return report
+    }
+
+    /// One line per recorded run; a warning when the solver stopped at its time limit, because the
+    /// assignment then rests on an incumbent that is not proven optimal.
+    func logRecorded(_ report: AllocationReport, plan: DayPlan, elapsed: Duration) {
+        let status = plan.outcome.status
+        let timeLimitReached = status == .feasible || status == .timeLimitWithoutSolution
+        let metadata: Logger.Metadata = [
+            "run": "\(report.runId.map(String.init) ?? "-")", "day": "\(plan.day)", "cases": "\(plan.scored.count)",
+            "assigned": "\(report.assignments.count)", "waiting": "\(report.waiting.count)", "escalated": "\(report.escalations.count)",
+            "status": "\(status.rawValue)", "solverSeconds": "\(LogValue.seconds(plan.outcome.solver?.seconds ?? 0))",
+            "seconds": "\(LogValue.seconds(elapsed))", "timeLimitSeconds": "\(config.solver.timeLimitSeconds)",
+            "timeLimitReached": "\(timeLimitReached)",
+        ]
+        if timeLimitReached {
+            logger.warning("allocation recorded, but the solver reached its time limit", metadata: metadata)
+        } else {
+            logger.info("allocation recorded", metadata: metadata)
+        }
     }
 
     func makeReport(_ plan: DayPlan, newCases: Int, contested: Set<String> = []) -> AllocationReport {

@@ -16,8 +16,8 @@ enum EscalationRules {
         let candidate = scored.candidate
 
         guard let assigned else {
-            let free = RO.allCases.map { ro in "\(ro.displayName) \(format(residual(ro, instance, outcome)))" }.joined(separator: ", ")
-            reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(format(scored.weight)) punten); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling."))
+            let free = RO.allCases.map { ro in "\(ro.displayName) \(DutchNumber.decimal(residual(ro, instance, outcome), upTo: 1))" }.joined(separator: ", ")
+            reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling."))
             return reasons
         }
 
@@ -28,11 +28,11 @@ enum EscalationRules {
            let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit {
             let lost = bestProfit - assignedProfit
             if residual(better, instance, outcome) < scored.weight {
-                reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(lost) punten fit."))
+                reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit."))
             } else {
                 let share = outcome.sharesAfter.share(better)
                 let band = config.band(better)
-                reasons.append(.init(.forcedByBand, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(percent(share)), band \(band.label)); verlies \(lost) punten fit."))
+                reasons.append(.init(.forcedByBand, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(share)), band \(band.label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit."))
             }
         }
         if score.isUnfit {
@@ -82,11 +82,6 @@ enum EscalationRules {
         (instance.capacityLeft[ro] ?? 0) - (outcome.capacityUsed[ro] ?? 0)
     }
 
-    static func format(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x).replacingOccurrences(of: ".", with: ",")
-    }
-
-    static func percent(_ share: Double) -> String {
-        String(format: "%.1f%%", share * 100).replacingOccurrences(of: ".", with: ",")
-    }
+    /// Forwards to `DutchNumber.percent`; kept only because DayPlan still calls it.
+    static func percent(_ share: Double) -> String { DutchNumber.percent(share) }
 }

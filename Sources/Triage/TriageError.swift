@@ -16,4 +16,13 @@ public enum TriageError: Error, CustomStringConvertible, Sendable {
         case .conflictingFacts(let message): message
         }
     }
+
+    /// The kind of refusal for the operational log, without the text (which names shares and bands).
+    var logKind: String {
+        switch self {
+        case .infeasible: "infeasibleHardBands"
+        case .solverFailed: "solverFailed"
+        case .conflictingFacts: "conflictingFacts"
+        }
+    }
 }

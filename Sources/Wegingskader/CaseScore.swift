@@ -2,7 +2,7 @@ import Foundation
 import InstroomDomain
 
 /// How well each RO fits one case under one rule set, and why.
-public struct CaseScore: Sendable, Equatable {
+public struct CaseScore: Codable, Sendable, Equatable {
     /// Fit per RO, for all three ROs (also those barred, so the explanation is complete).
     public var scores: [RO: Int]
     /// The ROs that may take the case after routes and exclusions, in `RO.allCases` order; never empty.

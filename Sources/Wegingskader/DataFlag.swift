@@ -20,9 +20,9 @@ public struct DataFlag: Sendable, Codable, Equatable, Hashable {
         code: "risc_onbekend", label: "RISc ontbreekt: het risico op recidive is onbekend"
     )
     public static func scilStale(after days: Int) -> DataFlag {
-        DataFlag(code: "scil_verouderd", label: "SCIL is ouder dan \(days) dagen en telt als onbekend")
+        DataFlag(code: "scil_verouderd", label: "SCIL is ouder dan \(DutchNumber.count(days, "dag", "dagen")) en telt als onbekend")
     }
     public static func riscStale(after days: Int) -> DataFlag {
-        DataFlag(code: "risc_verouderd", label: "RISc is ouder dan \(days) dagen en telt als onbekend")
+        DataFlag(code: "risc_verouderd", label: "RISc is ouder dan \(DutchNumber.count(days, "dag", "dagen")) en telt als onbekend")
     }
 }

@@ -121,7 +121,7 @@ extension RuleSet {
 
         guard problems.errors.isEmpty else { throw InputErrors(problems.errors) }
         return RuleSet(
-            version: version, title: title, hash: SHA256.hex(bytes), nearTieMargin: nearTieMargin, minimumFit: minimumFit,
+            version: version, title: title, hash: hash(of: bytes), nearTieMargin: nearTieMargin, minimumFit: minimumFit,
             weightRange: weightRange, base: base, criteria: criteria, routes: routes, exclusions: exclusions,
             sourceText: text, file: file
         )

@@ -2,6 +2,7 @@ import Foundation
 import InstroomDomain
 import Ledger
 import Triage
+import Wegingskader
 
 /// Terminal rendering of the commissie's lists, dossiers and audit trail (Dutch, as staff read them).
 enum CommissieText {
@@ -20,7 +21,7 @@ enum CommissieText {
         if !l.bandAlerts.isEmpty {
             out.append("\nBandprognoses (\(l.bandAlerts.count)):")
             out.append(ReportText.table(header: ["Ref", "RO", "Dag", "Aandeel", "Prognose", "Band", "Status", "Termijn"], rows: l.bandAlerts.map { a in
-                [a.ref, a.ro.displayName, a.day, ReportText.percent(a.share), ReportText.percent(a.projectedShare), a.band.label,
+                [a.ref, a.ro.displayName, a.day, DutchNumber.percent(a.share), DutchNumber.percent(a.projectedShare), a.band.label,
                  a.status == "open" ? (a.overdue ? "TE LAAT" : "open") : a.status, a.deadline]
             }))
         }
@@ -36,12 +37,12 @@ enum CommissieText {
         }
         if let e = d.escalation {
             out.append("Escalatie \(e.id) — zaak \(e.caseId)\(e.kind.map { " (\($0.rawValue))" } ?? "")")
-            out.append("Gemeld \(e.day) door \(e.raisedBy); termijn \(e.deadline); status \(e.status)\(e.overdue ? " — TE LAAT (\(e.workingDaysOverdue) werkdagen)" : "")")
+            out.append("Gemeld \(e.day) door \(e.raisedBy); termijn \(e.deadline); status \(e.status)\(e.overdue ? " — TE LAAT (\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")))" : "")")
             out.append("Voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht op capaciteit)"); nu bij \(e.currentRO?.displayName ?? "-")\(e.final ? " (definitief)" : "")")
             out.append("\nRedenen:")
             for r in e.reasons { out.append("  - \(r.label) [\(r.code.rawValue)]: \(r.detail)") }
             if let decision = e.decision {
-                out.append("\nBesluit \(decision.id): \(decision.action == "move" ? "verplaatst" : "bevestigd") \(decision.roBefore?.displayName ?? "-") → \(decision.roAfter.displayName), door \(decision.decidedBy) op \(decision.decidedAt.prefix(10)) (\(decision.days) dagen). Motivering: \(decision.rationale)")
+                out.append("\nBesluit \(decision.id): \(decision.action == "move" ? "verplaatst" : "bevestigd") \(decision.roBefore?.displayName ?? "-") → \(decision.roAfter.displayName), door \(decision.decidedBy) op \(decision.decidedAt.prefix(10)) (\(DutchNumber.count(decision.days, "dag", "dagen"))). Motivering: \(decision.rationale)")
             }
         }
         if let f = d.facts {
@@ -70,7 +71,7 @@ enum CommissieText {
         if let s = d.sharesAtEscalation {
             out.append("\nAandelen en banden bij escalatie (periode \(s.periodStart) t/m \(s.periodEnd)):")
             out.append(ReportText.table(header: ["RO", "Aandeel", "Band", "Binnen band", "Punten"], rows: RO.allCases.compactMap { ro in
-                s.shares[ro.rawValue].map { [ro.displayName, ReportText.percent($0.share), "\($0.band.label) (\($0.band.mode.rawValue))", $0.withinBand ? "ja" : "nee", ReportText.number($0.weight)] }
+                s.shares[ro.rawValue].map { [ro.displayName, DutchNumber.percent($0.share), "\($0.band.label) (\($0.band.mode.rawValue))", $0.withinBand ? "ja" : "nee", ReportText.number($0.weight)] }
             }))
         }
         if !d.history.isEmpty {

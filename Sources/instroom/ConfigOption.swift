@@ -14,9 +14,3 @@ struct ConfigOption: ParsableArguments {
         Commissie(ledger: try ledger.open(), config: try AllocationConfig.bundled(overriddenBy: config))
     }
 }
-
-func parseDay(_ text: String?, option: String) throws -> Day {
-    guard let text else { return Day.today() }
-    guard let day = Day(text) else { throw ValidationError("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
-    return day
-}

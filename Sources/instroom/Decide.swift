@@ -1,3 +1,4 @@
+import Allocation
 import ArgumentParser
 import Foundation
 import InstroomDomain
@@ -11,7 +12,7 @@ struct Decide: ParsableCommand {
     )
 
     @Argument(help: "The escalation number.") var id: Int64
-    @Option(help: "Move the case to this RO (SVG, RN, LJR).") var ro: String?
+    @Option(help: "Move the case to this RO.") var ro: RO?
     @Flag(help: "Confirm the provisional RO.") var confirm = false
     @Option(help: "The commissie's reasoning (required).") var rationale: String
     @Option(help: "Who decides (required).") var by: String
@@ -20,13 +21,13 @@ struct Decide: ParsableCommand {
 
     func validate() throws {
         guard (ro != nil) != confirm else { throw ValidationError("give exactly one of --ro RO or --confirm") }
-        if let ro, RO(code: ro) == nil { throw ValidationError("--ro '\(ro)' is not an RO (SVG, RN, LJR)") }
         guard !rationale.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("a decision needs a rationale (--rationale)") }
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("a decision needs the decider's name (--by)") }
     }
 
     func run() throws {
-        let d = try ledger.open().decide(escalationId: id, moveTo: ro.flatMap { RO(code: $0) }, rationale: rationale, by: by)
+        // Through the commissie's workflow, which logs the action; deciding does not depend on the settings.
+        let d = try Commissie(ledger: try ledger.open(), config: .bundled()).decide(escalationId: id, moveTo: ro, rationale: rationale, by: by)
         let what = d.action == .move ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)" : "bevestigd bij \(d.roAfter.displayName)"
         print("Escalatie \(id): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0) door \(d.decidedBy).")
     }

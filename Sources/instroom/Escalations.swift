@@ -15,13 +15,13 @@ struct Escalations: ParsableCommand {
 
         @Flag(help: "Only escalations still waiting for a decision.") var open = false
         @Flag(help: "Only open escalations past their deadline on --date.") var overdue = false
-        @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: String?
+        @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Flag(help: "Print JSON (documented in the README).") var json = false
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func run() throws {
-            let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, on: try parseDay(date, option: "--date"))
+            let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, on: date ?? Day.today())
             if json { try printJSON(list) } else { print(CommissieText.list(list)) }
         }
     }
@@ -33,13 +33,13 @@ struct Escalations: ParsableCommand {
         )
 
         @Argument(help: "Escalation number, or B<number> for a band forecast.") var id: String
-        @Option(help: "The day against which the deadline is judged (YYYY-MM-DD). Default: today.") var date: String?
+        @Option(help: "The day against which the deadline is judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func run() throws {
-            let dossier = try settings.commissie(ledger).dossier(id, on: try parseDay(date, option: "--date"))
+            let dossier = try settings.commissie(ledger).dossier(id, on: date ?? Day.today())
             if json { try printJSON(dossier) } else { print(CommissieText.dossier(dossier)) }
         }
     }

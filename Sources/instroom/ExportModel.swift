@@ -13,23 +13,18 @@ struct ExportModel: ParsableCommand {
     @OptionGroup var intake: IntakeOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var ledger: LedgerOptions
-    @Option(help: "lp or mps.") var format: String = "lp"
+    @Option(help: "The file format.") var format: ModelFileFormat = .lp
     @Option(help: "The file to write.") var output: String
-    @Option(help: "aggregated (what allocate solves by default) or perCase (one binary per case and RO).") var formulation: String?
-
-    func validate() throws {
-        guard ["lp", "mps"].contains(format) else { throw ValidationError("--format must be lp or mps") }
-        if let formulation, !["aggregated", "perCase"].contains(formulation) { throw ValidationError("--formulation must be aggregated or perCase") }
-    }
+    @Option(help: "aggregated (what allocate solves by default) or perCase (one binary per case and RO).") var formulation: SolverSettings.Formulation?
 
     func run() throws {
         let (cases, day, _) = try intake.load()
         var (config, rules) = try policy.load()
-        if let formulation { config.solver.formulation = .init(rawValue: formulation)! }
+        if let formulation { config.solver.formulation = formulation }
         let plan = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).plan(intake: cases, day: day)
-        try plan.model.write(to: output, format: format == "lp" ? .lp : .mps)
-        let objective = plan.outcome.objective.map { String(format == "mps" ? -$0 : $0) } ?? "-"
+        try plan.model.write(to: output, format: format)
+        let objective = plan.outcome.objective.map { String(format == .mps ? -$0 : $0) } ?? "-"
         print("wrote \(output): \(plan.outcome.columns) columns, \(plan.outcome.rows) rows, \(plan.outcome.classes) classes for \(plan.scored.count) cases; "
-              + "optimal objective \(objective)\(format == "mps" ? " (MPS minimises the negated fit)" : "")")
+              + "optimal objective \(objective)\(format == .mps ? " (MPS minimises the negated fit)" : "")")
     }
 }

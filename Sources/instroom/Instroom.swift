@@ -9,6 +9,7 @@ struct Instroom: ParsableCommand {
             The triagepunt runs `allocate` every working day; the begeleidingscommissie works with
             `escalations`, `contest`, `decide` and `audit`; the directies compare bandwidth scenarios
             with `simulate` and `sweep`. Numbers in the bundled defaults are illustrative.
+            Operational log lines go to standard error; set INSTROOM_LOG_LEVEL=info (or debug) to see them.
             """,
         subcommands: [
             Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
@@ -16,4 +17,10 @@ struct Instroom: ParsableCommand {
             Simulate.self, Sweep.self,
         ]
     )
+
+    /// Sets up logging once, then parses and runs the command as usual.
+    static func main() {
+        LogLevel.bootstrap()
+        main(nil)
+    }
 }

@@ -11,15 +11,14 @@ struct IntakeOptions: ParsableArguments {
     var intake: String?
 
     @Option(help: "The allocation day (YYYY-MM-DD). Default: the latest 'received' date in the intake.")
-    var date: String?
+    var date: Day?
 
     func load() throws -> (cases: [IntakeCase], day: Day, file: String) {
         let url = intake.map { URL(fileURLWithPath: $0) } ?? SampleIntake.url
         let cases = try IntakeReader.read(contentsOf: url)
         let day: Day
         if let date {
-            guard let parsed = Day(date) else { throw ValidationError("--date '\(date)' is not a date (YYYY-MM-DD)") }
-            day = parsed
+            day = date
         } else if let latest = cases.map(\.received).max() {
             day = latest
         } else {

@@ -2,24 +2,33 @@ import ArgumentParser
 import Foundation
 import InstroomDomain
 import Simulation
+import Synchronization
 
 /// A progress bar on standard error, drawn only when standard error is a terminal.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     let total: Int
-    var label = ""
     private let enabled = isatty(2) == 1
-    private var lastDrawn = -1
-    private let lock = NSLock()
+    private let state = Mutex((label: "", lastDrawn: -1))
 
     init(total: Int) { self.total = max(1, total) }
 
+    /// What is being counted, shown after the bar.
+    var label: String {
+        get { state.withLock { $0.label } }
+        set { state.withLock { $0.label = newValue } }
+    }
+
     func update(_ done: Int) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let permille = done * 1000 / total
-        guard permille != lastDrawn else { return }
-        lastDrawn = permille
+        state.withLock { s in
+            let permille = done * 1000 / total
+            guard permille != s.lastDrawn else { return }
+            s.lastDrawn = permille
+            draw(done: done, permille: permille, label: s.label)
+        }
+    }
+
+    private func draw(done: Int, permille: Int, label: String) {
         let width = 30
         let filled = done * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)

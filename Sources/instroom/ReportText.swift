@@ -10,8 +10,9 @@ enum ReportText {
         out.append("Verdeling \(r.date) — status \(r.status)\(r.unchanged ? " (al eerder verdeeld; niets gewijzigd)" : "")")
         out.append("Wegingskader \(r.ruleSet.version) (\(r.ruleSet.hash.prefix(12)))")
         if let s = r.solver {
-            out.append(String(format: "Solver: %@, %.3f s, gap %@, %d knopen, %d klassen, %d kolommen, %d rijen", s.status, s.seconds,
-                              s.gap.map { String(format: "%.2g", $0) } ?? "-", s.nodes, s.classes, s.columns, s.rows))
+            out.append("Solver: \(s.status), \(DutchNumber.decimal(s.seconds, digits: 3)) s, gap \(s.gap.map { DutchNumber.percent($0, upTo: 2) } ?? "-"), "
+                       + "\(DutchNumber.count(s.nodes, "knoop", "knopen")), \(DutchNumber.count(s.classes, "klasse", "klassen")), "
+                       + "\(DutchNumber.count(s.columns, "kolom", "kolommen")), \(DutchNumber.count(s.rows, "rij", "rijen"))")
         }
         out.append("")
         out.append(table(header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R", "Status"], rows: r.assignments.map { l in
@@ -26,7 +27,7 @@ enum ReportText {
         out.append("\nAandelen in de periode na deze verdeling:")
         out.append(table(header: ["RO", "Aandeel", "Band", "Binnen band", "Punten", "Capaciteit gebruikt"], rows: RO.allCases.compactMap { ro in
             guard let s = r.shares[ro.rawValue] else { return nil }
-            return [ro.displayName, percent(s.share), s.band.label + " (\(s.band.mode.rawValue))", s.withinBand ? "ja" : "nee",
+            return [ro.displayName, DutchNumber.percent(s.share), s.band.label + " (\(s.band.mode.rawValue))", s.withinBand ? "ja" : "nee",
                     number(s.weight), "\(number(s.capacityUsed)) / \(number(s.capacity))"]
         }))
         let assigned = r.assignments.count
@@ -50,17 +51,15 @@ enum ReportText {
         return out.joined(separator: "\n")
     }
 
+    /// Points and objective values: whole numbers plain, others with up to two decimals.
+    static func number(_ x: Double) -> String { DutchNumber.decimal(x, upTo: 2) }
+
     static func table(header: [String], rows: [[String]]) -> String {
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")
         }
         return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)).joined(separator: "\n")
-    }
-
-    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100).replacingOccurrences(of: ".", with: ",") }
-    static func number(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x).replacingOccurrences(of: ".", with: ",")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InstroomDomain
 import Simulation
 
 struct Sweep: ParsableCommand {
@@ -84,7 +85,7 @@ private func output(_ r: SweepResult, json: String?, report: String?) throws {
     for v in r.variants {
         let settings = r.vary.map { "\($0.key)=\(v.settings[$0.key].map { String($0) } ?? "?")" }.joined(separator: " ")
         if let t = v.totals {
-            print("#\(v.index + 1) \(settings): best fit \(Format.percent(t.atBestFitShare)), fit lost to bands \(t.fitLostToBands), hard-band failures \(t.hardBandFailureDays)")
+            print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)), fit lost to bands \(t.fitLostToBands), hard-band failures \(t.hardBandFailureDays)")
         } else {
             print("#\(v.index + 1) \(settings): invalid: \(v.error ?? "")")
         }

@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import InstroomTesting
+import Synchronization
 
 /// Runs the built `instroom` binary as a person would, capturing exit code and output.
 struct CommandResult {
@@ -23,23 +25,46 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
-        try run(executable: binary, arguments, in: folder)
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+        try run(executable: binary, arguments, in: folder, environment: environment)
     }
 
-    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> CommandResult {
+    /// `environment` adds to (or overrides) the test process's own environment.
+    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
+        // Both pipes are read while the child runs: one left unread could fill up and block it.
+        let errors = PipeDrain(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// Reads one pipe to its end on a thread of its own while the caller reads the other.
+final class PipeDrain: Sendable {
+    private let data = Mutex(Data())
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let read = handle.readDataToEndOfFile()
+            data.withLock { $0 = read }
+            finished.signal()
+        }
+    }
+
+    /// Everything the pipe carried, once the writer closed it.
+    func wait() -> Data {
+        finished.wait()
+        return data.withLock { $0 }
     }
 }

@@ -113,6 +113,8 @@ struct SyntheticIntakeTests {
         #expect(text.contains("\"huiselijk_geweld\":0.15"))
         #expect(text.contains("\"kindShares\":{\"advies\":0.6"))
         #expect(try JSONDecoder().decode(IntakeMix.self, from: data) == IntakeMix.illustrative)
+        let unknownKind = Data(text.replacingOccurrences(of: "\"kindShares\":{\"advies\"", with: "\"kindShares\":{\"adviezen\"").utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(IntakeMix.self, from: unknownKind) }
     }
 
     @Test func rngHelpers() {

@@ -81,12 +81,6 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         #expect(Day("2026-12-28")!.isoWeek == 53)
         #expect(Day("2026-07-15")!.isoWeek == 29)
     }
-
-    @Test func dutchNumbers() {
-        #expect(Format.percent(0.2346) == "23,5%")
-        #expect(Format.number(60066) == "60.066")
-        #expect(Format.number(-1234.5, digits: 1) == "−1.234,5")
-    }
 }
 
 @Suite(.serialized) struct SimulatorTests {

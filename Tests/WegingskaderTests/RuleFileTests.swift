@@ -64,7 +64,7 @@ struct RuleFileTests {
         #expect(rules.criteria.count >= 15)
         #expect(rules.routes.map(\.id) == ["verdiepingsdiagnostiek"])
         let bytes = try Data(contentsOf: RuleSet.bundledDefaultURL)
-        #expect(rules.hash == SHA256.hex(Array(bytes)))
+        #expect(rules.hash == RuleSet.hash(of: bytes))
         #expect(rules.shortHash.count == 12 && rules.hash.hasPrefix(rules.shortHash))
         for axis in Axis.allCases { #expect(rules.criteria.contains { $0.axis == axis }) }
         #expect(rules.criteria.contains { !$0.byRisk.isEmpty }, "the safety/autonomy element is missing")
@@ -83,7 +83,7 @@ struct RuleFileTests {
     func hashFollowsBytes() throws {
         let a = try RuleSet.parse(minimalRules, file: "a.yaml")
         let b = try RuleSet.parse(minimalRules + " ", file: "a.yaml")
-        #expect(a.hash == SHA256.hex(Array(minimalRules.utf8)))
+        #expect(a.hash == RuleSet.hash(of: Array(minimalRules.utf8)))
         #expect(a.hash != b.hash)
         #expect(a.version == b.version)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("wegingskader-\(UUID().uuidString).yaml")

@@ -124,8 +124,37 @@ public struct AssignmentModel: Sendable {
         if !problems.isEmpty { throw ModelError.invalid(problems) }
     }
 
+    /// The linear program of this model, built once, with the layout to read its solution back. The
+    /// only way to solve an `AssignmentModel`: whoever solves holds the one program that is solved,
+    /// exported and counted (columns, rows), so it is never built twice.
+    public struct Built: Sendable {
+        public let model: LinearModel
+        public let layout: Layout
+        let agentCount: Int
+
+        public func solve(settings: SolverSettings, warmStart: [Double]? = nil) throws -> Solution {
+            let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart)
+            let m = agentCount
+            guard result.hasSolution else {
+                return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
+            }
+            let v = result.values
+            return Solution(
+                result: result,
+                assigned: layout.assign.map { row in row.map { $0.map { Int(v[$0].rounded()) } ?? 0 } },
+                waiting: layout.wait.map { $0.map { Int(v[$0].rounded()) } ?? 0 },
+                below: layout.below.map { $0.map { v[$0] } ?? 0 },
+                above: layout.above.map { $0.map { v[$0] } ?? 0 }
+            )
+        }
+
+        public func write(to path: String, format: ModelFileFormat) throws {
+            try GLPKSolver.write(model, to: path, format: format)
+        }
+    }
+
     /// Builds the model in the order of the formulation above.
-    public func build() throws -> (model: LinearModel, layout: Layout) {
+    public func build() throws -> Built {
         try validate()
         let m = agents.count
         var lp = LinearModel(name: name, sense: sense)
@@ -190,7 +219,7 @@ public struct AssignmentModel: Sendable {
                 }
             }
         }
-        return (lp, layout)
+        return Built(model: lp, layout: layout, agentCount: m)
     }
 
     /// The solution in the model's own terms.
@@ -201,22 +230,5 @@ public struct AssignmentModel: Sendable {
         public var waiting: [Int]
         public var below: [Double]
         public var above: [Double]
-    }
-
-    public func solve(options: SolverOptions) throws -> Solution {
-        let (lp, layout) = try build()
-        let result = try GLPKSolver.solve(lp, options: options)
-        let m = agents.count
-        guard result.hasSolution else {
-            return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
-        }
-        let v = result.values
-        return Solution(
-            result: result,
-            assigned: layout.assign.map { row in row.map { $0.map { Int(v[$0].rounded()) } ?? 0 } },
-            waiting: layout.wait.map { $0.map { Int(v[$0].rounded()) } ?? 0 },
-            below: layout.below.map { $0.map { v[$0] } ?? 0 },
-            above: layout.above.map { $0.map { v[$0] } ?? 0 }
-        )
     }
 }

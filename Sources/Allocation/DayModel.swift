@@ -2,17 +2,20 @@ import Foundation
 import GLPK
 import InstroomDomain
 
-/// Turns a day into the assignment model and back.
+/// Turns a day into the assignment model and back. The linear program is built once, here: solving,
+/// exporting and counting columns and rows all use `built`.
 public struct DayModel: Sendable {
     public let instance: DayInstance
-    public let formulation: SolverSettings.Formulation
+    public let formulation: Formulation
     /// Cases grouped into classes; each inner array is in urgency order.
     public let groups: [[CandidateCase]]
     public let model: AssignmentModel
+    /// `model` as the linear program GLPK solves and `export-model` writes.
+    public let built: AssignmentModel.Built
 
-    public init(_ instance: DayInstance, formulation: SolverSettings.Formulation? = nil) {
+    public init(_ instance: DayInstance, formulation: Formulation? = nil) throws {
         self.instance = instance
-        let formulation = formulation ?? instance.config.solver.formulation
+        let formulation = formulation ?? instance.config.formulation
         self.formulation = formulation
         let config = instance.config
         let ordered = instance.cases.sorted(by: CandidateCase.urgency)
@@ -62,11 +65,11 @@ public struct DayModel: Sendable {
             capacity: RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) },
             classes: classes, bands: bands, priorShareWeight: RO.allCases.map { instance.prior.weight[$0] ?? 0 }
         )
+        built = try model.build()
     }
 
-    public func solve(options: SolverOptions) throws -> DayOutcome {
-        let built = try model.build()
-        let solution = try model.solve(options: options)
+    public func solve(settings: SolverSettings) throws -> DayOutcome {
+        let solution = try built.solve(settings: settings)
         var outcome = DayOutcome(
             status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
             objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: instance.prior.weight), capacityUsed: [:],
@@ -103,6 +106,6 @@ public struct DayModel: Sendable {
     }
 
     public func write(to path: String, format: ModelFileFormat) throws {
-        try GLPKSolver.write(try model.build().model, to: path, format: format)
+        try built.write(to: path, format: format)
     }
 }

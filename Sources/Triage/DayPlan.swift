@@ -21,8 +21,8 @@ public struct DayPlan: Sendable {
                             prior: PeriodShares, capacityLeft: [RO: Double]) throws -> DayPlan {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
         let instance = DayInstance(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
-        let model = DayModel(instance)
-        let outcome = try model.solve(options: SolverOptions(timeLimitSeconds: config.solver.timeLimitSeconds))
+        let model = try DayModel(instance)
+        let outcome = try model.solve(settings: config.solver)
         switch outcome.status {
         case .optimal, .feasible: break
         case .infeasible:

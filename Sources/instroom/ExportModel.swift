@@ -25,7 +25,7 @@ struct ExportModel: ParsableCommand {
     func run() throws {
         let (cases, day, _) = try intake.load()
         var (config, rules) = try policy.load()
-        if let formulation { config.solver.formulation = .init(rawValue: formulation)! }
+        if let formulation { config.formulation = .init(rawValue: formulation)! }
         let plan = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).plan(intake: cases, day: day)
         try plan.model.write(to: output, format: format == "lp" ? .lp : .mps)
         let objective = plan.outcome.objective.map { String(format == "mps" ? -$0 : $0) } ?? "-"

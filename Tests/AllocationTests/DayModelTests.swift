@@ -16,7 +16,7 @@ struct DayModelTests {
             softBandPenalty: 10, capacity: capacity,
             workload: WorkloadWeights(vi: 3, advies: 1, toezicht: [.laag: 2, .midden: 3, .hoog: 4]),
             waitingPriority: [.toezicht: 3, .advies: 2, .vi: 2], continuityBonus: 2, staleAfterDays: 365,
-            escalationDeadlineDays: 5, solver: SolverSettings(timeLimitSeconds: 30))
+            escalationDeadlineDays: 5)
     }
 
     /// A reproducible random day: fits 0...6, weights 1...4, some exclusions and relations.
@@ -39,9 +39,9 @@ struct DayModelTests {
         }
     }
 
-    static func solve(_ cases: [CandidateCase], config: AllocationConfig, prior: PeriodShares = .init(), formulation: SolverSettings.Formulation) throws -> DayOutcome {
+    static func solve(_ cases: [CandidateCase], config: AllocationConfig, prior: PeriodShares = .init(), formulation: Formulation) throws -> DayOutcome {
         let problem = DayInstance(day: day, cases: cases, prior: prior, capacityLeft: config.capacity, config: config)
-        return try DayModel(problem, formulation: formulation).solve(options: SolverOptions(timeLimitSeconds: 60))
+        return try DayModel(problem, formulation: formulation).solve(settings: SolverSettings(timeLimitSeconds: 60))
     }
 
     @Test(arguments: [1, 2, 3, 4, 5])

@@ -21,9 +21,11 @@ public struct DayModel: Sendable {
         let ordered = instance.cases.sorted(by: CandidateCase.urgency)
 
         // Penalty for waiting: larger than anything the rest of the objective could gain by leaving
-        // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7).
+        // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7). Derived in
+        // the formulation comment of AssignmentModel ("Waiting penalty"). `spread` spans 0 as well as
+        // the day's profits, so that -p[k,r] <= spread also on a day whose every fit is negative.
         let profits = ordered.flatMap { c in RO.allCases.compactMap { c.profit($0, continuityBonus: config.continuityBonus) } }
-        let spread = Double((profits.max() ?? 0) - min(0, profits.min() ?? 0))
+        let spread = Double(max(0, profits.max() ?? 0) - min(0, profits.min() ?? 0))
         let lightest = ordered.map(\.weight).filter { $0 > 0 }.min() ?? 1
         let softPenalty = RO.allCases.contains { config.band($0).mode == .soft } ? config.softBandPenalty : 0
         func waitPenalty(_ c: CandidateCase) -> Double {

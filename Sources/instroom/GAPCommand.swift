@@ -42,7 +42,7 @@ struct GAPCommand: ParsableCommand {
                     results.append(GAPResult(
                         file: URL(fileURLWithPath: file).lastPathComponent, instance: instance.index, sense: instance.sense.rawValue,
                         agents: instance.agentCount, jobs: instance.jobCount, status: r.status.rawValue, objective: r.objective,
-                        bestBound: r.bestBound, gap: r.gap, seconds: r.seconds, nodes: r.nodes, expected: expected,
+                        bestBound: r.bestBound, gap: r.gap, seconds: r.seconds, timeLimitSeconds: r.timeLimitSeconds, nodes: r.nodes, expected: expected,
                         matches: expected.map { e in r.objective.map { abs($0 - e) < 1e-6 } ?? false }))
                 }
             }

@@ -89,6 +89,20 @@ struct DayModelTests {
         #expect(outcome.blockedByBands.isEmpty)
     }
 
+    /// Niets op de plank also when every fit of the day is negative (a rule set may subtract points):
+    /// the waiting penalty must outweigh -p[k,r], not only the spread of the day's profits.
+    @Test func aCaseWithOnlyNegativeFitsStillGetsAnROWithRoom() throws {
+        let cases = (0..<6).map { i in
+            CandidateCase(id: "N\(i)", kind: .advies, weight: 1, fit: [.SVG: -5, .RN: -5, .LJR: -5], allowed: RO.allCases, received: Self.day)
+        }
+        for formulation in Formulation.allCases {
+            let outcome = try Self.solve(cases, config: Self.config(), formulation: formulation)
+            #expect(outcome.status == .optimal)
+            #expect(outcome.waiting.isEmpty, "\(formulation): \(outcome.waiting.count) cases wait while every RO has room")
+            #expect(outcome.assignments.count == cases.count)
+        }
+    }
+
     @Test func hardBandsHoldOnTheCumulativeShare() throws {
         let cases = Self.randomCases(200, seed: 11)
         let bands: [RO: Bandwidth] = [.SVG: .init(min: 0.3, max: 0.34), .RN: .init(min: 0.3, max: 0.4), .LJR: .init(min: 0.3, max: 0.4)]

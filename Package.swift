@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageTests",
-            dependencies: ["InstroomDomain", "IntakeFormats", "Wegingskader", "Allocation", "Ledger", "Triage", "InstroomTesting"],
+            dependencies: ["InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage", "InstroomTesting"],
             swiftSettings: strict
         ),
         .testTarget(

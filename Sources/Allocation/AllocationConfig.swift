@@ -1,9 +1,10 @@
 import Foundation
+import GLPK
 import InstroomDomain
 import YAMLReading
 
 /// Everything the directies and the triagepunt agree on that is not the wegingskader itself:
-/// bands, capacities, workload weights, priorities and solver limits.
+/// bands, capacities, workload weights, priorities, the model's formulation and GLPK's settings.
 public struct AllocationConfig: Codable, Sendable, Equatable {
     public var period: BandPeriod
     public var bands: [RO: Bandwidth]
@@ -20,12 +21,16 @@ public struct AllocationConfig: Codable, Sendable, Equatable {
     public var staleAfterDays: Int
     /// Working days the commissie has to decide an escalation.
     public var escalationDeadlineDays: Int
+    /// How the day becomes an integer program (the `solver:` block's `formulation`).
+    public var formulation: Formulation
+    /// How GLPK solves it (the rest of the `solver:` block).
     public var solver: SolverSettings
 
     public init(
         period: BandPeriod, bands: [RO: Bandwidth], softBandPenalty: Double, capacity: [RO: Double],
         workload: WorkloadWeights, waitingPriority: [CaseKind: Double], continuityBonus: Int,
-        staleAfterDays: Int, escalationDeadlineDays: Int, solver: SolverSettings
+        staleAfterDays: Int, escalationDeadlineDays: Int, formulation: Formulation = .aggregated,
+        solver: SolverSettings = SolverSettings()
     ) {
         self.period = period
         self.bands = bands
@@ -36,27 +41,13 @@ public struct AllocationConfig: Codable, Sendable, Equatable {
         self.continuityBonus = continuityBonus
         self.staleAfterDays = staleAfterDays
         self.escalationDeadlineDays = escalationDeadlineDays
+        self.formulation = formulation
         self.solver = solver
     }
 
     public func band(_ ro: RO) -> Bandwidth { bands[ro] ?? Bandwidth(min: 0, max: 1, mode: .soft) }
     public func capacity(_ ro: RO) -> Double { capacity[ro] ?? 0 }
     public func priority(_ kind: CaseKind) -> Double { waitingPriority[kind] ?? 1 }
-}
-
-/// How GLPK is driven. The time limit is never optional: a server must not hang on a hard day.
-public struct SolverSettings: Codable, Sendable, Equatable {
-    public var timeLimitSeconds: Double
-    /// `aggregated` groups identical cases into classes with integer counts (same optimum, far fewer
-    /// variables); `perCase` is the textbook model with one binary per case and RO.
-    public var formulation: Formulation
-
-    public enum Formulation: String, CaseIterable, Codable, Sendable { case aggregated, perCase }
-
-    public init(timeLimitSeconds: Double = 30, formulation: Formulation = .aggregated) {
-        self.timeLimitSeconds = timeLimitSeconds
-        self.formulation = formulation
-    }
 }
 
 extension AllocationConfig {
@@ -101,18 +92,40 @@ extension AllocationConfig {
         let continuity = try pick("continuityBonus", { try $0.int(in: 0...1000) }, \.continuityBonus)
         let stale = try pick("staleAfterDays", { try $0.int(in: 1...100_000) }, \.staleAfterDays)
         let deadline = try pick("escalationDeadlineDays", { try $0.int(in: 1...365) }, \.escalationDeadlineDays)
-        let solver = try pick("solver", { v in
-            let s = try v.fields(allowed: ["timeLimitSeconds", "formulation"])
-            return SolverSettings(
-                timeLimitSeconds: try s["timeLimitSeconds"]?.double(in: 0.1...86_400) ?? base?.solver.timeLimitSeconds ?? 30,
-                formulation: try s["formulation"]?.oneOf(SolverSettings.Formulation.self) ?? base?.solver.formulation ?? .aggregated
-            )
-        }, \.solver)
+        var formulation = base?.formulation ?? .aggregated
+        var solver = base?.solver ?? SolverSettings()
+        if let v = f["solver"] { try parseSolver(v, formulation: &formulation, settings: &solver) }
         return AllocationConfig(
             period: period, bands: bands, softBandPenalty: penalty, capacity: capacity, workload: workload,
             waitingPriority: priority, continuityBonus: continuity, staleAfterDays: stale,
-            escalationDeadlineDays: deadline, solver: solver
+            escalationDeadlineDays: deadline, formulation: formulation, solver: solver
         )
+    }
+
+    static let solverFields: Set<String> = [
+        "formulation", "timeLimitSeconds", "relativeGap", "presolve", "cuts", "branching", "backtracking",
+        "integralObjectiveStop", "verbose",
+    ]
+
+    /// The `solver:` block: the model's formulation and GLPK's settings. Every key is optional; a key
+    /// the block leaves out keeps its value from the base (or `SolverSettings`' default).
+    static func parseSolver(_ v: YAMLValue, formulation: inout Formulation, settings: inout SolverSettings) throws {
+        let s = try v.fields(allowed: solverFields)
+        if let x = s["formulation"] { formulation = try x.oneOf(Formulation.self) }
+        if let x = s["timeLimitSeconds"] { settings.timeLimitSeconds = try x.double(in: SolverSettings.timeLimitRange) }
+        if let x = s["relativeGap"] { settings.relativeGap = try x.double(in: 0...1) }
+        if let x = s["presolve"] { settings.presolve = try x.bool() }
+        if let x = s["cuts"] {
+            let c = try x.fields(allowed: ["gomory", "mir", "cover", "clique"])
+            if let y = c["gomory"] { settings.cuts.gomory = try y.bool() }
+            if let y = c["mir"] { settings.cuts.mir = try y.bool() }
+            if let y = c["cover"] { settings.cuts.cover = try y.bool() }
+            if let y = c["clique"] { settings.cuts.clique = try y.bool() }
+        }
+        if let x = s["branching"] { settings.branching = try x.oneOf(SolverSettings.Branching.self) }
+        if let x = s["backtracking"] { settings.backtracking = try x.oneOf(SolverSettings.Backtracking.self) }
+        if let x = s["integralObjectiveStop"] { settings.integralObjectiveStop = try x.bool() }
+        if let x = s["verbose"] { settings.verbose = try x.bool() }
     }
 
     static func parseBand(_ v: YAMLValue, defaultMode: BandMode) throws -> Bandwidth {

@@ -29,6 +29,38 @@ import GLPK
 ///                 band_max(r):   W0[r] + sum_k w[k] assign(k,r) - above(r) <= hi[r] D
 ///                 (with whole weights both sides are whole points, so lo[r] D rounds up, hi[r] D down)
 ///
+/// Waiting penalty (a triage day; `DayModel.waitPenalty`, convenant rules 7 and "niets op de plank"):
+///
+///     pi[k] = ceil( prio[k] * ( (w[k] / lightest) * (spread + 1) + 4 rho' w[k] + 1 ) )
+///
+///     prio[k]   waitingPriority of the class's kind, >= 1
+///     spread    max(0, max p) - min(0, min p) over every allowed (case, RO) of the day, so -p[k,r] <= spread
+///     lightest  the smallest positive w of the day, so w[k] / lightest >= 1
+///     rho'      softPenalty: rho when some band is soft, else 0; a[k,r] = w[k] (the resource is the weight)
+///
+/// Claim: in an optimum a job waits only if no RO allowed for it has room (C[r] - sum_k a[k,r] assign(k,r)
+/// < w[k]), or a hard band_max(r) forbids it (DayOutcome.blockedByBands, refused by DayPlan).
+/// Proof: take a solution with wait(k) >= 1 and an allowed r with room for w[k]; move one job:
+/// wait(k) -= 1, assign(k,r) += 1. once(k) still holds, capacity(r) holds by the room. D does not
+/// change (waiting jobs are already in D), so no band row of another RO moves; band_min(r) only gains;
+/// band_max(r) holds with above(r) grown by at most w[k] (whole points). The objective changes by
+///
+///     delta = p[k,r] + pi[k] - rho' * (growth of above(r))
+///          >= -spread + prio[k] ((w[k]/lightest)(spread + 1) + 4 rho' w[k] + 1) - rho' w[k]
+///          >= -spread + (spread + 1) + 4 rho' w[k] + 1 - rho' w[k]  >  0,
+///
+/// so that solution was not optimal. The move needs only pi[k] > spread + rho' w[k]; the rest is margin:
+/// - prio[k] orders the kinds under scarcity: for two jobs of equal weight at the same RO whose
+///   priorities differ by >= 1, pi differs by >= (w/lightest)(spread + 1) + 4 rho' w > spread >= any fit
+///   difference, so the higher priority is placed first (a swap changes no capacity or band row).
+///   Between jobs of unequal weight it is a weighting, not a guarantee.
+/// - (w[k]/lightest) makes the penalty per workload point at least (spread + 1)/lightest, so capacity is
+///   not spent on light cases for their fit while a heavier one waits.
+/// - 4 rho' w[k] bounds the band cost of any exchange moving w[k] points: at most the four slack columns
+///   below(r), above(r), below(r'), above(r') of the two ROs involved, each by w[k]. With fractional
+///   weights above(r) may have to grow by ceil(w[k]) instead of w[k]; the proof then needs
+///   3 rho' w[k] + 2 >= rho' (as ceil(w[k]) < w[k] + 1), which can fail only for weights below 1/3 point.
+///
 /// A minimisation problem (GAP costs) is the same model with `sense = .minimise` and no waiting or bands.
 public struct AssignmentModel: Sendable {
     public struct JobClass: Sendable, Equatable {
@@ -124,8 +156,37 @@ public struct AssignmentModel: Sendable {
         if !problems.isEmpty { throw ModelError.invalid(problems) }
     }
 
+    /// The linear program of this model, built once, with the layout to read its solution back. The
+    /// only way to solve an `AssignmentModel`: whoever solves holds the one program that is solved,
+    /// exported and counted (columns, rows), so it is never built twice.
+    public struct Built: Sendable {
+        public let model: LinearModel
+        public let layout: Layout
+        let agentCount: Int
+
+        public func solve(settings: SolverSettings, warmStart: [Double]? = nil) throws -> Solution {
+            let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart)
+            let m = agentCount
+            guard result.hasSolution else {
+                return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
+            }
+            let v = result.values
+            return Solution(
+                result: result,
+                assigned: layout.assign.map { row in row.map { $0.map { Int(v[$0].rounded()) } ?? 0 } },
+                waiting: layout.wait.map { $0.map { Int(v[$0].rounded()) } ?? 0 },
+                below: layout.below.map { $0.map { v[$0] } ?? 0 },
+                above: layout.above.map { $0.map { v[$0] } ?? 0 }
+            )
+        }
+
+        public func write(to path: String, format: ModelFileFormat) throws {
+            try GLPKSolver.write(model, to: path, format: format)
+        }
+    }
+
     /// Builds the model in the order of the formulation above.
-    public func build() throws -> (model: LinearModel, layout: Layout) {
+    public func build() throws -> Built {
         try validate()
         let m = agents.count
         var lp = LinearModel(name: name, sense: sense)
@@ -190,7 +251,7 @@ public struct AssignmentModel: Sendable {
                 }
             }
         }
-        return (lp, layout)
+        return Built(model: lp, layout: layout, agentCount: m)
     }
 
     /// The solution in the model's own terms.
@@ -201,22 +262,5 @@ public struct AssignmentModel: Sendable {
         public var waiting: [Int]
         public var below: [Double]
         public var above: [Double]
-    }
-
-    public func solve(options: SolverOptions) throws -> Solution {
-        let (lp, layout) = try build()
-        let result = try GLPKSolver.solve(lp, options: options)
-        let m = agents.count
-        guard result.hasSolution else {
-            return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
-        }
-        let v = result.values
-        return Solution(
-            result: result,
-            assigned: layout.assign.map { row in row.map { $0.map { Int(v[$0].rounded()) } ?? 0 } },
-            waiting: layout.wait.map { $0.map { Int(v[$0].rounded()) } ?? 0 },
-            below: layout.below.map { $0.map { v[$0] } ?? 0 },
-            above: layout.above.map { $0.map { v[$0] } ?? 0 }
-        )
     }
 }

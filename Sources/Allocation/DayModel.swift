@@ -2,25 +2,30 @@ import Foundation
 import GLPK
 import InstroomDomain
 
-/// Turns a day into the assignment model and back.
+/// Turns a day into the assignment model and back. The linear program is built once, here: solving,
+/// exporting and counting columns and rows all use `built`.
 public struct DayModel: Sendable {
     public let instance: DayInstance
-    public let formulation: SolverSettings.Formulation
+    public let formulation: Formulation
     /// Cases grouped into classes; each inner array is in urgency order.
     public let groups: [[CandidateCase]]
     public let model: AssignmentModel
+    /// `model` as the linear program GLPK solves and `export-model` writes.
+    public let built: AssignmentModel.Built
 
-    public init(_ instance: DayInstance, formulation: SolverSettings.Formulation? = nil) {
+    public init(_ instance: DayInstance, formulation: Formulation? = nil) throws {
         self.instance = instance
-        let formulation = formulation ?? instance.config.solver.formulation
+        let formulation = formulation ?? instance.config.formulation
         self.formulation = formulation
         let config = instance.config
         let ordered = instance.cases.sorted(by: CandidateCase.urgency)
 
         // Penalty for waiting: larger than anything the rest of the objective could gain by leaving
-        // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7).
+        // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7). Derived in
+        // the formulation comment of AssignmentModel ("Waiting penalty"). `spread` spans 0 as well as
+        // the day's profits, so that -p[k,r] <= spread also on a day whose every fit is negative.
         let profits = ordered.flatMap { c in RO.allCases.compactMap { c.profit($0, continuityBonus: config.continuityBonus) } }
-        let spread = Double((profits.max() ?? 0) - min(0, profits.min() ?? 0))
+        let spread = Double(max(0, profits.max() ?? 0) - min(0, profits.min() ?? 0))
         let lightest = ordered.map(\.weight).filter { $0 > 0 }.min() ?? 1
         let softPenalty = RO.allCases.contains { config.band($0).mode == .soft } ? config.softBandPenalty : 0
         func waitPenalty(_ c: CandidateCase) -> Double {
@@ -62,11 +67,11 @@ public struct DayModel: Sendable {
             capacity: RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) },
             classes: classes, bands: bands, priorShareWeight: RO.allCases.map { instance.prior.weight[$0] ?? 0 }
         )
+        built = try model.build()
     }
 
-    public func solve(options: SolverOptions) throws -> DayOutcome {
-        let built = try model.build()
-        let solution = try model.solve(options: options)
+    public func solve(settings: SolverSettings) throws -> DayOutcome {
+        let solution = try built.solve(settings: settings)
         var outcome = DayOutcome(
             status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
             objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: instance.prior.weight), capacityUsed: [:],
@@ -103,6 +108,6 @@ public struct DayModel: Sendable {
     }
 
     public func write(to path: String, format: ModelFileFormat) throws {
-        try GLPKSolver.write(try model.build().model, to: path, format: format)
+        try built.write(to: path, format: format)
     }
 }

@@ -79,7 +79,7 @@ public struct GAPInstance: Sendable, Equatable {
         )
     }
 
-    public func solve(options: SolverOptions) throws -> SolveResult {
-        try model.solve(options: options).result
+    public func solve(settings: SolverSettings) throws -> SolveResult {
+        try model.build().solve(settings: settings).result
     }
 }

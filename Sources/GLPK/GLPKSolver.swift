@@ -4,19 +4,22 @@ import Foundation
 /// The only code that calls GLPK. Owns one `glp_prob` per call, built in bulk from a validated
 /// `LinearModel`, and frees it on every path.
 public enum GLPKSolver {
-    /// Solves `model` to proven optimality (or the time limit). Never aborts: the model is validated first.
-    public static func solve(_ model: LinearModel, options: SolverOptions) throws -> SolveResult {
+    /// Solves `model` to proven optimality (or the time limit). Never aborts: the model and the settings
+    /// are validated first. `warmStart` (one value per column, integer-feasible) is offered to GLPK as a
+    /// heuristic solution; it is used only with the presolver off.
+    public static func solve(_ model: LinearModel, settings: SolverSettings, warmStart: [Double]? = nil) throws -> SolveResult {
         try model.validate()
-        precondition(options.timeLimitSeconds > 0, "a time limit is required")
+        let problems = settings.problems
+        if !problems.isEmpty { throw ModelError.invalidSettings(problems) }
         let started = DispatchTime.now()
         let problem = GLPKProblem(model)
         defer { problem.free() }
         let P = problem.pointer
-        glp_term_out(options.verbose ? GLP_ON : GLP_OFF)
+        glp_term_out(settings.verbose ? GLP_ON : GLP_OFF)
         defer { glp_term_out(GLP_ON) }
 
-        let timeLimitMs = Int32(min(Double(Int32.max), (options.timeLimitSeconds * 1000).rounded()))
-        let context = SearchContext(model: model, options: options)
+        let timeLimitMs = Int32(min(Double(Int32.max), (settings.timeLimitSeconds * 1000).rounded()))
+        let context = SearchContext(model: model, settings: settings, warmStart: warmStart)
         var code: Int32 = 0
 
         if !model.isInteger {
@@ -24,35 +27,35 @@ public enum GLPKSolver {
             glp_init_smcp(&smcp)
             smcp.presolve = GLP_ON
             smcp.tm_lim = timeLimitMs
-            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+            smcp.msg_lev = settings.verbose ? GLP_MSG_ON : GLP_MSG_OFF
             code = glp_simplex(P, &smcp)
-            return lpResult(P, model: model, code: code, started: started)
+            return lpResult(P, model: model, code: code, started: started, settings: settings)
         }
 
-        if !options.presolve {
+        if !settings.presolve {
             // Without the MIP presolver glp_intopt needs an optimal LP basis to start from.
             var smcp = glp_smcp()
             glp_init_smcp(&smcp)
             smcp.tm_lim = timeLimitMs
-            smcp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+            smcp.msg_lev = settings.verbose ? GLP_MSG_ON : GLP_MSG_OFF
             code = glp_simplex(P, &smcp)
             if code != 0 || glp_get_status(P) != GLP_OPT {
-                return lpResult(P, model: model, code: code, started: started)
+                return lpResult(P, model: model, code: code, started: started, settings: settings)
             }
         }
 
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
-        iocp.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
+        iocp.msg_lev = settings.verbose ? GLP_MSG_ON : GLP_MSG_OFF
         iocp.tm_lim = max(1, timeLimitMs - Int32(elapsed(since: started) * 1000))
-        iocp.presolve = options.presolve ? GLP_ON : GLP_OFF
-        iocp.mip_gap = options.relativeGap
-        iocp.gmi_cuts = options.gomoryCuts ? GLP_ON : GLP_OFF
-        iocp.mir_cuts = options.mirCuts ? GLP_ON : GLP_OFF
-        iocp.cov_cuts = options.coverCuts ? GLP_ON : GLP_OFF
-        iocp.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
-        iocp.br_tech = glpkBranching(options.branching)
-        iocp.bt_tech = glpkBacktracking(options.backtracking)
+        iocp.presolve = settings.presolve ? GLP_ON : GLP_OFF
+        iocp.mip_gap = settings.relativeGap
+        iocp.gmi_cuts = settings.cuts.gomory ? GLP_ON : GLP_OFF
+        iocp.mir_cuts = settings.cuts.mir ? GLP_ON : GLP_OFF
+        iocp.cov_cuts = settings.cuts.cover ? GLP_ON : GLP_OFF
+        iocp.clq_cuts = settings.cuts.clique ? GLP_ON : GLP_OFF
+        iocp.br_tech = glpkBranching(settings.branching)
+        iocp.bt_tech = glpkBacktracking(settings.backtracking)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         iocp.cb_info = unmanaged.toOpaque()
@@ -69,7 +72,7 @@ public enum GLPKSolver {
         let objective = hasSolution ? glp_mip_obj_val(P) : nil
         var result = SolveResult(
             status: .failed, objective: objective, bestBound: context.bestBound, gap: nil, values: values,
-            seconds: seconds, nodes: context.nodes, glpkReturnCode: code, message: ""
+            seconds: seconds, timeLimitSeconds: settings.timeLimitSeconds, nodes: context.nodes, glpkReturnCode: code, message: ""
         )
         switch (code, status) {
         case (_, GLP_OPT):
@@ -122,7 +125,7 @@ public enum GLPKSolver {
         if code != 0 { throw ModelError.writeFailed(path) }
     }
 
-    static func lpResult(_ P: OpaquePointer, model: LinearModel, code: Int32, started: DispatchTime) -> SolveResult {
+    static func lpResult(_ P: OpaquePointer, model: LinearModel, code: Int32, started: DispatchTime, settings: SolverSettings) -> SolveResult {
         let status = glp_get_status(P)
         let optimal = code == 0 && status == GLP_OPT
         let values = optimal ? (0..<model.columns.count).map { glp_get_col_prim(P, Int32($0 + 1)) } : []
@@ -136,7 +139,7 @@ public enum GLPKSolver {
         let objective = optimal ? glp_get_obj_val(P) : nil
         return SolveResult(
             status: result, objective: objective, bestBound: objective, gap: optimal ? 0 : nil, values: values,
-            seconds: elapsed(since: started), nodes: 0, glpkReturnCode: code,
+            seconds: elapsed(since: started), timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: code,
             message: optimal ? "" : "GLPK simplex returned code \(code) (\(describe(code)))"
         )
     }
@@ -145,7 +148,7 @@ public enum GLPKSolver {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    static func glpkBranching(_ b: SolverOptions.Branching) -> Int32 {
+    static func glpkBranching(_ b: SolverSettings.Branching) -> Int32 {
         switch b {
         case .firstFractional: GLP_BR_FFV
         case .lastFractional: GLP_BR_LFV
@@ -155,7 +158,7 @@ public enum GLPKSolver {
         }
     }
 
-    static func glpkBacktracking(_ b: SolverOptions.Backtracking) -> Int32 {
+    static func glpkBacktracking(_ b: SolverSettings.Backtracking) -> Int32 {
         switch b {
         case .depthFirst: GLP_BT_DFS
         case .breadthFirst: GLP_BT_BFS

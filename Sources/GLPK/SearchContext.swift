@@ -11,14 +11,14 @@ final class SearchContext {
     var bestBound: Double?
     var provenByIntegrality = false
 
-    init(model: LinearModel, options: SolverOptions) {
+    init(model: LinearModel, settings: SolverSettings, warmStart: [Double]?) {
         sense = model.sense
-        integralObjective = options.useIntegralObjective && model.hasIntegralObjective
+        integralObjective = settings.integralObjectiveStop && model.hasIntegralObjective
         // Column indices in the tree are the original ones only without the MIP presolver.
-        if let start = options.warmStart, !options.presolve, start.count == model.columns.count, start.allSatisfy(\.isFinite) {
-            warmStart = start
+        if let start = warmStart, !settings.presolve, start.count == model.columns.count, start.allSatisfy(\.isFinite) {
+            self.warmStart = start
         } else {
-            warmStart = nil
+            self.warmStart = nil
         }
     }
 

@@ -8,6 +8,8 @@ public struct SolveResult: Sendable {
     /// Column values, indexed like `LinearModel.columns`; empty without a solution.
     public var values: [Double]
     public var seconds: Double
+    /// The time limit GLPK was given (`SolverSettings.timeLimitSeconds`).
+    public var timeLimitSeconds: Double
     /// Branch-and-bound nodes GLPK created.
     public var nodes: Int
     /// GLPK's return code, for the log when something failed.

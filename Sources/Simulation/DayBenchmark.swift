@@ -74,7 +74,7 @@ public struct DayBenchmark: Sendable {
         }
         let r = last!
         return Result(
-            cases: cases, repeats: max(1, repeats), formulation: config.solver.formulation.rawValue,
+            cases: cases, repeats: max(1, repeats), formulation: config.formulation.rawValue,
             totalSeconds: Measurement.median(totals), readSeconds: Measurement.median(reads), solverSeconds: Measurement.median(solves),
             status: r.status, objective: r.objective, gap: r.solver?.gap, nodes: r.solver?.nodes ?? 0,
             classes: r.solver?.classes ?? 0, columns: r.solver?.columns ?? 0, rows: r.solver?.rows ?? 0,

@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import GLPK
 import InstroomDomain
 import Triage
 import Wegingskader
@@ -13,6 +14,8 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     public var period: String
     public var bands: [String: BandSummary]
     public var softBandPenalty: Double
+    /// GLPK's time limit per day (`allocation.solver.timeLimitSeconds`): a setting, not a timing.
+    public var solverTimeLimitSeconds: Double
     public var caseload: [String: Double]
     public var durations: [String: Int]
     public var workload: [String: Double]
@@ -37,6 +40,7 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
             return (ro.rawValue, BandSummary(min: Format.round(b.min), max: Format.round(b.max), mode: b.mode.rawValue))
         })
         softBandPenalty = s.config.softBandPenalty
+        solverTimeLimitSeconds = s.config.solver.timeLimitSeconds
         caseload = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.capacity.caseload[$0] ?? 0) })
         durations = Dictionary(uniqueKeysWithValues: CaseKind.allCases.map { ($0.rawValue, s.durations[$0] ?? 0) })
         var w: [String: Double] = ["vi": s.config.workload.vi, "advies": s.config.workload.advies]

@@ -47,6 +47,8 @@ public struct AllocationReport: Codable, Sendable {
     public struct Solver: Codable, Sendable, Equatable {
         public var status: String
         public var seconds: Double
+        /// The time limit GLPK was given (`solver.timeLimitSeconds` of the configuration).
+        public var timeLimitSeconds: Double
         public var gap: Double?
         public var nodes: Int
         public var formulation: String

@@ -120,7 +120,8 @@ public struct DailyRun: Sendable {
             status: outcome.status.rawValue, date: plan.day, runId: nil, unchanged: false, newCases: newCases,
             ruleSet: .init(version: rules.version, hash: rules.hash), assignments: lines, waiting: outcome.waiting.sorted(),
             escalations: escalations, shares: shares(outcome.sharesAfter, plan: plan), objective: outcome.objective, fit: outcome.fit,
-            solver: .init(status: outcome.status.rawValue, seconds: solver?.seconds ?? 0, gap: solver?.gap, nodes: solver?.nodes ?? 0,
+            solver: .init(status: outcome.status.rawValue, seconds: solver?.seconds ?? 0,
+                          timeLimitSeconds: solver?.timeLimitSeconds ?? config.solver.timeLimitSeconds, gap: solver?.gap, nodes: solver?.nodes ?? 0,
                           formulation: plan.model.formulation.rawValue, classes: outcome.classes, columns: outcome.columns,
                           rows: outcome.rows, message: outcome.message)
         )

@@ -21,8 +21,8 @@ public struct DayPlan: Sendable {
                             prior: PeriodShares, capacityLeft: [RO: Double]) throws -> DayPlan {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
         let instance = DayInstance(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
-        let model = DayModel(instance)
-        let outcome = try model.solve(options: SolverOptions(timeLimitSeconds: config.solver.timeLimitSeconds))
+        let model = try DayModel(instance)
+        let outcome = try model.solve(settings: config.solver)
         switch outcome.status {
         case .optimal, .feasible: break
         case .infeasible:
@@ -53,7 +53,7 @@ public struct DayPlan: Sendable {
             guard band.mode == .hard, prior.total > 0 else { continue }
             let share = prior.share(ro)
             if !band.contains(share) {
-                lines.append("\(ro.displayName) already stands at \(EscalationRules.percent(share)) of the period, outside its hard band \(band.label)")
+                lines.append("\(ro.displayName) already stands at \(DutchNumber.percent(share)) of the period, outside its hard band \(band.label)")
             }
         }
         if lines.isEmpty {
@@ -63,6 +63,6 @@ public struct DayPlan: Sendable {
     }
 
     static func bandSummary(_ instance: DayInstance, _ outcome: DayOutcome) -> String {
-        "Shares after this day would be " + RO.allCases.map { "\($0.displayName) \(EscalationRules.percent(outcome.sharesAfter.share($0))) (band \(instance.config.band($0).label))" }.joined(separator: ", ") + "."
+        "Shares after this day would be " + RO.allCases.map { "\($0.displayName) \(DutchNumber.percent(outcome.sharesAfter.share($0))) (band \(instance.config.band($0).label))" }.joined(separator: ", ") + "."
     }
 }

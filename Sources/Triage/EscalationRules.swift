@@ -81,7 +81,4 @@ enum EscalationRules {
     static func residual(_ ro: RO, _ instance: DayInstance, _ outcome: DayOutcome) -> Double {
         (instance.capacityLeft[ro] ?? 0) - (outcome.capacityUsed[ro] ?? 0)
     }
-
-    /// Forwards to `DutchNumber.percent`; kept only because DayPlan still calls it.
-    static func percent(_ share: Double) -> String { DutchNumber.percent(share) }
 }

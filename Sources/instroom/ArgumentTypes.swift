@@ -20,4 +20,4 @@ extension Day: ExpressibleByArgument {
 extension ModelFileFormat: ExpressibleByArgument {}
 
 /// `--formulation aggregated|perCase`.
-extension SolverSettings.Formulation: ExpressibleByArgument {}
+extension Formulation: ExpressibleByArgument {}

@@ -20,20 +20,18 @@ struct Bench: ParsableCommand {
         @Option(help: "Cases in the day.") var cases: Int = 300
         @Option(help: "Runs; the median is reported.") var `repeat`: Int = 5
         @Option(help: "Random seed of the synthetic intake.") var seed: UInt64 = 1
-        @Option(help: "aggregated or perCase.") var formulation: String = "aggregated"
+        @Option(help: "aggregated or perCase (default: the configuration's solver.formulation).") var formulation: Formulation?
         @OptionGroup var policy: PolicyOptions
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
             guard cases > 0, `repeat` > 0 else { throw ValidationError("--cases and --repeat must be positive") }
-            guard ["aggregated", "perCase"].contains(formulation) else { throw ValidationError("--formulation must be aggregated or perCase") }
         }
 
         func run() throws {
             var (config, rules) = try policy.load()
             config = DayBenchmark.scaledConfig(config, cases: cases)
-            config.solver.formulation = .init(rawValue: formulation)!
-            config.solver.timeLimitSeconds = max(config.solver.timeLimitSeconds, 120)
+            if let formulation { config.formulation = formulation }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instroom-bench-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }

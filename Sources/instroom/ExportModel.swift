@@ -15,12 +15,12 @@ struct ExportModel: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
     @Option(help: "The file format.") var format: ModelFileFormat = .lp
     @Option(help: "The file to write.") var output: String
-    @Option(help: "aggregated (what allocate solves by default) or perCase (one binary per case and RO).") var formulation: SolverSettings.Formulation?
+    @Option(help: "aggregated (what allocate solves by default) or perCase (one binary per case and RO).") var formulation: Formulation?
 
     func run() throws {
         let (cases, day, _) = try intake.load()
         var (config, rules) = try policy.load()
-        if let formulation { config.solver.formulation = formulation }
+        if let formulation { config.formulation = formulation }
         let plan = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).plan(intake: cases, day: day)
         try plan.model.write(to: output, format: format)
         let objective = plan.outcome.objective.map { String(format == .mps ? -$0 : $0) } ?? "-"

@@ -16,25 +16,33 @@ struct GAPCommand: ParsableCommand {
         )
 
         @Argument(help: "OR-Library GAP files (gap1-gap12 maximise profit; gapa-gape minimise cost).") var files: [String]
-        @Option(name: .customLong("time-limit"), help: "Seconds per instance.") var timeLimit: Double = 60
+        @Option(help: "Allocation settings (YAML) whose solver: block drives GLPK. Default: the bundled settings.")
+        var config: String?
+        @Option(name: .customLong("time-limit"), help: "Seconds per instance (default: the configuration's solver.timeLimitSeconds).")
+        var timeLimit: Double?
         @Option(help: "optima.tsv (file, instance, sense, agents, jobs, optimum) to check against.") var expect: String?
         @Flag(help: "Print JSON.") var json = false
 
         func validate() throws {
-            guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+            let range = SolverSettings.timeLimitRange
+            if let timeLimit, !range.contains(timeLimit) {
+                throw ValidationError("--time-limit must be \(range.lowerBound)...\(range.upperBound) seconds")
+            }
         }
 
         func run() throws {
+            var settings = try AllocationConfig.bundled(overriddenBy: config).solver
+            if let timeLimit { settings = settings.with(timeLimitSeconds: timeLimit) }
             let optima = try expect.map { try GAPOptima.read(contentsOf: URL(fileURLWithPath: $0)) }
             var results: [GAPResult] = []
             for file in files {
                 for instance in try GAPInstance.read(contentsOf: URL(fileURLWithPath: file)) {
-                    let r = try instance.solve(options: SolverOptions(timeLimitSeconds: timeLimit))
+                    let r = try instance.solve(settings: settings)
                     let expected = optima?.optimum(for: instance)
                     results.append(GAPResult(
                         file: URL(fileURLWithPath: file).lastPathComponent, instance: instance.index, sense: instance.sense.rawValue,
                         agents: instance.agentCount, jobs: instance.jobCount, status: r.status.rawValue, objective: r.objective,
-                        bestBound: r.bestBound, gap: r.gap, seconds: r.seconds, nodes: r.nodes, expected: expected,
+                        bestBound: r.bestBound, gap: r.gap, seconds: r.seconds, timeLimitSeconds: r.timeLimitSeconds, nodes: r.nodes, expected: expected,
                         matches: expected.map { e in r.objective.map { abs($0 - e) < 1e-6 } ?? false }))
                 }
             }

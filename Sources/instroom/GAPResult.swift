@@ -14,6 +14,8 @@ struct GAPResult: Codable {
     var bestBound: Double?
     var gap: Double?
     var seconds: Double
+    /// The time limit GLPK was given: the configuration's, or --time-limit.
+    var timeLimitSeconds: Double
     var nodes: Int
     var expected: Double?
     var matches: Bool?

@@ -8,7 +8,7 @@ import Wegingskader
 
 /// Where the day's rules and settings come from: the bundled defaults unless a file is named.
 struct PolicyOptions: ParsableArguments {
-    @Option(help: "Allocation settings (YAML): bands, capacities, workload weights. Default: the bundled illustrative settings.")
+    @Option(help: "Allocation settings (YAML): bands, capacities, workload weights, solver. Default: the bundled illustrative settings.")
     var config: String?
 
     @Option(help: "Wegingskader rule file (YAML). Default: the bundled illustrative rule set.")

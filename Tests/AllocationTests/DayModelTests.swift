@@ -16,7 +16,7 @@ struct DayModelTests {
             softBandPenalty: 10, capacity: capacity,
             workload: WorkloadWeights(vi: 3, advies: 1, toezicht: [.laag: 2, .midden: 3, .hoog: 4]),
             waitingPriority: [.toezicht: 3, .advies: 2, .vi: 2], continuityBonus: 2, staleAfterDays: 365,
-            escalationDeadlineDays: 5, solver: SolverSettings(timeLimitSeconds: 30))
+            escalationDeadlineDays: 5)
     }
 
     /// A reproducible random day: fits 0...6, weights 1...4, some exclusions and relations.
@@ -39,9 +39,9 @@ struct DayModelTests {
         }
     }
 
-    static func solve(_ cases: [CandidateCase], config: AllocationConfig, prior: PeriodShares = .init(), formulation: SolverSettings.Formulation) throws -> DayOutcome {
+    static func solve(_ cases: [CandidateCase], config: AllocationConfig, prior: PeriodShares = .init(), formulation: Formulation) throws -> DayOutcome {
         let problem = DayInstance(day: day, cases: cases, prior: prior, capacityLeft: config.capacity, config: config)
-        return try DayModel(problem, formulation: formulation).solve(options: SolverOptions(timeLimitSeconds: 60))
+        return try DayModel(problem, formulation: formulation).solve(settings: SolverSettings(timeLimitSeconds: 60))
     }
 
     @Test(arguments: [1, 2, 3, 4, 5])
@@ -87,6 +87,20 @@ struct DayModelTests {
             for ro in c.allowed { #expect(10 - (outcome.capacityUsed[ro] ?? 0) < c.weight) }
         }
         #expect(outcome.blockedByBands.isEmpty)
+    }
+
+    /// Niets op de plank also when every fit of the day is negative (a rule set may subtract points):
+    /// the waiting penalty must outweigh -p[k,r], not only the spread of the day's profits.
+    @Test func aCaseWithOnlyNegativeFitsStillGetsAnROWithRoom() throws {
+        let cases = (0..<6).map { i in
+            CandidateCase(id: "N\(i)", kind: .advies, weight: 1, fit: [.SVG: -5, .RN: -5, .LJR: -5], allowed: RO.allCases, received: Self.day)
+        }
+        for formulation in Formulation.allCases {
+            let outcome = try Self.solve(cases, config: Self.config(), formulation: formulation)
+            #expect(outcome.status == .optimal)
+            #expect(outcome.waiting.isEmpty, "\(formulation): \(outcome.waiting.count) cases wait while every RO has room")
+            #expect(outcome.assignments.count == cases.count)
+        }
     }
 
     @Test func hardBandsHoldOnTheCumulativeShare() throws {

@@ -19,7 +19,7 @@ struct GAPReferenceTests {
         let instances = try GAPInstance.read(contentsOf: Self.dataFolder.appendingPathComponent(file))
         #expect(!instances.isEmpty)
         for instance in instances {
-            let result = try instance.solve(options: SolverOptions(timeLimitSeconds: 60))
+            let result = try instance.solve(settings: SolverSettings(timeLimitSeconds: 60))
             let expected = try #require(optima.optimum(for: instance), "no optimum listed for \(file) #\(instance.index)")
             #expect(result.status == .optimal, "\(file) #\(instance.index): \(result.status) \(result.message)")
             #expect(result.objective == expected, "\(file) #\(instance.index)")

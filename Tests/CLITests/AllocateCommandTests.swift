@@ -41,6 +41,20 @@ struct AllocateCommandTests {
         #expect(rerunAssignments.map { "\($0["caseId"]!)=\($0["ro"]!)" } == assignments.map { "\($0["caseId"]!)=\($0["ro"]!)" })
     }
 
+    @Test func allocateSolvesWithTheTimeLimitOfItsConfiguration() throws {
+        let dir = Fixtures.temporaryFolder()
+        let intake = dir.appendingPathComponent("day.csv").path
+        let config = dir.appendingPathComponent("config.yaml")
+        try Data("solver:\n  timeLimitSeconds: 12.5\n  formulation: perCase\n".utf8).write(to: config)
+        #expect(try CLI.run(["generate", "--cases", "40", "--seed", "3", "--date", "2026-03-02", "--output", intake]).status == 0)
+        let r = try CLI.run(["allocate", "--intake", intake, "--db", dir.appendingPathComponent("ledger.sqlite").path,
+                             "--config", config.path, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let solver = try #require(r.json?["solver"] as? [String: Any])
+        #expect(solver["timeLimitSeconds"] as? Double == 12.5)
+        #expect(solver["formulation"] as? String == "perCase")
+    }
+
     @Test func theExportedModelSolvedByGlpsolGivesAllocatesObjective() throws {
         let glpsol = URL(fileURLWithPath: "/usr/bin/glpsol")
         try #require(FileManager.default.isExecutableFile(atPath: glpsol.path), "glpsol missing: scripts/ensure-deps installs glpk-utils")

@@ -14,7 +14,7 @@ struct GLPKSolverTests {
     }
 
     @Test func solvesASmallIntegerProgramToOptimality() throws {
-        let r = try GLPKSolver.solve(smallModel(), options: SolverOptions(timeLimitSeconds: 5))
+        let r = try GLPKSolver.solve(smallModel(), settings: SolverSettings(timeLimitSeconds: 5))
         #expect(r.status == .optimal)
         #expect(r.objective == 20)
         #expect(r.values == [4, 0])
@@ -22,7 +22,7 @@ struct GLPKSolverTests {
     }
 
     @Test func glpkDefaultsReachTheSameOptimum() throws {
-        let r = try GLPKSolver.solve(smallModel(), options: .glpkDefaults(timeLimitSeconds: 5))
+        let r = try GLPKSolver.solve(smallModel(), settings: SolverSettings(timeLimitSeconds: 5).glpkDefaults)
         #expect(r.status == .optimal)
         #expect(r.objective == 20)
     }
@@ -31,7 +31,7 @@ struct GLPKSolverTests {
         var m = LinearModel(name: "infeasible", sense: .minimise)
         let x = m.addColumn("x", kind: .binary)
         m.addRow("atLeastTwo", lower: 2, terms: [(x, 1)])
-        let r = try GLPKSolver.solve(m, options: SolverOptions(timeLimitSeconds: 5))
+        let r = try GLPKSolver.solve(m, settings: SolverSettings(timeLimitSeconds: 5))
         #expect(r.status == .infeasible)
         #expect(!r.hasSolution)
     }
@@ -47,7 +47,7 @@ struct GLPKSolverTests {
         case "badColumn": m.addRow("r", upper: 1, terms: [(7, 1)])
         default: m.addRow("r", upper: 1, terms: [(x, 1)])
         }
-        #expect(throws: ModelError.self) { try GLPKSolver.solve(m, options: SolverOptions(timeLimitSeconds: 1)) }
+        #expect(throws: ModelError.self) { try GLPKSolver.solve(m, settings: SolverSettings(timeLimitSeconds: 1)) }
     }
 
     @Test func writesLPAndMPSThatGLPKReadsBack() throws {

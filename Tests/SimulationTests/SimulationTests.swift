@@ -68,6 +68,34 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         #expect(error?.description.contains("bandz") == true)
     }
 
+    @Test func theAllocationSectionsSolverBlockReachesEveryDay() throws {
+        let folder = Fixtures.temporaryFolder()
+        let url = folder.appendingPathComponent("solver.yaml")
+        try """
+            name: solver
+            title: Tijdslimiet uit het scenario
+            seed: 7
+            calendar: {start: 2026-03-02, workingDays: 3}
+            allocation:
+              bands: {mode: soft, SVG: {min: 0, max: 1}, RN: {min: 0, max: 1}, LJR: {min: 0, max: 1}}
+              solver: {timeLimitSeconds: 11, formulation: perCase}
+            capacity:
+              caseload: {SVG: 100000, RN: 100000, LJR: 100000}
+            durations: {advies: 5, vi: 10, toezicht: 20}
+            intake: {perDay: 20}
+            """.write(to: url, atomically: true, encoding: .utf8)
+        let scenario = try Scenario.load(contentsOf: url)
+        #expect(scenario.config.formulation == .perCase)
+        let result = try simulate(scenario)
+        #expect(result.scenario.solverTimeLimitSeconds == 11)
+        #expect(try simulate(smallScenario()).scenario.solverTimeLimitSeconds == 30)
+        let bad = folder.appendingPathComponent("bad.yaml")
+        try "extends: \(url.path)\nallocation:\n  solver: {timeLimitSeconds: -3}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let error = #expect(throws: InputError.self) { try Scenario.load(contentsOf: bad) }
+        #expect(error?.line == 3)
+        #expect(error?.field == "allocation.solver.timeLimitSeconds")
+    }
+
     @Test func dailyCapacityInTheAllocationSectionIsRefused() throws {
         let folder = Fixtures.temporaryFolder()
         let url = folder.appendingPathComponent("bad.yaml")

@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import GLPK
 import InstroomDomain
 import InstroomTesting
 import Ledger
@@ -13,6 +14,16 @@ struct DailyRunTests {
         let config = AllocationConfig.bundled()
         #expect(config.bands.count == 3)
         #expect(RO.allCases.allSatisfy { config.capacity($0) > 0 })
+    }
+
+    @Test func theDayIsSolvedWithTheConfigurationsSolverSettings() throws {
+        let config = Fixtures.config { $0.solver.timeLimitSeconds = 12.5 }
+        let plan = try DayPlan.make(cases: Fixtures.intake(Fixtures.monday, count: 30), day: Fixtures.monday, rules: Fixtures.rules(),
+                                    config: config, prior: PeriodShares(), capacityLeft: config.capacity)
+        #expect(plan.outcome.solver?.timeLimitSeconds == 12.5)
+        let report = try DailyRun(ledger: try Ledger(path: Fixtures.ledgerPath()), rules: Fixtures.rules(), config: config)
+            .allocate(intake: Fixtures.intake(Fixtures.monday, count: 30), day: Fixtures.monday)
+        #expect(report.solver?.timeLimitSeconds == 12.5)
     }
 
     @Test func allocatesEveryCaseExactlyOnceAndARerunChangesNothing() throws {

@@ -112,7 +112,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageTests",
-            dependencies: ["InstroomDomain", "IntakeFormats", "Wegingskader", "Allocation", "Ledger", "Triage", "InstroomTesting"],
+            dependencies: [
+                "InstroomDomain", "IntakeFormats", "Wegingskader", "Allocation", "Ledger", "Triage", "InstroomTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

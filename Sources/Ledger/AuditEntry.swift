@@ -33,6 +33,18 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
         static let runId = Column(CodingKeys.runId)
     }
 
+    /// Written by hand for speed (one entry per assigned case); see `AssignmentRecord.encode(to:)`.
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["at"] = at
+        container["actor"] = actor
+        container["action"] = action.rawValue
+        container["caseId"] = caseId
+        container["runId"] = runId
+        container["detail"] = detail
+        container["data"] = try data.map(Ledger.jsonText)
+    }
+
     public static func databaseJSONEncoder(for column: String) -> JSONEncoder { Ledger.jsonEncoder }
     public static func databaseJSONDecoder(for column: String) -> JSONDecoder { ColumnJSONDecoder(column: column) }
 }

@@ -18,6 +18,17 @@ struct IntakeCaseRecord: Codable, FetchableRecord, PersistableRecord {
         static let received = Column(CodingKeys.received)
     }
 
+    /// Written by hand for speed (one row per new case); see `AssignmentRecord.encode(to:)`.
+    func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["received"] = received
+        container["kind"] = kind.rawValue
+        container["weight"] = weight
+        container["facts"] = try Ledger.jsonText(facts)
+        container["sourceFile"] = sourceFile
+        container["recordedAt"] = recordedAt
+    }
+
     static func databaseJSONEncoder(for column: String) -> JSONEncoder { Ledger.jsonEncoder }
     static func databaseJSONDecoder(for column: String) -> JSONDecoder { ColumnJSONDecoder(column: column) }
 }

@@ -46,6 +46,11 @@ public final class Ledger: Sendable {
         return e
     }()
 
+    /// A JSON column's text, in the format GRDB writes for Codable properties of these records.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try jsonEncoder.encode(value), as: UTF8.self)
+    }
+
     // MARK: - Reading
 
     /// Ids among `ids` that the ledger already holds.

@@ -118,7 +118,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageTests",
-            dependencies: ["InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage", "InstroomTesting"],
+            dependencies: [
+                "InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage", "InstroomTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -3,21 +3,22 @@ import GRDB
 import InstroomDomain
 
 extension Ledger {
-    /// Band forecasts, newest last; `openOnly` leaves out resolved and superseded ones.
+    /// Band forecasts, oldest first; `openOnly` leaves out resolved and superseded ones.
     public func bandAlerts(openOnly: Bool = false) throws -> [BandAlertRecord] {
         try queue.read { db in
-            try BandAlertRecord.fetchAll(db, sql: "SELECT * FROM bandAlert \(openOnly ? "WHERE status = 'open'" : "") ORDER BY id")
+            let all = BandAlertRecord.order(BandAlertRecord.Columns.id)
+            return try Ledger.fetchAll(db, openOnly ? all.filter(BandAlertRecord.Columns.status == BandAlertRecord.Status.open.rawValue) : all)
         }
     }
 
     public func bandAlert(id: Int64) throws -> BandAlertRecord? {
-        try queue.read { db in try BandAlertRecord.fetchOne(db, key: id) }
+        try queue.read { db in try Ledger.fetchOne(db, BandAlertRecord.filter(key: id)) }
     }
 
     /// The decision on an escalation, if it was decided.
     public func decision(escalationId: Int64) throws -> DecisionRecord? {
         try queue.read { db in
-            try DecisionRecord.fetchOne(db, sql: "SELECT * FROM decision WHERE escalationId = ? ORDER BY id DESC LIMIT 1", arguments: [escalationId])
+            try Ledger.fetchOne(db, DecisionRecord.filter(DecisionRecord.Columns.escalationId == escalationId).order(DecisionRecord.Columns.id.desc))
         }
     }
 
@@ -33,8 +34,11 @@ extension Ledger {
                 """, arguments: [from.description, to.description])
             var result: [Day: [RO: Double]] = [:]
             for row in rows {
-                guard let day = Day(row["day"] as String), let ro = RO(rawValue: row["ro"]) else { continue }
-                result[day, default: [:]][ro] = row["w"]
+                let text: String = row["day"]
+                guard let day = Day(text) else {
+                    throw LedgerError.unreadable(table: AssignmentRecord.databaseTableName, row: "?", column: "day", reason: "not a day: '\(text)'")
+                }
+                result[day, default: [:]][try Ledger.ro(row)] = row["w"]
             }
             return result
         }

@@ -5,6 +5,7 @@ import InstroomDomain
 /// The SQLite ledger: what came in, what each run decided, what the commissie changed, and who did what.
 ///
 /// Every write is one transaction: a failed run or a refused decision leaves the ledger as it was.
+/// Every read is typed and strict: a stored value that does not decode is a `LedgerError.unreadable`.
 public final class Ledger: Sendable {
     let queue: DatabaseQueue
     public let path: String
@@ -36,18 +37,18 @@ public final class Ledger: Sendable {
         return f
     }()
 
-    static let encoder: JSONEncoder = {
+    /// The JSON columns' format: sorted keys, so equal values are equal text. Shared because a run
+    /// encodes thousands of cells and an encoder per cell is measurable.
+    static let jsonEncoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .throw
         return e
     }()
 
-    /// A case's facts exactly as the ledger stores them: an intake that changes a known case is
-    /// detected by comparing these strings.
-    public static func facts(_ intake: IntakeCase) -> String { json(intake) }
-
-    static func json<T: Encodable>(_ value: T) -> String {
-        String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    /// A JSON column's text, in the format GRDB writes for Codable properties of these records.
+    static func jsonText<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try jsonEncoder.encode(value), as: UTF8.self)
     }
 
     // MARK: - Reading
@@ -55,42 +56,36 @@ public final class Ledger: Sendable {
     /// Ids among `ids` that the ledger already holds.
     public func knownCaseIds(_ ids: [String]) throws -> Set<String> {
         try queue.read { db in
-            var known = Set<String>()
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-                let found = try String.fetchAll(db, sql: "SELECT id FROM intakeCase WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))", arguments: StatementArguments(chunk))
-                known.formUnion(found)
-            }
-            return known
+            Set(try Ledger.inSlices(ids) { slice in
+                try String.fetchAll(db, IntakeCaseRecord.select(IntakeCaseRecord.Columns.id).filter(slice.contains(IntakeCaseRecord.Columns.id)))
+            })
         }
     }
 
     public func intakeCase(id: String) throws -> IntakeCase? {
-        try queue.read { db in
-            try IntakeCaseRecord.fetchOne(db, key: id).map { try JSONDecoder().decode(IntakeCase.self, from: Data($0.facts.utf8)) }
-        }
+        try queue.read { db in try Ledger.fetchOne(db, IntakeCaseRecord.filter(key: id))?.facts }
     }
 
     /// The stored facts of the given cases, to detect an intake that changed a known case.
-    public func storedFacts(_ ids: [String]) throws -> [String: String] {
-        try queue.read { db in
-            var result: [String: String] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-                let rows = try Row.fetchAll(db, sql: "SELECT id, facts FROM intakeCase WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))", arguments: StatementArguments(chunk))
-                for row in rows { result[row["id"]] = row["facts"] }
-            }
-            return result
+    public func storedFacts(_ ids: [String]) throws -> [String: IntakeCase] {
+        try queue.read { db in try Ledger.storedFacts(ids, db) }
+    }
+
+    static func storedFacts(_ ids: [String], _ db: Database) throws -> [String: IntakeCase] {
+        let records = try inSlices(ids) { slice in
+            try fetchAll(db, IntakeCaseRecord.filter(slice.contains(IntakeCaseRecord.Columns.id)))
         }
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.facts) })
     }
 
     /// Cases that came in but have no RO yet (they waited for capacity): they go first next run.
     public func backlog(until day: Day) throws -> [IntakeCase] {
         try queue.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT facts FROM intakeCase c
-                WHERE received <= ? AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = c.id)
-                ORDER BY received, id
-                """, arguments: [day.description])
-                .map { try JSONDecoder().decode(IntakeCase.self, from: Data($0.utf8)) }
+            try Ledger.fetchAll(db, IntakeCaseRecord
+                .filter(IntakeCaseRecord.Columns.received <= day.description)
+                .filter(sql: "NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id)")
+                .order(IntakeCaseRecord.Columns.received, IntakeCaseRecord.Columns.id))
+                .map(\.facts)
         }
     }
 
@@ -103,9 +98,7 @@ public final class Ledger: Sendable {
                   AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
                 GROUP BY a.ro
                 """, arguments: [from.description, to.description])
-            var result: [RO: Double] = [:]
-            for row in rows { if let ro = RO(rawValue: row["ro"]) { result[ro] = row["w"] } }
-            return result
+            return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
         }
     }
 
@@ -115,95 +108,88 @@ public final class Ledger: Sendable {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT ro, SUM(weight) AS w FROM assignment WHERE day = ? AND revision = 1 GROUP BY ro
                 """, arguments: [day.description])
-            var result: [RO: Double] = [:]
-            for row in rows { if let ro = RO(rawValue: row["ro"]) { result[ro] = row["w"] } }
-            return result
+            return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
         }
     }
+
+    /// An RO read from an aggregate row: the schema's CHECK makes anything else corruption, reported as such.
+    static func ro(_ row: Row) throws -> RO {
+        let code: String = row["ro"]
+        guard let ro = RO(rawValue: code) else {
+            throw LedgerError.unreadable(table: AssignmentRecord.databaseTableName, row: "?", column: "ro", reason: "unknown RO '\(code)'")
+        }
+        return ro
+    }
+
+    /// Restricts an assignment request to each case's current (highest) revision.
+    static let currentRevision: SQL = "revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = assignment.caseId)"
 
     /// The current assignment (highest revision) of each of the given cases.
     public func currentAssignments(_ ids: [String]) throws -> [String: AssignmentRecord] {
         try queue.read { db in
-            var result: [String: AssignmentRecord] = [:]
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-                let records = try AssignmentRecord.fetchAll(db, sql: """
-                    SELECT * FROM assignment a WHERE caseId IN (\(databaseQuestionMarks(count: chunk.count)))
-                      AND revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
-                    """, arguments: StatementArguments(chunk))
-                for r in records { result[r.caseId] = r }
+            let records = try Ledger.inSlices(ids) { slice in
+                try Ledger.fetchAll(db, AssignmentRecord.filter(slice.contains(AssignmentRecord.Columns.caseId)).filter(literal: Ledger.currentRevision))
             }
-            return result
+            return Dictionary(uniqueKeysWithValues: records.map { ($0.caseId, $0) })
         }
     }
 
     public func history(caseId: String) throws -> [AssignmentRecord] {
         try queue.read { db in
-            try AssignmentRecord.fetchAll(db, sql: "SELECT * FROM assignment WHERE caseId = ? ORDER BY revision", arguments: [caseId])
+            try Ledger.fetchAll(db, AssignmentRecord.filter(AssignmentRecord.Columns.caseId == caseId).order(AssignmentRecord.Columns.revision))
         }
     }
 
     public func runs() throws -> [RunRecord] {
-        try queue.read { db in try RunRecord.fetchAll(db, sql: "SELECT * FROM run ORDER BY id") }
+        try queue.read { db in try Ledger.fetchAll(db, RunRecord.order(RunRecord.Columns.id)) }
     }
 
     public func run(id: Int64) throws -> RunRecord? {
-        try queue.read { db in try RunRecord.fetchOne(db, key: id) }
+        try queue.read { db in try Ledger.fetchOne(db, RunRecord.filter(key: id)) }
     }
 
     public func ruleSet(hash: String) throws -> RuleSetRecord? {
-        try queue.read { db in try RuleSetRecord.fetchOne(db, key: hash) }
+        try queue.read { db in try Ledger.fetchOne(db, RuleSetRecord.filter(key: hash)) }
     }
 
     public func escalations(openOnly: Bool = false) throws -> [EscalationRecord] {
         try queue.read { db in
-            try EscalationRecord.fetchAll(db, sql: "SELECT * FROM escalation \(openOnly ? "WHERE status = 'open'" : "") ORDER BY id")
+            let all = EscalationRecord.order(EscalationRecord.Columns.id)
+            return try Ledger.fetchAll(db, openOnly ? all.filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue) : all)
         }
     }
 
     public func escalation(id: Int64) throws -> EscalationRecord? {
-        try queue.read { db in try EscalationRecord.fetchOne(db, key: id) }
+        try queue.read { db in try Ledger.fetchOne(db, EscalationRecord.filter(key: id)) }
     }
 
     public func escalations(caseId: String) throws -> [EscalationRecord] {
-        try queue.read { db in try EscalationRecord.fetchAll(db, sql: "SELECT * FROM escalation WHERE caseId = ? ORDER BY id", arguments: [caseId]) }
+        try queue.read { db in
+            try Ledger.fetchAll(db, EscalationRecord.filter(EscalationRecord.Columns.caseId == caseId).order(EscalationRecord.Columns.id))
+        }
     }
 
     public func decisions() throws -> [DecisionRecord] {
-        try queue.read { db in try DecisionRecord.fetchAll(db, sql: "SELECT * FROM decision ORDER BY id") }
+        try queue.read { db in try Ledger.fetchAll(db, DecisionRecord.order(DecisionRecord.Columns.id)) }
     }
 
+    /// The whole trail, or a case's own entries plus those of the runs that allocated it.
     public func audit(caseId: String? = nil) throws -> [AuditEntry] {
         try queue.read { db in
+            var request = AuditEntry.order(AuditEntry.Columns.id)
             if let caseId {
-                return try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit WHERE caseId = ? OR (caseId IS NULL AND runId IN (SELECT runId FROM assignment WHERE caseId = ?)) ORDER BY id", arguments: [caseId, caseId])
+                request = request.filter(literal: """
+                    caseId = \(caseId) OR (caseId IS NULL AND runId IN (SELECT runId FROM assignment WHERE caseId = \(caseId)))
+                    """)
             }
-            return try AuditEntry.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
+            return try Ledger.fetchAll(db, request)
         }
     }
 
     public func counts() throws -> (cases: Int, assignments: Int, runs: Int, escalations: Int, audit: Int) {
         try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intakeCase") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM assignment") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escalation") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0)
-        }
-    }
-}
-
-public enum LedgerError: Error, CustomStringConvertible, Sendable {
-    case cannotOpen(path: String, reason: String)
-    case conflictingFacts(caseId: String)
-    case notFound(String)
-    case refused(String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason): "cannot open the ledger \(path): \(reason)"
-        case .conflictingFacts(let id): "case \(id) is already in the ledger with other facts; an intake may not change a known case"
-        case .notFound(let what): "\(what) not found in the ledger"
-        case .refused(let why): why
+            (try IntakeCaseRecord.fetchCount(db), try AssignmentRecord.fetchCount(db), try RunRecord.fetchCount(db),
+             try EscalationRecord.fetchCount(db), try AuditEntry.fetchCount(db))
         }
     }
 }

@@ -2,139 +2,57 @@ import Foundation
 import GRDB
 import InstroomDomain
 
-/// Everything one allocation run writes, assembled before the transaction opens.
-public struct RunDraft: Sendable {
-    public struct NewCase: Sendable {
-        public var intake: IntakeCase
-        public var weight: Double
-        public init(intake: IntakeCase, weight: Double) {
-            self.intake = intake
-            self.weight = weight
-        }
-    }
-
-    public struct Assignment: Sendable {
-        public var caseId: String
-        public var ro: RO
-        public var weight: Double
-        public var final: Bool
-        public var bestFit: RO?
-        /// Scores with explanations, as JSON.
-        public var scores: String
-        public init(caseId: String, ro: RO, weight: Double, final: Bool, bestFit: RO?, scores: String) {
-            self.caseId = caseId
-            self.ro = ro
-            self.weight = weight
-            self.final = final
-            self.bestFit = bestFit
-            self.scores = scores
-        }
-    }
-
-    public struct Escalation: Sendable {
-        public var caseId: String
-        public var reasons: [EscalationReason]
-        public var provisionalRO: RO?
-        /// JSON snapshot of shares and bands (`EscalationContext`), for the dossier.
-        public var context: String? = nil
-        public init(caseId: String, reasons: [EscalationReason], provisionalRO: RO?) {
-            self.caseId = caseId
-            self.reasons = reasons
-            self.provisionalRO = provisionalRO
-        }
-    }
-
-    public var day: Day
-    public var actor: String
-    public var ruleSet: RuleSetRecord
-    public var config: String
-    public var intakeFile: String?
-    public var status: String
-    public var objective: Double?
-    public var gap: Double?
-    public var seconds: Double
-    public var nodes: Int
-    public var message: String
-    public var newCases: [NewCase]
-    public var assignments: [Assignment]
-    public var escalations: [Escalation]
-    public var escalationDeadline: Day
-    /// Band forecasts of this run (status open; runId and createdAt are filled in when recorded).
-    /// nil: no forecast was made and open alerts are left alone; empty: every band is forecast to hold,
-    /// so open alerts are resolved.
-    public var bandAlerts: [BandAlertRecord]? = nil
-
-    public init(day: Day, actor: String, ruleSet: RuleSetRecord, config: String, intakeFile: String?, status: String,
-                objective: Double?, gap: Double?, seconds: Double, nodes: Int, message: String,
-                newCases: [NewCase], assignments: [Assignment], escalations: [Escalation], escalationDeadline: Day) {
-        self.day = day
-        self.actor = actor
-        self.ruleSet = ruleSet
-        self.config = config
-        self.intakeFile = intakeFile
-        self.status = status
-        self.objective = objective
-        self.gap = gap
-        self.seconds = seconds
-        self.nodes = nodes
-        self.message = message
-        self.newCases = newCases
-        self.assignments = assignments
-        self.escalations = escalations
-        self.escalationDeadline = escalationDeadline
-    }
-}
-
 extension Ledger {
     /// Writes a whole run in one transaction and returns its id. Nothing is written if any part is refused.
     @discardableResult
     public func record(_ draft: RunDraft) throws -> Int64 {
         let now = timestamp()
+        let actor = draft.actor
+        let day = draft.run.day
         return try queue.write { db in
-            if try RuleSetRecord.fetchOne(db, key: draft.ruleSet.hash) == nil {
+            if try RuleSetRecord.exists(db, key: draft.ruleSet.hash) == false {
                 var rules = draft.ruleSet
                 rules.firstUsedAt = now
                 try rules.insert(db)
-                try AuditEntry(id: nil, at: now, actor: draft.actor, action: "wegingskader", caseId: nil, runId: nil,
-                               detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt").insert(db)
+                try AuditEntry(at: now, actor: actor, action: .wegingskader,
+                               detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt",
+                               data: AuditData(ruleVersion: rules.version, ruleHash: rules.hash)).insert(db)
             }
-            // A day holds thousands of rows: prepared statements, compiled once per transaction.
-            let findFacts = try db.cachedStatement(sql: "SELECT facts FROM intakeCase WHERE id = ?")
-            let insertCase = try db.cachedStatement(sql: """
-                INSERT INTO intakeCase (id, received, kind, weight, facts, sourceFile, recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            // A day holds thousands of rows: what is already known is read in a few IN queries, not one per case.
+            let known = try Ledger.storedFacts(draft.newCases.map(\.intake.id), db)
             for new in draft.newCases {
-                let facts = Ledger.json(new.intake)
-                if let existing = try String.fetchOne(findFacts, arguments: [new.intake.id]) {
-                    if existing != facts { throw LedgerError.conflictingFacts(caseId: new.intake.id) }
+                if let existing = known[new.intake.id] {
+                    if existing != new.intake { throw LedgerError.conflictingFacts(caseId: new.intake.id) }
                     continue
                 }
-                try insertCase.execute(arguments: [new.intake.id, new.intake.received.description, new.intake.kind.rawValue,
-                                                   new.weight, facts, draft.intakeFile, now])
+                try IntakeCaseRecord(id: new.intake.id, received: new.intake.received.description, kind: new.intake.kind, weight: new.weight,
+                                     facts: new.intake, sourceFile: draft.run.intakeFile, recordedAt: now).insert(db)
             }
-            var run = RunRecord(id: nil, day: draft.day.description, startedAt: now, ruleHash: draft.ruleSet.hash, config: draft.config,
-                                intakeFile: draft.intakeFile, status: draft.status, objective: draft.objective, gap: draft.gap,
-                                seconds: draft.seconds, nodes: draft.nodes, caseCount: draft.assignments.count, message: draft.message)
+            var run = draft.run
+            run.startedAt = now
+            run.ruleHash = draft.ruleSet.hash
+            run.caseCount = draft.assignments.count
             try run.insert(db)
             let runId = run.id!
-            try AuditEntry(id: nil, at: now, actor: draft.actor, action: "run", caseId: nil, runId: runId,
-                           detail: "Verdeling \(draft.day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(draft.status); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))").insert(db)
+            try AuditEntry(at: now, actor: actor, action: .run, runId: runId,
+                           detail: "Verdeling \(day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(run.status.rawValue); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))",
+                           data: AuditData(ruleVersion: draft.ruleSet.version, ruleHash: draft.ruleSet.hash, solverStatus: run.status,
+                                           newCases: draft.newCases.count, assigned: draft.assignments.count,
+                                           escalated: draft.escalations.count)).insert(db)
             var mergedIntoContest = Set<String>()
-            let countRevisions = try db.cachedStatement(sql: "SELECT COUNT(*) FROM assignment WHERE caseId = ?")
-            let insertAssignment = try db.cachedStatement(sql: """
-                INSERT INTO assignment (caseId, revision, runId, day, ro, weight, final, source, bestFit, scores, ruleHash, decisionId, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'model', ?, ?, ?, NULL, ?)
-                """)
-            let insertAudit = try db.cachedStatement(sql: "INSERT INTO audit (at, actor, action, caseId, runId, detail) VALUES (?, ?, ?, ?, ?, ?)")
+            let revisions = try Ledger.revisionCounts(draft.assignments.map(\.caseId), db)
             // Cases that waited for capacity (few): read once, not once per assignment.
-            let waitingEscalations = Dictionary(grouping: try EscalationRecord.fetchAll(
-                db, sql: "SELECT * FROM escalation WHERE status = 'open' AND provisionalRO IS NULL ORDER BY id"), by: \.caseId)
+            let waitingEscalations = Dictionary(grouping: try Ledger.fetchAll(db, EscalationRecord
+                .filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue && EscalationRecord.Columns.provisionalRO == nil)
+                .order(EscalationRecord.Columns.id)), by: \.caseId)
             for a in draft.assignments {
-                let revision = 1 + (try Int.fetchOne(countRevisions, arguments: [a.caseId]) ?? 0)
-                try insertAssignment.execute(arguments: [a.caseId, revision, runId, draft.day.description, a.ro.rawValue, a.weight,
-                                                         a.final, a.bestFit?.rawValue, a.scores, draft.ruleSet.hash, now])
-                try insertAudit.execute(arguments: [now, draft.actor, "assign", a.caseId, runId,
-                                                    "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)"])
+                var assignment = AssignmentRecord(caseId: a.caseId, revision: 1 + (revisions[a.caseId] ?? 0), runId: runId, day: day, ro: a.ro,
+                                                  weight: a.weight, final: a.final, source: .model, bestFit: a.bestFit, scores: a.scores,
+                                                  ruleHash: draft.ruleSet.hash, decisionId: nil, createdAt: now)
+                try assignment.insert(db)
+                try AuditEntry(at: now, actor: actor, action: .assign, caseId: a.caseId, runId: runId,
+                               detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
+                               data: AuditData(ro: a.ro, final: a.final)).insert(db)
                 // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
                 // unless a triage expert contested it while it waited: then it stays open with this RO as
                 // the provisional one, and today's reasons (if any) join it.
@@ -147,35 +65,50 @@ extension Ledger {
                         if open.context == nil { open.context = today?.context }
                         try open.update(db)
                         mergedIntoContest.insert(a.caseId)
-                        try AuditEntry(id: nil, at: now, actor: draft.actor, action: "escalate", caseId: a.caseId, runId: runId,
-                                       detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)").insert(db)
+                        try AuditEntry(at: now, actor: actor, action: .escalate, caseId: a.caseId, runId: runId,
+                                       detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)",
+                                       data: AuditData(escalationId: open.id, ro: a.ro, reasons: open.reasons.map(\.code))).insert(db)
                         continue
                     }
                     open.status = .resolved
                     try open.update(db)
-                    try AuditEntry(id: nil, at: now, actor: draft.actor, action: "resolve", caseId: a.caseId, runId: runId,
-                                   detail: "Escalatie \(open.id!) opgelost: de zaak is toegewezen aan \(a.ro.displayName)").insert(db)
+                    try AuditEntry(at: now, actor: actor, action: .resolve, caseId: a.caseId, runId: runId,
+                                   detail: "Escalatie \(open.id!) opgelost: de zaak is toegewezen aan \(a.ro.displayName)",
+                                   data: AuditData(escalationId: open.id, ro: a.ro)).insert(db)
                 }
             }
             for e in draft.escalations {
                 guard let primary = e.reasons.map(\.code).min(), !mergedIntoContest.contains(e.caseId) else { continue }
                 // A waiting case keeps one open escalation, not one per run.
-                if e.provisionalRO == nil, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escalation WHERE caseId = ? AND status = 'open'", arguments: [e.caseId]) ?? 0 > 0 {
+                if e.provisionalRO == nil, try EscalationRecord.filter(
+                    EscalationRecord.Columns.caseId == e.caseId && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue).isEmpty(db) == false {
                     continue
                 }
-                var record = EscalationRecord(id: nil, caseId: e.caseId, runId: runId, day: draft.day.description, reasons: e.reasons,
+                var record = EscalationRecord(caseId: e.caseId, runId: runId, day: day, reasons: e.reasons,
                                               primaryReason: primary, provisionalRO: e.provisionalRO, status: .open,
                                               deadline: draft.escalationDeadline.description, ruleHash: draft.ruleSet.hash,
-                                              createdAt: now, raisedBy: draft.actor, context: e.context)
+                                              createdAt: now, raisedBy: actor, context: e.context)
                 try record.insert(db)
-                try AuditEntry(id: nil, at: now, actor: draft.actor, action: "escalate", caseId: e.caseId, runId: runId,
-                               detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; ")).insert(db)
+                try AuditEntry(at: now, actor: actor, action: .escalate, caseId: e.caseId, runId: runId,
+                               detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; "),
+                               data: AuditData(escalationId: record.id, ro: e.provisionalRO, reasons: e.reasons.map(\.code))).insert(db)
             }
             if let alerts = draft.bandAlerts {
-                try Self.recordBandAlerts(alerts, runId: runId, actor: draft.actor, now: now, db: db)
+                try Self.recordBandAlerts(alerts, runId: runId, actor: actor, now: now, db: db)
             }
             return runId
         }
+    }
+
+    /// How many assignment rows each case already has: the next revision number follows them.
+    static func revisionCounts(_ ids: [String], _ db: Database) throws -> [String: Int] {
+        let rows = try inSlices(ids) { slice in
+            try Row.fetchAll(db, AssignmentRecord
+                .select(AssignmentRecord.Columns.caseId, count(AssignmentRecord.Columns.revision).forKey("n"))
+                .filter(slice.contains(AssignmentRecord.Columns.caseId))
+                .group(AssignmentRecord.Columns.caseId))
+        }
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["caseId"] as String, $0["n"] as Int) })
     }
 
     /// One open alert per RO: a fresh forecast supersedes the previous one; a forecast back within the
@@ -183,7 +116,9 @@ extension Ledger {
     static func recordBandAlerts(_ alerts: [BandAlertRecord], runId: Int64, actor: String, now: String, db: Database) throws {
         let fresh = Dictionary(alerts.map { ($0.ro, $0) }, uniquingKeysWith: { a, _ in a })
         for ro in RO.allCases {
-            let open = try BandAlertRecord.fetchAll(db, sql: "SELECT * FROM bandAlert WHERE ro = ? AND status = 'open' ORDER BY id", arguments: [ro.rawValue])
+            let open = try fetchAll(db, BandAlertRecord
+                .filter(BandAlertRecord.Columns.ro == ro.rawValue && BandAlertRecord.Columns.status == BandAlertRecord.Status.open.rawValue)
+                .order(BandAlertRecord.Columns.id))
             var inserted: BandAlertRecord?
             if var alert = fresh[ro] {
                 alert.id = nil
@@ -192,47 +127,60 @@ extension Ledger {
                 alert.createdAt = now
                 try alert.insert(db)
                 inserted = alert
-                try AuditEntry(id: nil, at: now, actor: actor, action: "band_prognose", caseId: nil, runId: runId,
-                               detail: "Bandprognose B\(alert.id!) (\(ro.displayName)): \(alert.detail)").insert(db)
+                try AuditEntry(at: now, actor: actor, action: .bandForecast, runId: runId,
+                               detail: "Bandprognose B\(alert.id!) (\(ro.displayName)): \(alert.detail)",
+                               data: AuditData(bandAlertId: alert.id, ro: ro)).insert(db)
             }
             for var old in open {
                 old.status = inserted == nil ? .resolved : .superseded
                 try old.update(db)
-                try AuditEntry(id: nil, at: now, actor: actor, action: "resolve", caseId: nil, runId: runId,
+                try AuditEntry(at: now, actor: actor, action: .resolve, runId: runId,
                                detail: inserted.map { "Bandprognose B\(old.id!) (\(ro.displayName)) vervangen door B\($0.id!)" }
-                                   ?? "Bandprognose B\(old.id!) (\(ro.displayName)) opgelost: de prognose ligt weer binnen de band").insert(db)
+                                   ?? "Bandprognose B\(old.id!) (\(ro.displayName)) opgelost: de prognose ligt weer binnen de band",
+                               data: AuditData(bandAlertId: old.id, supersededBy: inserted?.id, ro: ro)).insert(db)
             }
         }
+    }
+
+    /// The case's newest assignment row, if it has one.
+    static func currentAssignment(caseId: String, _ db: Database) throws -> AssignmentRecord? {
+        try fetchOne(db, AssignmentRecord.filter(AssignmentRecord.Columns.caseId == caseId).order(AssignmentRecord.Columns.revision.desc))
     }
 
     /// A triage expert contests a case: it gets an open escalation, its assignment stays provisional.
     /// Refused when the case's assignment is already final (geen werk retour).
     @discardableResult
-    public func contest(caseId: String, reason: String, by actor: String, on day: Day, deadline: Day, context: String? = nil) throws -> EscalationRecord {
+    public func contest(caseId: String, reason: String, by actor: String, on day: Day, deadline: Day,
+                        context: EscalationContext? = nil) throws -> EscalationRecord {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a reason (--reason)") }
         guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a name (--by)") }
         let now = timestamp()
         return try queue.write { db in
-            guard try IntakeCaseRecord.fetchOne(db, key: caseId) != nil else { throw LedgerError.notFound("case \(caseId)") }
-            let current = try AssignmentRecord.fetchOne(db, sql: "SELECT * FROM assignment WHERE caseId = ? ORDER BY revision DESC LIMIT 1", arguments: [caseId])
+            guard try IntakeCaseRecord.exists(db, key: caseId) else { throw LedgerError.notFound("case \(caseId)") }
+            let current = try Ledger.currentAssignment(caseId: caseId, db)
             if let current, current.final {
                 throw LedgerError.refused("case \(caseId) is definitively assigned to \(current.ro.displayName) and cannot be contested (geen werk retour)")
             }
             let reasons = [EscalationReason(.contested, reason)]
-            if var open = try EscalationRecord.fetchOne(db, sql: "SELECT * FROM escalation WHERE caseId = ? AND status = 'open' ORDER BY id DESC LIMIT 1", arguments: [caseId]) {
+            let open = try Ledger.fetchOne(db, EscalationRecord
+                .filter(EscalationRecord.Columns.caseId == caseId && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue)
+                .order(EscalationRecord.Columns.id.desc))
+            if var open {
                 open.reasons += reasons
                 open.primaryReason = open.reasons.map(\.code).min()!
                 try open.update(db)
-                try AuditEntry(id: nil, at: now, actor: actor, action: "contest", caseId: caseId, runId: nil,
-                               detail: "Betwist (escalatie \(open.id!)): \(reason)").insert(db)
+                try AuditEntry(at: now, actor: actor, action: .contest, caseId: caseId,
+                               detail: "Betwist (escalatie \(open.id!)): \(reason)",
+                               data: AuditData(escalationId: open.id, ro: current?.ro, reasons: [.contested])).insert(db)
                 return open
             }
-            var record = EscalationRecord(id: nil, caseId: caseId, runId: nil, day: day.description, reasons: reasons, primaryReason: .contested,
+            var record = EscalationRecord(caseId: caseId, runId: nil, day: day.description, reasons: reasons, primaryReason: .contested,
                                           provisionalRO: current?.ro, status: .open, deadline: deadline.description,
                                           ruleHash: current?.ruleHash ?? "", createdAt: now, raisedBy: actor, context: context)
             try record.insert(db)
-            try AuditEntry(id: nil, at: now, actor: actor, action: "contest", caseId: caseId, runId: nil,
-                           detail: "Betwist (escalatie \(record.id!)): \(reason)").insert(db)
+            try AuditEntry(at: now, actor: actor, action: .contest, caseId: caseId,
+                           detail: "Betwist (escalatie \(record.id!)): \(reason)",
+                           data: AuditData(escalationId: record.id, ro: current?.ro, reasons: [.contested])).insert(db)
             return record
         }
     }
@@ -245,11 +193,13 @@ extension Ledger {
         guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a decision needs the decider's name (--by)") }
         let now = timestamp()
         return try queue.write { db in
-            guard var escalation = try EscalationRecord.fetchOne(db, key: escalationId) else { throw LedgerError.notFound("escalation \(escalationId)") }
+            guard var escalation = try Ledger.fetchOne(db, EscalationRecord.filter(key: escalationId)) else {
+                throw LedgerError.notFound("escalation \(escalationId)")
+            }
             guard escalation.status == .open else {
                 throw LedgerError.refused("escalation \(escalationId) is already \(escalation.status == .decided ? "decided" : "resolved"); a final assignment never moves (geen werk retour)")
             }
-            guard let current = try AssignmentRecord.fetchOne(db, sql: "SELECT * FROM assignment WHERE caseId = ? ORDER BY revision DESC LIMIT 1", arguments: [escalation.caseId]) else {
+            guard let current = try Ledger.currentAssignment(caseId: escalation.caseId, db) else {
                 throw LedgerError.refused("case \(escalation.caseId) waits for capacity and has no RO yet; it is assigned by the next run")
             }
             if current.final {
@@ -260,14 +210,23 @@ extension Ledger {
                                           action: target == current.ro ? .confirm : .move, roBefore: current.ro, roAfter: target,
                                           rationale: rationale, decidedBy: actor, decidedAt: now)
             try decision.insert(db)
-            try AssignmentRecord(id: nil, caseId: current.caseId, revision: current.revision + 1, runId: nil, day: current.day, ro: target,
-                                 weight: current.weight, final: true, source: "commissie", bestFit: current.bestFit, scores: current.scores,
-                                 ruleHash: current.ruleHash, decisionId: decision.id, createdAt: now).insert(db)
+            var final = current
+            final.id = nil
+            final.revision = current.revision + 1
+            final.runId = nil
+            final.ro = target
+            final.final = true
+            final.source = .commissie
+            final.decisionId = decision.id
+            final.createdAt = now
+            try final.insert(db)
             escalation.status = .decided
             try escalation.update(db)
             let what = target == current.ro ? "bevestigd bij \(target.displayName)" : "verplaatst van \(current.ro.displayName) naar \(target.displayName)"
-            try AuditEntry(id: nil, at: now, actor: actor, action: "decide", caseId: current.caseId, runId: nil,
-                           detail: "Besluit begeleidingscommissie (escalatie \(escalationId)): \(what). Motivering: \(rationale)").insert(db)
+            try AuditEntry(at: now, actor: actor, action: .decide, caseId: current.caseId,
+                           detail: "Besluit begeleidingscommissie (escalatie \(escalationId)): \(what). Motivering: \(rationale)",
+                           data: AuditData(escalationId: escalationId, decisionId: decision.id, roBefore: current.ro, roAfter: target,
+                                           final: true)).insert(db)
             return decision
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The ledger's schema. Migrations are never edited once shipped: add a new one instead.
@@ -136,6 +137,24 @@ enum Schema {
                 );
                 CREATE INDEX bandAlert_ro ON bandAlert(ro, status);
                 """)
+        }
+        migrator.registerMigration("v3: typed run configuration, structured audit data") { db in
+            // The audit trail gains the structured side of each event; older entries keep only their text.
+            try db.execute(sql: "ALTER TABLE audit ADD COLUMN data TEXT")
+            // run.config held AllocationConfig's own encoding; the ledger now owns the format
+            // (RunConfiguration). Every row is converted; one that cannot be is an error, never dropped.
+            let update = try db.makeStatement(sql: "UPDATE run SET config = ? WHERE id = ?")
+            for row in try Row.fetchAll(db, sql: "SELECT id, config FROM run ORDER BY id") {
+                let id: Int64 = row["id"]
+                let text: String = row["config"]
+                let legacy: LegacyRunConfiguration
+                do {
+                    legacy = try JSONDecoder().decode(LegacyRunConfiguration.self, from: Data(text.utf8))
+                } catch {
+                    throw LedgerError.unreadable(table: "run", row: "\(id)", column: "config", reason: Ledger.explain(error, pathStartsWithColumn: false).reason)
+                }
+                try update.execute(arguments: [String(decoding: try Ledger.jsonEncoder.encode(legacy.converted), as: UTF8.self), id])
+            }
         }
         return migrator
     }

@@ -152,17 +152,21 @@ public struct Commissie: Sendable {
         let trimmed = ref.trimmingCharacters(in: .whitespaces)
         if trimmed.uppercased().hasPrefix("B"), let id = Int64(trimmed.dropFirst()) {
             guard let alert = try ledger.bandAlert(id: id) else { throw LedgerError.notFound("band forecast \(trimmed)") }
-            let audit = try ledger.audit().filter { $0.action == "band_prognose" || $0.action == "resolve" }.filter { $0.detail.contains("B\(id) ") || $0.detail.contains("B\(id))") || $0.detail.hasSuffix("B\(id)") }
+            // Entries from before v3 carry no structured data: those are matched on the text that names the alert.
+            let audit = try ledger.audit().filter { $0.action == .bandForecast || $0.action == .resolve }.filter {
+                $0.data.map { $0.bandAlertId == id || $0.supersededBy == id }
+                    ?? ($0.detail.contains("B\(id) ") || $0.detail.contains("B\(id))") || $0.detail.hasSuffix("B\(id)"))
+            }
             return Dossier(escalation: nil, bandAlert: view(alert, on: date), facts: nil, scores: nil, bestFit: nil, explanations: nil,
                            flags: nil, ruleVersion: nil, ruleHash: nil, sharesAtEscalation: nil, history: [], audit: audit)
         }
         guard let id = Int64(trimmed) else { throw LedgerError.notFound("escalation '\(ref)' (give a number, or B<number> for a band forecast)") }
         guard let e = try ledger.escalation(id: id) else { throw LedgerError.notFound("escalation \(id)") }
         let history = try ledger.history(caseId: e.caseId)
-        let line = history.first.flatMap { try? JSONDecoder().decode(AllocationReport.Line.self, from: Data($0.scores.utf8)) }
+        let stored = history.first?.scores
         return Dossier(escalation: try view(e, on: date), bandAlert: nil, facts: try ledger.intakeCase(id: e.caseId),
-                       scores: line?.scores, bestFit: line?.bestFit, explanations: line?.reasons, flags: line?.flags,
-                       ruleVersion: line?.ruleVersion, ruleHash: line?.ruleHash, sharesAtEscalation: e.snapshot,
+                       scores: stored?.scores, bestFit: stored?.bestFit, explanations: stored?.reasons, flags: stored?.dataFlags,
+                       ruleVersion: stored?.ruleVersion, ruleHash: stored?.ruleHash, sharesAtEscalation: e.context,
                        history: history, audit: try ledger.audit(caseId: e.caseId))
     }
 
@@ -173,7 +177,7 @@ public struct Commissie: Sendable {
     @discardableResult
     public func contest(caseId: String, reason: String, by actor: String, on day: Day) throws -> EscalationRecord {
         let e = try ledger.contest(caseId: caseId, reason: reason, by: actor, on: day, deadline: day.adding(workingDays: config.escalationDeadlineDays),
-                                   context: try sharesNow(on: day).json)
+                                   context: try sharesNow(on: day))
         logger.info("commissie: case contested", metadata: [
             "escalation": "\(e.id.map(String.init) ?? "-")", "case": "\(caseId)", "day": "\(day)", "deadline": "\(e.deadline)",
         ])

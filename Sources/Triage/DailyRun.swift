@@ -25,7 +25,7 @@ public struct DailyRun: Sendable {
     public func prepare(intake: [IntakeCase], day: Day) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
         let stored = try ledger.storedFacts(intake.map(\.id))
         for c in intake {
-            if let facts = stored[c.id], facts != Ledger.facts(c) {
+            if let facts = stored[c.id], facts != c {
                 throw TriageError.conflictingFacts("case \(c.id) is already in the ledger with other facts; an intake may not change a known case (geen werk retour)")
             }
         }
@@ -153,25 +153,20 @@ public struct DailyRun: Sendable {
     }
 
     func draft(_ plan: DayPlan, report: AllocationReport, newCases: [IntakeCase], intakeFile: String?) -> RunDraft {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         let weights = Dictionary(uniqueKeysWithValues: plan.scored.map { ($0.intake.id, $0.weight) })
-        let configJSON = String(decoding: (try? encoder.encode(config)) ?? Data(), as: UTF8.self)
+        let context = context(report)
         return RunDraft(
-            day: plan.day, actor: actor,
+            run: RunRecord(day: plan.day.description, config: RunConfiguration(config), intakeFile: intakeFile,
+                           status: RunStatus(plan.outcome.status), objective: report.objective, gap: report.solver?.gap,
+                           seconds: report.solver?.seconds ?? 0, nodes: report.solver?.nodes ?? 0, message: report.solver?.message ?? ""),
+            actor: actor,
             ruleSet: RuleSetRecord(hash: rules.hash, version: rules.version, title: rules.title, source: rules.sourceText, firstUsedAt: ""),
-            config: configJSON, intakeFile: intakeFile, status: report.status, objective: report.objective,
-            gap: report.solver?.gap, seconds: report.solver?.seconds ?? 0, nodes: report.solver?.nodes ?? 0,
-            message: report.solver?.message ?? "",
             newCases: newCases.map { .init(intake: $0, weight: weights[$0.id] ?? config.workload.weight(of: $0)) },
             assignments: report.assignments.map { line in
-                .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit,
-                      scores: String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self))
+                .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit, scores: StoredScores(line))
             },
             escalations: report.escalations.map { e in
-                var draft = RunDraft.Escalation(caseId: e.caseId, reasons: e.reasons, provisionalRO: e.provisionalRO)
-                draft.context = context(report).json
-                return draft
+                RunDraft.Escalation(caseId: e.caseId, reasons: e.reasons, provisionalRO: e.provisionalRO, context: context)
             },
             escalationDeadline: plan.day.adding(workingDays: config.escalationDeadlineDays)
         )
@@ -180,14 +175,7 @@ public struct DailyRun: Sendable {
     /// The intake was allocated before: report what the ledger holds for it, without writing anything.
     func existingReport(intake: [IntakeCase], day: Day) throws -> AllocationReport {
         let current = try ledger.currentAssignments(intake.map(\.id))
-        let decoder = JSONDecoder()
-        var lines: [AllocationReport.Line] = []
-        for c in intake {
-            guard let record = current[c.id], var line = try? decoder.decode(AllocationReport.Line.self, from: Data(record.scores.utf8)) else { continue }
-            line.ro = record.ro
-            line.final = record.final
-            lines.append(line)
-        }
+        var lines = intake.compactMap { c in current[c.id].map { AllocationReport.Line($0, kind: c.kind) } }
         lines.sort { $0.caseId < $1.caseId }
         let waiting = intake.map(\.id).filter { current[$0] == nil }.sorted()
         var escalations: [AllocationReport.Escalation] = []
@@ -200,7 +188,7 @@ public struct DailyRun: Sendable {
         let runIds = Set(current.values.compactMap(\.runId))
         let runs = try runIds.compactMap { try ledger.run(id: $0) }
         return AllocationReport(
-            status: runs.map(\.status).allSatisfy { $0 == "optimal" } ? "optimal" : (runs.first?.status ?? "optimal"),
+            status: runs.map(\.status).allSatisfy { $0 == .optimal } ? "optimal" : (runs.first?.status.rawValue ?? "optimal"),
             date: day, runId: runIds.max(), unchanged: true, newCases: 0,
             ruleSet: .init(version: rules.version, hash: rules.hash), assignments: lines, waiting: waiting, escalations: escalations,
             shares: shares(prior, plan: nil), objective: runs.count == 1 ? runs[0].objective : nil,

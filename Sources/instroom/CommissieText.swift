@@ -80,7 +80,7 @@ enum CommissieText {
         }
         if !d.audit.isEmpty {
             out.append("\nAudit:")
-            for a in d.audit { out.append("  \(a.at)  \(a.actor)  \(a.action): \(a.detail)") }
+            for a in d.audit { out.append("  \(a.at)  \(a.actor)  \(a.action.rawValue): \(a.detail)") }
         }
         return out.joined(separator: "\n")
     }
@@ -88,7 +88,7 @@ enum CommissieText {
     static func audit(_ t: Commissie.AuditTrail) -> String {
         var out = ["Audit\(t.caseId.map { " voor zaak \($0)" } ?? ""): \(t.entries.count) regels"]
         out.append(ReportText.table(header: ["Nr", "Tijdstip", "Wie", "Actie", "Zaak", "Run", "Omschrijving"], rows: t.entries.map { a in
-            [String(a.id ?? 0), a.at, a.actor, a.action, a.caseId ?? "", a.runId.map(String.init) ?? "", a.detail]
+            [String(a.id ?? 0), a.at, a.actor, a.action.rawValue, a.caseId ?? "", a.runId.map(String.init) ?? "", a.detail]
         }))
         return out.joined(separator: "\n")
     }

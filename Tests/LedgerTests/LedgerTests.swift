@@ -9,13 +9,24 @@ import Testing
 struct LedgerTests {
     static let day = Day("2026-03-02")!
 
+    static let config = RunConfiguration(
+        period: .quarter, bands: ["SVG": Bandwidth(min: 0.5, max: 0.7, mode: .hard)], softBandPenalty: 10, capacity: ["SVG": 100],
+        workload: .init(vi: 1, advies: 2, toezicht: ["midden": 3]), waitingPriority: ["vi": 1], continuityBonus: 2, staleAfterDays: 365,
+        escalationDeadlineDays: 5, solver: .init(timeLimitSeconds: 30, formulation: "aggregated"))
+
+    static func scores(_ ro: RO) -> StoredScores {
+        StoredScores(scores: ["SVG": 1, "RN": 0, "LJR": 0], bestFit: ro, reasons: ["SVG": ["Verslaving: +1"]], continuity: nil,
+                     flags: [.init(code: "risc_onbekend", label: "RISc ontbreekt")], ruleVersion: "t", ruleHash: "abc")
+    }
+
     func draft(_ cases: [(String, RO, Bool)]) -> RunDraft {
         RunDraft(
-            day: Self.day, actor: "test",
+            run: RunRecord(day: Self.day.description, config: Self.config, intakeFile: nil, status: .optimal, objective: 1, gap: 0,
+                           seconds: 0, nodes: 0, message: ""),
+            actor: "test",
             ruleSet: RuleSetRecord(hash: "abc", version: "t", title: "test", source: "rules", firstUsedAt: ""),
-            config: "{}", intakeFile: nil, status: "optimal", objective: 1, gap: 0, seconds: 0, nodes: 0, message: "",
             newCases: cases.map { .init(intake: IntakeCase(id: $0.0, kind: .advies, received: Self.day), weight: 1) },
-            assignments: cases.map { .init(caseId: $0.0, ro: $0.1, weight: 1, final: $0.2, bestFit: $0.1, scores: "{}") },
+            assignments: cases.map { .init(caseId: $0.0, ro: $0.1, weight: 1, final: $0.2, bestFit: $0.1, scores: Self.scores($0.1)) },
             escalations: cases.filter { !$0.2 }.map { .init(caseId: $0.0, reasons: [EscalationReason(.nearTie, "test")], provisionalRO: $0.1) },
             escalationDeadline: Self.day.adding(workingDays: 5))
     }
@@ -33,7 +44,7 @@ struct LedgerTests {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         try ledger.record(draft([("A", .SVG, true)]))
         var second = draft([])
-        second.assignments = [.init(caseId: "A", ro: .RN, weight: 1, final: true, bestFit: .RN, scores: "{}")]
+        second.assignments = [.init(caseId: "A", ro: .RN, weight: 1, final: true, bestFit: .RN, scores: Self.scores(.RN))]
         #expect(throws: DatabaseError.self) { try ledger.record(second) }
         #expect(try ledger.history(caseId: "A").count == 1)
     }
@@ -75,7 +86,7 @@ struct LedgerTests {
         try Ledger(path: path).record(draft([("A", .SVG, true)]))
         let reopened = try Ledger(path: path)
         #expect(try reopened.counts().assignments == 1)
-        #expect(try reopened.audit().map(\.action).prefix(3) == ["wegingskader", "run", "assign"])
+        #expect(try reopened.audit().map(\.action).prefix(3) == [.wegingskader, .run, .assign])
     }
 
     @Test func anUnwritableLedgerIsAClearError() {

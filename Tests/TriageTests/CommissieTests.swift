@@ -96,15 +96,15 @@ struct CommissieTests {
         // The audit trail shows every step in order.
         let trail = try commissie.audit(caseId: nil).entries
         #expect(trail.map(\.id!) == trail.map(\.id!).sorted())
-        func index(_ action: String, _ match: (AuditEntry) -> Bool = { _ in true }) -> Int? { trail.firstIndex { $0.action == action && match($0) } }
-        let steps = [index("wegingskader"), index("run"), index("escalate"), index("contest"),
-                     index("decide") { $0.caseId == toMove.caseId }, index("decide") { $0.caseId == toConfirm.caseId },
-                     trail.lastIndex { $0.action == "run" }, index("decide") { $0.caseId == waiting }]
+        func index(_ action: AuditAction, _ match: (AuditEntry) -> Bool = { _ in true }) -> Int? { trail.firstIndex { $0.action == action && match($0) } }
+        let steps = [index(.wegingskader), index(.run), index(.escalate), index(.contest),
+                     index(.decide) { $0.caseId == toMove.caseId }, index(.decide) { $0.caseId == toConfirm.caseId },
+                     trail.lastIndex { $0.action == .run }, index(.decide) { $0.caseId == waiting }]
         #expect(steps.allSatisfy { $0 != nil }, "\(steps)")
         #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(steps)")
-        #expect(trail.first { $0.action == "run" }?.detail.contains(rules.version) == true)
+        #expect(trail.first { $0.action == .run }?.detail.contains(rules.version) == true)
         let caseTrail = try commissie.audit(caseId: toMove.caseId).entries.map(\.action)
-        #expect(caseTrail.filter { $0 != "run" } == ["assign", "escalate", "decide"])
+        #expect(caseTrail.filter { $0 != .run } == [.assign, .escalate, .decide])
 
         // Overdue: ten working days later every open escalation is past its deadline.
         let later = monday.adding(workingDays: 10)
@@ -151,7 +151,7 @@ struct CommissieTests {
         let commissie = Commissie(ledger: ledger, config: loose)
         #expect(try commissie.list(on: Fixtures.monday).bandAlerts.count == alerts.count)
         #expect(try commissie.dossier("B\(svg.id!)", on: Fixtures.monday).bandAlert?.ro == .SVG)
-        #expect(try ledger.audit().contains { $0.action == "band_prognose" })
+        #expect(try ledger.audit().contains { $0.action == .bandForecast })
 
         // A next day under bands that hold everything: the forecast is within band, the alerts resolve.
         let wide = Fixtures.config { c in c.bands = [.SVG: .init(min: 0, max: 1), .RN: .init(min: 0, max: 1), .LJR: .init(min: 0, max: 1)] }

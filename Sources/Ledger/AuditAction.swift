@@ -1,0 +1,14 @@
+/// What an audit entry records. The raw values are what `audit --json` prints and older ledgers hold,
+/// so they never change; a new kind of event gets a new case.
+public enum AuditAction: String, Codable, Sendable, CaseIterable {
+    /// A rule set version used for the first time.
+    case wegingskader
+    case run
+    case assign
+    case escalate
+    case contest
+    case decide
+    /// A waiting case assigned, or a band forecast back within its band or superseded.
+    case resolve
+    case bandForecast = "band_prognose"
+}

@@ -1,0 +1,19 @@
+public enum LedgerError: Error, CustomStringConvertible, Sendable {
+    case cannotOpen(path: String, reason: String)
+    case conflictingFacts(caseId: String)
+    case notFound(String)
+    case refused(String)
+    /// A stored row that does not decode: reported, never skipped, so a report cannot silently lose history.
+    case unreadable(table: String, row: String, column: String?, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "cannot open the ledger \(path): \(reason)"
+        case .conflictingFacts(let id): "case \(id) is already in the ledger with other facts; an intake may not change a known case"
+        case .notFound(let what): "\(what) not found in the ledger"
+        case .refused(let why): why
+        case .unreadable(let table, let row, let column, let reason):
+            "the ledger cannot read \(table) row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)"
+        }
+    }
+}

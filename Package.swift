@@ -53,6 +53,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
+        // Who looks at what: escalation reasons and their queues, the tie rule, scoring a day's cases.
+        .target(name: "Review", dependencies: ["InstroomDomain", "Wegingskader", "Allocation"], swiftSettings: strict),
         // SQLite ledger through GRDB: intake, runs, assignments, escalations, decisions, audit.
         .target(
             name: "Ledger",
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "Triage",
             dependencies: [
-                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger",
+                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Review", "Ledger",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -73,7 +75,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
-                "Allocation", "Ledger", "Triage", .product(name: "Logging", package: "swift-log"),
+                "Allocation", "Review", "Ledger", "Triage", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -88,7 +90,7 @@ let package = Package(
             name: "instroom",
             dependencies: [
                 "InstroomDomain", "IntakeFormats", "IntakeGenerator", "Wegingskader", "GLPK", "Allocation", "Ledger",
-                "Triage", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Review", "Triage", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -106,6 +108,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"], swiftSettings: strict),
+        .testTarget(
+            name: "ReviewTests",
+            dependencies: ["InstroomDomain", "Wegingskader", "Allocation", "Review", "InstroomTesting"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AllocationTests",
             dependencies: ["InstroomDomain", "GLPK", "Allocation"],

@@ -25,12 +25,14 @@ public struct AllocationConfig: Codable, Sendable, Equatable {
     public var formulation: Formulation
     /// How GLPK solves it (the rest of the `solver:` block).
     public var solver: SolverSettings
+    /// Which escalations go to the triage review and which to the begeleidingscommissie.
+    public var escalation: EscalationPolicy
 
     public init(
         period: BandPeriod, bands: [RO: Bandwidth], softBandPenalty: Double, capacity: [RO: Double],
         workload: WorkloadWeights, waitingPriority: [CaseKind: Double], continuityBonus: Int,
         staleAfterDays: Int, escalationDeadlineDays: Int, formulation: Formulation = .aggregated,
-        solver: SolverSettings = SolverSettings()
+        solver: SolverSettings = SolverSettings(), escalation: EscalationPolicy = .standard
     ) {
         self.period = period
         self.bands = bands
@@ -43,6 +45,7 @@ public struct AllocationConfig: Codable, Sendable, Equatable {
         self.escalationDeadlineDays = escalationDeadlineDays
         self.formulation = formulation
         self.solver = solver
+        self.escalation = escalation
     }
 
     public func band(_ ro: RO) -> Bandwidth { bands[ro] ?? Bandwidth(min: 0, max: 1, mode: .soft) }
@@ -55,11 +58,13 @@ extension AllocationConfig {
         "period", "bands", "capacity", "workload", "waitingPriority", "continuityBonus",
         "staleAfterDays", "escalationDeadlineDays", "solver",
     ]
+    /// Blocks a file may leave out even without a base: they have defaults of their own.
+    static let optionalFields: Set<String> = ["commissie", "queues"]
 
     /// Reads a configuration; fields the file leaves out keep their value in `base`.
     /// Without a base every field is required.
     public static func parse(_ yaml: YAMLValue, over base: AllocationConfig?) throws -> AllocationConfig {
-        let f = try yaml.fields(allowed: fields, required: base == nil ? fields : [])
+        let f = try yaml.fields(allowed: fields.union(optionalFields), required: base == nil ? fields : [])
         func pick<T>(_ key: String, _ read: (YAMLValue) throws -> T, _ fallback: KeyPath<AllocationConfig, T>) throws -> T {
             if let v = f[key] { return try read(v) }
             return base![keyPath: fallback]
@@ -98,7 +103,8 @@ extension AllocationConfig {
         return AllocationConfig(
             period: period, bands: bands, softBandPenalty: penalty, capacity: capacity, workload: workload,
             waitingPriority: priority, continuityBonus: continuity, staleAfterDays: stale,
-            escalationDeadlineDays: deadline, formulation: formulation, solver: solver
+            escalationDeadlineDays: deadline, formulation: formulation, solver: solver,
+            escalation: try EscalationPolicy.parse(commissie: f["commissie"], queues: f["queues"], over: base?.escalation ?? .standard)
         )
     }
 

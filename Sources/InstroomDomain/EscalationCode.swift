@@ -1,6 +1,8 @@
 import Foundation
 
-/// Why a case goes to the begeleidingscommissie. Codes are stable (files, JSON); labels are Dutch.
+/// Why a case needs a person's eyes: the triage experts before the day is confirmed, or the
+/// begeleidingscommissie (which queue is configuration: `EscalationPolicy`). Codes are stable (files,
+/// JSON); labels are Dutch. The declaration order is the priority: the first reason of a case is its primary one.
 public enum EscalationCode: String, CaseIterable, Codable, Sendable, OrderedByDeclaration {
     /// Best and second-best RO are within the wegingskader's margin.
     case nearTie = "bijna_gelijk"
@@ -14,6 +16,8 @@ public enum EscalationCode: String, CaseIterable, Codable, Sendable, OrderedByDe
     case unfit = "geen_passende_ro"
     /// No RO had room: the only situation in which a case may wait.
     case noCapacity = "geen_capaciteit"
+    /// The case has waited for capacity longer than the commissie's limit (`maxWaitingDays`).
+    case longWaiting = "lang_wachtend"
     /// A triage expert contests the assignment.
     case contested = "betwist"
     /// An RO's share is forecast to leave its band this period.
@@ -27,6 +31,7 @@ public enum EscalationCode: String, CaseIterable, Codable, Sendable, OrderedByDe
         case .missingData: "Ontbrekende of verouderde kritieke gegevens"
         case .unfit: "Geen RO past goed"
         case .noCapacity: "Geen RO heeft capaciteit: zaak wacht"
+        case .longWaiting: "Zaak wacht te lang op capaciteit"
         case .contested: "Betwist door een triagedeskundige"
         case .bandForecast: "Bandbreedte dreigt deze periode overschreden te worden"
         }

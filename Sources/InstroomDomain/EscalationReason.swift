@@ -4,10 +4,16 @@ import Foundation
 public struct EscalationReason: Codable, Sendable, Equatable {
     public var code: EscalationCode
     public var detail: String
+    /// Fit points lost against the best allowed RO (forced placements): what decides their queue.
+    public var fitLoss: Int?
+    /// Where the reason goes; nil: counted in the figures but on no list.
+    public var queue: ReviewQueue?
 
-    public init(_ code: EscalationCode, _ detail: String) {
+    public init(_ code: EscalationCode, _ detail: String, fitLoss: Int? = nil, queue: ReviewQueue? = nil) {
         self.code = code
         self.detail = detail
+        self.fitLoss = fitLoss
+        self.queue = queue
     }
 
     public var label: String { code.label }

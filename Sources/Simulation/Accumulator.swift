@@ -1,6 +1,7 @@
 import Allocation
 import Foundation
 import InstroomDomain
+import Review
 import Triage
 import Wegingskader
 

@@ -3,6 +3,7 @@ import Foundation
 import GLPK
 import InstroomDomain
 import Logging
+import Review
 import Triage
 import Wegingskader
 

@@ -1,6 +1,7 @@
 import Allocation
 import Foundation
 import InstroomDomain
+import Review
 import Wegingskader
 
 /// What `allocate` prints and `--json` documents: per case the RO, the scores and their reasons,
@@ -21,6 +22,8 @@ public struct AllocationReport: Codable, Sendable {
         public var flags: [DataFlag]
         public var ruleVersion: String
         public var ruleHash: String
+        /// Present when ROs scored the same: which tied and how the tie rule settled it.
+        public var tie: TieDecision? = nil
     }
 
     public struct Escalation: Codable, Sendable, Equatable {
@@ -31,6 +34,8 @@ public struct AllocationReport: Codable, Sendable {
         public var detail: String
         public var reasons: [EscalationReason]
         public var provisionalRO: RO?
+        /// Who looks at it: the triage review, the commissie, or nobody (counted only).
+        public var queue: ReviewQueue?
     }
 
     public struct Share: Codable, Sendable, Equatable {
@@ -98,12 +103,13 @@ extension AllocationReport.Line {
 
 extension AllocationReport.Escalation {
     init(caseId: String, reasons: [EscalationReason], provisionalRO: RO?) {
-        let primary = reasons.min { $0.code < $1.code }!
+        let primary = ReviewRouting.primary(of: reasons)!
         self.caseId = caseId
         reason = primary.code.rawValue
         label = primary.label
         detail = primary.detail
         self.reasons = reasons
         self.provisionalRO = provisionalRO
+        queue = ReviewRouting.queue(of: reasons)
     }
 }

@@ -2,6 +2,7 @@ import Allocation
 import Foundation
 import GLPK
 import InstroomDomain
+import Review
 import Ledger
 import Logging
 import Wegingskader
@@ -110,7 +111,13 @@ public struct DailyRun: Sendable {
         for s in plan.scored {
             let reasons = plan.escalations[s.intake.id] ?? []
             let ro = outcome.assignments[s.intake.id]
-            if let ro { lines.append(.init(s, ro: ro, final: reasons.isEmpty && !contested.contains(s.intake.id), rules: rules)) }
+            // Unattended, the triage review is accepted as proposed; the commissie's cases stay provisional.
+            let final = ReviewRouting.queue(of: reasons) != .commissie && !contested.contains(s.intake.id)
+            if let ro {
+                var line = AllocationReport.Line(s, ro: ro, final: final, rules: rules)
+                line.tie = plan.ties[s.intake.id]
+                lines.append(line)
+            }
             if !reasons.isEmpty { escalations.append(.init(caseId: s.intake.id, reasons: reasons, provisionalRO: ro)) }
         }
         lines.sort { $0.caseId < $1.caseId }
@@ -165,7 +172,9 @@ public struct DailyRun: Sendable {
             assignments: report.assignments.map { line in
                 .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit, scores: StoredScores(line))
             },
-            escalations: report.escalations.map { e in
+            // The ledger holds the commissie's cases; the triage review was settled before confirmation
+            // and the reasons on no list are in the report and the figures.
+            escalations: report.escalations.filter { $0.queue == .commissie }.map { e in
                 RunDraft.Escalation(caseId: e.caseId, reasons: e.reasons, provisionalRO: e.provisionalRO, context: context)
             },
             escalationDeadline: plan.day.adding(workingDays: config.escalationDeadlineDays)

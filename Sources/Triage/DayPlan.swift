@@ -2,6 +2,7 @@ import Allocation
 import Foundation
 import GLPK
 import InstroomDomain
+import Review
 import Wegingskader
 
 /// One day's allocation decided but not yet recorded: the same plan serves `allocate`, `export-model`
@@ -12,8 +13,10 @@ public struct DayPlan: Sendable {
     public var model: DayModel
     public var scored: [ScoredCase]
     public var outcome: DayOutcome
-    /// Escalation reasons per case id (empty for cases that need no commissie).
+    /// Escalation reasons per case id, each with its queue (no entry for cases that need nobody).
     public var escalations: [String: [EscalationReason]]
+    /// How each tie between equally fitting ROs was settled (`TieRule`).
+    public var ties: [String: TieDecision]
 
     /// Scores `cases`, solves the day and flags escalations. Throws `TriageError.infeasible` when hard
     /// bands cannot hold, or would leave work on the shelf while an RO has room.
@@ -22,25 +25,26 @@ public struct DayPlan: Sendable {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
         let instance = DayInstance(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
         let model = try DayModel(instance)
-        let outcome = try model.solve(settings: config.solver)
-        switch outcome.status {
+        let solved = try model.solve(settings: config.solver)
+        switch solved.status {
         case .optimal, .feasible: break
         case .infeasible:
             throw TriageError.infeasible(day: day, explanation: explainInfeasible(instance))
         case .timeLimitWithoutSolution:
             throw TriageError.solverFailed(day: day, message: "no assignment found within the time limit of \(config.solver.timeLimitSeconds) s; raise solver.timeLimitSeconds")
         case .unbounded, .failed:
-            throw TriageError.solverFailed(day: day, message: outcome.message)
+            throw TriageError.solverFailed(day: day, message: solved.message)
         }
-        if !outcome.blockedByBands.isEmpty {
-            throw TriageError.infeasible(day: day, explanation: "\(outcome.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(outcome.blockedByBands.prefix(5).joined(separator: ", "))\(outcome.blockedByBands.count > 5 ? ", ..." : ""). " + bandSummary(instance, outcome) + " Make the band soft (bands.mode: soft) or widen it.")
+        if !solved.blockedByBands.isEmpty {
+            throw TriageError.infeasible(day: day, explanation: "\(solved.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(solved.blockedByBands.prefix(5).joined(separator: ", "))\(solved.blockedByBands.count > 5 ? ", ..." : ""). " + bandSummary(instance, solved) + " Make the band soft (bands.mode: soft) or widen it.")
         }
+        let (outcome, ties) = TieRule.settle(solved, cases: instance.cases, instance: instance)
         var escalations: [String: [EscalationReason]] = [:]
         for s in scored {
             let reasons = EscalationRules.reasons(for: s, assigned: outcome.assignments[s.intake.id], day: day, instance: instance, outcome: outcome, rules: rules)
             if !reasons.isEmpty { escalations[s.intake.id] = reasons }
         }
-        return DayPlan(day: day, instance: instance, model: model, scored: scored, outcome: outcome, escalations: escalations)
+        return DayPlan(day: day, instance: instance, model: model, scored: scored, outcome: outcome, escalations: escalations, ties: ties)
     }
 
     /// Names the bands that make a day infeasible: those already outside their range before today,

@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import Review
 import Wegingskader
 
 /// `instroom score --json`: scores and explanations of an intake, without a solve.

@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import Review
 import Triage
 import Wegingskader
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Review
 import Triage
 
 struct Score: ParsableCommand {

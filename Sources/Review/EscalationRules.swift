@@ -3,21 +3,31 @@ import Foundation
 import InstroomDomain
 import Wegingskader
 
-/// Decides which cases go to the begeleidingscommissie after a solve, and says why in Dutch.
+/// Decides, after a solve, which cases need a person's eyes, says why in Dutch, and sends each reason
+/// to its queue (`EscalationPolicy`: the triage review before confirmation, or the begeleidingscommissie;
+/// a reason with no queue is only counted). This file is the one place to change an escalation rule.
 ///
 /// The order of checks follows SOM's lesson: hard facts first (no RO at all, forced placements), then
-/// the judgement calls (near-ties, unfit cases, missing data that could change the outcome).
-enum EscalationRules {
-    static func reasons(for scored: ScoredCase, assigned: RO?, day: Day, instance: DayInstance, outcome: DayOutcome, rules: RuleSet) -> [EscalationReason] {
+/// the judgement calls (near-ties, unfit cases, missing data that could change the outcome). Generic
+/// work (only the base fired) is never escalated.
+public enum EscalationRules {
+    public static func reasons(for scored: ScoredCase, assigned: RO?, day: Day, instance: DayInstance, outcome: DayOutcome, rules: RuleSet) -> [EscalationReason] {
         let c = scored.intake
         let score = scored.score
         let config = instance.config
         var reasons: [EscalationReason] = []
         let candidate = scored.candidate
 
+        let policy = config.escalation
         guard let assigned else {
             let free = RO.allCases.map { ro in "\(ro.displayName) \(DutchNumber.decimal(residual(ro, instance, outcome), upTo: 1))" }.joined(separator: ", ")
-            reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling."))
+            reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling.",
+                                 queue: policy.queue(for: .noCapacity)))
+            let waited = c.received.workingDays(until: day)
+            if waited > policy.maxWaitingDays {
+                reasons.append(.init(.longWaiting, "De zaak wacht al \(DutchNumber.count(waited, "werkdag", "werkdagen")) op capaciteit (grens \(policy.maxWaitingDays)).",
+                                     queue: policy.queue(for: .longWaiting)))
+            }
             return reasons
         }
 
@@ -28,21 +38,27 @@ enum EscalationRules {
            let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit {
             let lost = bestProfit - assignedProfit
             if residual(better, instance, outcome) < scored.weight {
-                reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit."))
+                reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit.", fitLoss: lost, queue: policy.queue(for: .forcedByCapacity, fitLoss: lost)))
             } else {
                 let share = outcome.sharesAfter.share(better)
                 let band = config.band(better)
-                reasons.append(.init(.forcedByBand, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(share)), band \(band.label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit."))
+                reasons.append(.init(.forcedByBand, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(share)), band \(band.label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit.", fitLoss: lost, queue: policy.queue(for: .forcedByBand, fitLoss: lost)))
             }
         }
         if score.isUnfit {
             let best = score.scores[score.bestFit] ?? 0
-            reasons.append(.init(.unfit, "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit)."))
+            reasons.append(.init(.unfit, "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit).",
+                                 queue: policy.queue(for: .unfit)))
         }
-        // A tie in generic work (only the base fired) is no dispute: any RO may take it.
-        let specialised = score.contributions.contains { $0.kind != .base }
-        if score.isNearTie, specialised, let runnerUp = score.runnerUp {
-            reasons.append(.init(.nearTie, "\(score.bestFit.displayName) (\(score.scores[score.bestFit] ?? 0)) en \(runnerUp.displayName) (\(score.scores[runnerUp] ?? 0)) liggen binnen de marge van \(rules.nearTieMargin)."))
+        // A near-tie is a dispute only between two specialisms: both ROs have a criterion of their own
+        // that fired. Against generic work (only the base) the specialised RO simply fits best.
+        func specialised(_ ro: RO) -> Bool { score.contributions.contains { $0.ro == ro && $0.kind == .criterion } }
+        if score.isNearTie, let runnerUp = score.runnerUp, specialised(score.bestFit), specialised(runnerUp) {
+            let best = score.scores[score.bestFit] ?? 0, second = score.scores[runnerUp] ?? 0
+            let detail = best == second
+                ? "\(score.bestFit.displayName) en \(runnerUp.displayName) scoren gelijk (\(best)), elk op eigen specialistische criteria."
+                : "\(score.bestFit.displayName) (\(best)) en \(runnerUp.displayName) (\(second)) liggen binnen de marge van \(rules.nearTieMargin), elk op eigen specialistische criteria."
+            reasons.append(.init(.nearTie, detail, queue: policy.queue(for: .nearTie)))
         }
         if let missing = missingDataReason(scored, day: day, rules: rules, config: config) {
             reasons.append(missing)
@@ -75,7 +91,7 @@ enum EscalationRules {
         if view.risc == .onbekend, let (value, best) = change([RiscLevel.laag, .midden, .hoog], { $0.risc = $1; $0.riscDate = day }) {
             notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(current.displayName)")
         }
-        return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".")
+        return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".", queue: config.escalation.queue(for: .missingData))
     }
 
     static func residual(_ ro: RO, _ instance: DayInstance, _ outcome: DayOutcome) -> Double {

@@ -217,8 +217,10 @@ public struct Commissie: Sendable {
 
     /// The commissie confirms every open escalation the filter matches, e.g. all near-ties of a day, with one
     /// rationale. Only escalations with a provisional RO are taken (a waiting case is assigned by a run, not
-    /// decided). A filter only confirms: moving cases is done by naming them. The filter must narrow (an
-    /// empty one would confirm everything) and match at least one escalation; all or nothing, as above.
+    /// decided), and a contested one only when the filter names `betwist`: a triage expert's dispute is
+    /// decided on its own merits, not swept along with the near-ties it also is. A filter only confirms:
+    /// moving cases is done by naming them. The filter must narrow (an empty one would confirm everything)
+    /// and match at least one escalation; all or nothing, as above.
     @discardableResult
     public func confirm(matching filter: Filter, rationale: String, by actor: String, decidedOn meeting: Day? = nil) throws
         -> [DecisionRecord]
@@ -228,9 +230,12 @@ public struct Commissie: Sendable {
         }
         let matched = try ledger.escalations(openOnly: true, from: filter.firstDay, to: filter.lastDay)
             .filter { $0.provisionalRO != nil }
+            .filter { e in filter.reasons.contains(.contested) || !e.reasons.contains { $0.code == .contested } }
             .map { try view($0, on: meeting ?? Day.today()) }
             .filter(filter.matches)
-        guard !matched.isEmpty else { throw LedgerError.refused("no open escalation with a provisional RO matches \(describe(filter))") }
+        guard !matched.isEmpty else {
+            throw LedgerError.refused("no open escalation with a provisional RO (and not contested, unless --reason betwist) matches \(describe(filter))")
+        }
         let decisions = try ledger.decide(matched.map { .escalation($0.id) }, moveTo: nil, rationale: rationale, by: actor, decidedOn: meeting)
         log(decisions)
         return decisions

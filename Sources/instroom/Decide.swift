@@ -12,7 +12,8 @@ struct Decide: ParsableCommand {
             Name the escalations one by one (escalation numbers or case ids, any mix: a case id stands for that case's open \
             escalation), or give a filter instead (--reason, --provisional, --day, --from/--to, the same as `escalations list`, \
             so the list is the preview): the filter takes every open escalation it matches that has a provisional RO, and must \
-            match at least one.
+            match at least one. A contested escalation (betwist) is taken only when --reason betwist is given: a dispute is \
+            decided on its own merits.
 
             One rationale and one name for the whole batch; each escalation gets its own decision and its own audit entry. \
             All or nothing: if any item is refused (unknown, already decided, final, still waiting for capacity, named twice), \

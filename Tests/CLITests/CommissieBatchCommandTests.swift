@@ -61,7 +61,7 @@ struct CommissieBatchCommandTests {
         #expect(try Self.decideEntries(db).count == expected)
         // Again: nothing matches any more; a filter that moves, or both ids and a filter, are refused.
         let refusals: [([String], String)] = [
-            (["--reason", "bijna_gelijk", "--day", "2026-03-02", "--confirm"], "no open escalation with a provisional RO matches"),
+            (["--reason", "bijna_gelijk", "--day", "2026-03-02", "--confirm"], "no open escalation with a provisional RO"),
             (["--reason", "gedwongen_capaciteit", "--ro", "SVG"], "a filter only confirms"),
             (["4", "--reason", "gedwongen_capaciteit", "--confirm"], "not both"),
             (["--confirm"], "name the escalations"),

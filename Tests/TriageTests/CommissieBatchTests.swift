@@ -149,8 +149,11 @@ struct CommissieBatchTests {
         let filtered = try commissie.list(filter: .init(reasons: [.nearTie]), on: monday)
         #expect(filtered.bandAlerts.isEmpty && filtered.filter.reasons == [.nearTie])
 
-        // The same filter decides: every listed near-tie of the day with a provisional RO, in one batch.
-        let expected = nearTies.filter { $0.provisionalRO != nil }.map(\.id)
+        // The same filter decides: every listed near-tie of the day with a provisional RO, in one batch, except
+        // a contested one (a dispute is decided on its own), which `--reason betwist` takes.
+        let disputed = try #require(nearTies.first { $0.provisionalRO != nil })
+        try commissie.contest(caseId: disputed.caseId, reason: "LJ&R heeft het netwerk", by: "Triagist", on: monday)
+        let expected = nearTies.filter { $0.provisionalRO != nil && $0.id != disputed.id }.map(\.id)
         let decided = try commissie.confirm(
             matching: .init(reasons: [.nearTie], day: monday),
             rationale: "Bijna gelijk: model volgen",
@@ -158,10 +161,12 @@ struct CommissieBatchTests {
         )
         #expect(decided.map(\.escalationId) == expected)
         #expect(try ledger.audit().filter { $0.action == .decide }.count == expected.count)
-        #expect(try list(.init(reasons: [.nearTie])).allSatisfy { $0.provisionalRO == nil })
+        #expect(try list(.init(reasons: [.nearTie])).allSatisfy { $0.provisionalRO == nil || $0.id == disputed.id })
+        let dispute = try commissie.confirm(matching: .init(reasons: [.contested]), rationale: "Na overleg", by: "Voorzitter")
+        #expect(dispute.map(\.escalationId) == [disputed.id])
         // Nothing left to match, or no filter at all: refused, nothing written.
         #expect { try commissie.confirm(matching: .init(reasons: [.nearTie], day: monday), rationale: "r", by: "b") } throws: {
-            "\($0)".contains("no open escalation with a provisional RO matches reason bijna_gelijk, day 2026-03-02")
+            "\($0)".contains("no open escalation with a provisional RO") && "\($0)".contains("matches reason bijna_gelijk, day 2026-03-02")
         }
         #expect { try commissie.confirm(matching: .init(), rationale: "r", by: "b") } throws: {
             "\($0)".contains("at least one of --reason")

@@ -164,8 +164,35 @@ public final class Ledger: Sendable {
     }
 
     public func escalations(caseId: String) throws -> [EscalationRecord] {
+        try queue.read { db in try Ledger.escalations(caseId: caseId, db) }
+    }
+
+    /// The escalation a number or case id names (`escalations show`): a case's open escalation, or its
+    /// latest when none is open; a number that is no escalation but a case's id counts as that case.
+    /// Nil when there is none; band forecasts (`B3`) have their own lookup, `bandAlert(id:)`.
+    public func escalation(_ reference: EscalationReference) throws -> EscalationRecord? {
         try queue.read { db in
-            try Ledger.fetchAll(db, EscalationRecord.filter(EscalationRecord.Columns.caseId == caseId).order(EscalationRecord.Columns.id))
+            func latestOf(_ caseId: String) throws -> EscalationRecord? {
+                let all = try Ledger.escalations(caseId: caseId, db)
+                return all.last { $0.status == .open } ?? all.last
+            }
+            switch reference {
+            case .escalation(let id): return try Ledger.fetchOne(db, EscalationRecord.filter(key: id)) ?? latestOf(String(id))
+            case .caseId(let caseId): return try latestOf(caseId)
+            case .bandAlert: return try latestOf(reference.description)
+            }
+        }
+    }
+
+    /// Escalations (all, or only open ones) raised in [from, to], oldest first: the commissie's filters
+    /// on the day narrow the query itself, so a long ledger is not read whole for one meeting's list.
+    public func escalations(openOnly: Bool, from: Day?, to: Day?) throws -> [EscalationRecord] {
+        try queue.read { db in
+            var request = EscalationRecord.order(EscalationRecord.Columns.id)
+            if openOnly { request = request.filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue) }
+            if let from { request = request.filter(Column("day") >= from.description) }
+            if let to { request = request.filter(Column("day") <= to.description) }
+            return try Ledger.fetchAll(db, request)
         }
     }
 

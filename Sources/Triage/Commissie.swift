@@ -84,17 +84,19 @@ public struct Commissie: Sendable {
         public var date: Day
         public var openOnly: Bool
         public var overdueOnly: Bool
+        /// The reasons, provisional RO and days the list was narrowed to.
+        public var filter: Filter
         public var escalations: [EscalationView]
         public var bandAlerts: [BandAlertView]
     }
 
-    public func list(openOnly: Bool = false, overdueOnly: Bool = false, on date: Day) throws -> EscalationList {
-        let records = try ledger.escalations(openOnly: openOnly || overdueOnly)
-        var views = try records.map { try view($0, on: date) }
+    public func list(openOnly: Bool = false, overdueOnly: Bool = false, filter: Filter = Filter(), on date: Day) throws -> EscalationList {
+        let records = try ledger.escalations(openOnly: openOnly || overdueOnly, from: filter.firstDay, to: filter.lastDay)
+        var views = try records.map { try view($0, on: date) }.filter(filter.matches)
         if overdueOnly { views = views.filter(\.overdue) }
-        var alerts = try ledger.bandAlerts(openOnly: openOnly || overdueOnly).map { view($0, on: date) }
+        var alerts = try ledger.bandAlerts(openOnly: openOnly || overdueOnly).map { view($0, on: date) }.filter(filter.matches)
         if overdueOnly { alerts = alerts.filter(\.overdue) }
-        return EscalationList(date: date, openOnly: openOnly, overdueOnly: overdueOnly, escalations: views, bandAlerts: alerts)
+        return EscalationList(date: date, openOnly: openOnly, overdueOnly: overdueOnly, filter: filter, escalations: views, bandAlerts: alerts)
     }
 
     func view(_ e: EscalationRecord, on date: Day) throws -> EscalationView {
@@ -147,11 +149,12 @@ public struct Commissie: Sendable {
         public var audit: [AuditEntry]
     }
 
-    /// The dossier of an escalation id (`12`) or of a band forecast (`B3`).
+    /// The dossier of an escalation number (`12`), a case id (its open escalation, else its latest) or a
+    /// band forecast (`B3`).
     public func dossier(_ ref: String, on date: Day) throws -> Dossier {
-        let trimmed = ref.trimmingCharacters(in: .whitespaces)
-        if trimmed.uppercased().hasPrefix("B"), let id = Int64(trimmed.dropFirst()) {
-            guard let alert = try ledger.bandAlert(id: id) else { throw LedgerError.notFound("band forecast \(trimmed)") }
+        let reference = EscalationReference(ref)
+        if case .bandAlert(let id) = reference, try ledger.escalation(reference) == nil {
+            guard let alert = try ledger.bandAlert(id: id) else { throw LedgerError.notFound("band forecast \(reference)") }
             // Entries from before v3 carry no structured data: those are matched on the text that names the alert.
             let audit = try ledger.audit().filter { $0.action == .bandForecast || $0.action == .resolve }.filter {
                 $0.data.map { $0.bandAlertId == id || $0.supersededBy == id }
@@ -160,8 +163,11 @@ public struct Commissie: Sendable {
             return Dossier(escalation: nil, bandAlert: view(alert, on: date), facts: nil, scores: nil, bestFit: nil, explanations: nil,
                            flags: nil, ruleVersion: nil, ruleHash: nil, sharesAtEscalation: nil, history: [], audit: audit)
         }
-        guard let id = Int64(trimmed) else { throw LedgerError.notFound("escalation '\(ref)' (give a number, or B<number> for a band forecast)") }
-        guard let e = try ledger.escalation(id: id) else { throw LedgerError.notFound("escalation \(id)") }
+        guard let e = try ledger.escalation(reference) else {
+            if case .escalation(let id) = reference { throw LedgerError.notFound("escalation \(id)") }
+            if try ledger.intakeCase(id: reference.description) != nil { throw LedgerError.refused("case \(reference) has no escalation") }
+            throw LedgerError.notFound("case \(reference)")
+        }
         let history = try ledger.history(caseId: e.caseId)
         let stored = history.first?.scores
         return Dossier(escalation: try view(e, on: date), bandAlert: nil, facts: try ledger.intakeCase(id: e.caseId),
@@ -193,6 +199,67 @@ public struct Commissie: Sendable {
             "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
         ])
         return d
+    }
+
+    /// The commissie decides several escalations at once, named one by one: escalation numbers or case ids
+    /// (a case's open escalation). One rationale and name; each decision its own row and audit entry; all or
+    /// nothing (`DecisionsRefused` lists every refused item). `moveTo` moves every named case to that RO;
+    /// `decidedOn` is the meeting's date.
+    @discardableResult
+    public func decide(_ references: [String], moveTo: RO?, rationale: String, by actor: String, decidedOn meeting: Day? = nil) throws
+        -> [DecisionRecord]
+    {
+        let decisions = try ledger.decide(references.map(EscalationReference.init), moveTo: moveTo, rationale: rationale, by: actor,
+                                          decidedOn: meeting)
+        log(decisions)
+        return decisions
+    }
+
+    /// The commissie confirms every open escalation the filter matches, e.g. all near-ties of a day, with one
+    /// rationale. Only escalations with a provisional RO are taken (a waiting case is assigned by a run, not
+    /// decided), and a contested one only when the filter names `betwist`: a triage expert's dispute is
+    /// decided on its own merits, not swept along with the near-ties it also is. A filter only confirms:
+    /// moving cases is done by naming them. The filter must narrow (an empty one would confirm everything)
+    /// and match at least one escalation; all or nothing, as above.
+    @discardableResult
+    public func confirm(matching filter: Filter, rationale: String, by actor: String, decidedOn meeting: Day? = nil) throws
+        -> [DecisionRecord]
+    {
+        guard !filter.isEmpty else {
+            throw LedgerError.refused("a decision by filter needs at least one of --reason, --provisional, --day, --from or --to")
+        }
+        let matched = try ledger.escalations(openOnly: true, from: filter.firstDay, to: filter.lastDay)
+            .filter { $0.provisionalRO != nil }
+            .filter { e in filter.reasons.contains(.contested) || !e.reasons.contains { $0.code == .contested } }
+            .map { try view($0, on: meeting ?? Day.today()) }
+            .filter(filter.matches)
+        guard !matched.isEmpty else {
+            throw LedgerError.refused("no open escalation with a provisional RO (and not contested, unless --reason betwist) matches \(describe(filter))")
+        }
+        let decisions = try ledger.decide(matched.map { .escalation($0.id) }, moveTo: nil, rationale: rationale, by: actor, decidedOn: meeting)
+        log(decisions)
+        return decisions
+    }
+
+    /// The filter in words, for messages: `reason bijna_gelijk, day 2026-03-02`.
+    public func describe(_ filter: Filter) -> String {
+        var parts: [String] = []
+        if !filter.reasons.isEmpty { parts.append("reason \(filter.reasons.map(\.rawValue).joined(separator: " or "))") }
+        if let ro = filter.ro { parts.append("provisional RO \(ro.displayName)") }
+        if let day = filter.day { parts.append("day \(day)") }
+        if let from = filter.from { parts.append("from \(from)") }
+        if let to = filter.to { parts.append("to \(to)") }
+        return parts.isEmpty ? "no filter" : parts.joined(separator: ", ")
+    }
+
+    private func log(_ decisions: [DecisionRecord]) {
+        for d in decisions {
+            logger.info("commissie: escalation decided", metadata: [
+                "escalation": "\(d.escalationId)", "decision": "\(d.id.map(String.init) ?? "-")", "action": "\(d.action.rawValue)",
+                "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
+                "batch": "\(decisions.count)", "decidedAt": "\(d.decidedAt)",
+            ])
+        }
     }
 
     public func sharesNow(on day: Day) throws -> EscalationContext {

@@ -4,10 +4,12 @@ import InstroomDomain
 import Ledger
 import Wegingskader
 
-/// The begeleidingscommissie's report over a period: escalations by reason and by RO, decisions and their
-/// lead time, how often the commissie changed the model's choice and which wegingskader criteria fired in
-/// those cases (SOM's "gemotiveerd afwijken": deviations are the model's most valuable feedback), and the
-/// items still open or overdue. `html()` renders it as a standalone Dutch page.
+/// The begeleidingscommissie's report over a period, written as the agenda of its meeting: first every
+/// escalation still open, grouped by reason and overdue first (what the meeting must decide), then the
+/// decisions, then the figures: escalations by reason and by RO, lead time, how often the commissie changed
+/// the model's choice and which wegingskader criteria fired in those cases (SOM's "gemotiveerd afwijken":
+/// deviations are the model's most valuable feedback). `html()` renders it as a standalone Dutch page that
+/// also prints on A4.
 public struct CommissieReport: Codable, Sendable {
     public struct ReasonCount: Codable, Sendable, Equatable {
         public var code: EscalationCode
@@ -38,6 +40,15 @@ public struct CommissieReport: Codable, Sendable {
         public var reason: EscalationCode
         public var escalatedOn: String
         public var decision: Commissie.DecisionView
+    }
+
+    /// One item of the agenda: the open escalations whose primary reason is `code`, overdue first
+    /// (longest overdue first), then oldest first.
+    public struct AgendaGroup: Codable, Sendable, Equatable {
+        public var code: EscalationCode
+        public var label: String
+        public var overdue: Int
+        public var escalations: [Commissie.EscalationView]
     }
 
     public struct LeadTime: Codable, Sendable, Equatable {
@@ -76,8 +87,14 @@ public struct CommissieReport: Codable, Sendable {
     public var decisions: [DecisionRow]
     public var leadTime: LeadTime
     public var criteria: [CriterionRow]
+    /// Every escalation still open that was raised up to the end of the period, also before it (carried
+    /// over: nothing drops off the agenda because a period ended), and those among them past their deadline.
     public var open: [Commissie.EscalationView]
     public var overdue: [Commissie.EscalationView]
+    /// `open` by primary reason, in the order of the reasons' codes; reasons with nothing open are left out.
+    public var agenda: [AgendaGroup]
+    /// Open escalations raised before the period.
+    public var carriedOver: Int
     /// Band forecasts raised in the period, latest per RO first; `bandForecastDays` counts runs with a forecast per RO.
     public var bandAlerts: [Commissie.BandAlertView]
     public var bandForecastDays: [String: Int]
@@ -111,6 +128,15 @@ public struct CommissieReport: Codable, Sendable {
                            movedTo: views.filter { $0.decision?.action == "move" && $0.decision?.roAfter == ro }.count,
                            open: at.filter { $0.status == "open" }.count)
         }
+        // The agenda: open on `asOf`, raised up to `to` (earlier periods included).
+        let earlier = try ledger.escalations(openOnly: true, from: nil, to: from.adding(days: -1)).map { try commissie.view($0, on: asOf) }
+        let open = earlier + views.filter { $0.status == "open" }
+        let agenda = EscalationCode.allCases.compactMap { code -> AgendaGroup? in
+            let items = open.filter { $0.reason == code }.sorted { a, b in
+                (a.overdue ? 0 : 1, -a.workingDaysOverdue, a.day, a.id) < (b.overdue ? 0 : 1, -b.workingDaysOverdue, b.day, b.id)
+            }
+            return items.isEmpty ? nil : AgendaGroup(code: code, label: code.label, overdue: items.filter(\.overdue).count, escalations: items)
+        }
         let decisions = views.compactMap { v in v.decision.map { DecisionRow(escalationId: v.id, caseId: v.caseId, reason: v.reason, escalatedOn: v.day, decision: $0) } }
         let days = decisions.map(\.decision.days).sorted()
         let median: Double? = days.isEmpty ? nil : (days.count % 2 == 1 ? Double(days[days.count / 2]) : Double(days[days.count / 2 - 1] + days[days.count / 2]) / 2)
@@ -128,7 +154,7 @@ public struct CommissieReport: Codable, Sendable {
             moved: decisions.filter { $0.decision.action == "move" }.count, confirmed: decisions.filter { $0.decision.action == "confirm" }.count,
             byReason: byReason, byRO: byRO, decisions: decisions, leadTime: lead,
             criteria: try criteria(decisions, ledger: ledger, staleAfterDays: commissie.config.staleAfterDays),
-            open: views.filter { $0.status == "open" }, overdue: views.filter(\.overdue),
+            open: open, overdue: open.filter(\.overdue), agenda: agenda, carriedOver: earlier.count,
             bandAlerts: latestAlerts, bandForecastDays: forecastDays)
     }
 

@@ -9,9 +9,9 @@ extension CommissieReport {
         o.append("<!DOCTYPE html>")
         o.append("<html lang=\"nl\">")
         o.append("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        o.append("<title>Rapportage begeleidingscommissie \(h(Self.dutch(from))) – \(h(Self.dutch(to)))</title>")
+        o.append("<title>Agenda en rapportage begeleidingscommissie \(h(Self.dutch(from))) – \(h(Self.dutch(to)))</title>")
         o.append("<style>\(Self.css)</style></head><body><main>")
-        o.append("<header><p class=\"kicker\">3RO · Verdeling instroom</p><h1>Rapportage begeleidingscommissie</h1>")
+        o.append("<header><p class=\"kicker\">3RO · Verdeling instroom</p><h1>Agenda en rapportage begeleidingscommissie</h1>")
         o.append("<p class=\"sub\">Periode \(h(Self.dutch(from))) t/m \(h(Self.dutch(to))) · stand van zaken op \(h(Self.dutch(asOf)))\(generatedAt.map { " · gemaakt \(h($0))" } ?? "")</p></header>")
 
         // Summary cards.
@@ -26,8 +26,12 @@ extension CommissieReport {
         o.append(card("\(bandAlerts.filter { $0.status == "open" }.count)", "open bandprognoses", "één per RO, niet per zaak", alert: bandAlerts.contains { $0.status == "open" }))
         o.append("</section>")
 
-        // By reason.
-        o.append("<section><h2>Escalaties per reden</h2>")
+        o.append(navigation())
+        o.append(contentsOf: agendaSections())
+        o.append(contentsOf: decisionSection())
+
+        // The figures.
+        o.append("<section id=\"per-reden\" class=\"figures\"><h2>Escalaties per reden</h2>")
         o.append("<p class=\"note\">Een zaak kan meer dan één reden hebben; ‘hoofdreden’ telt elke zaak één keer. Bandprognoses gelden per RO en tellen per verdeeldag met een voorspelde overschrijding.</p>")
         let maxCount = max(1, byReason.map(\.count).max() ?? 1)
         o.append("<table><thead><tr><th>Reden</th><th class=\"n\">Aantal</th><th class=\"bar\"></th><th class=\"n\">Hoofdreden</th><th class=\"n\">SVG</th><th class=\"n\">RN</th><th class=\"n\">LJ&amp;R</th><th class=\"n\">Besloten</th><th class=\"n\">Verplaatst</th></tr></thead><tbody>")
@@ -40,34 +44,15 @@ extension CommissieReport {
         o.append("</tbody></table></section>")
 
         // By RO.
-        o.append("<section><h2>Escalaties per RO</h2><p class=\"note\">Naar de RO waar het model de zaak voorlopig plaatste.</p>")
+        o.append("<section id=\"per-ro\"><h2>Escalaties per RO</h2><p class=\"note\">Naar de RO waar het model de zaak voorlopig plaatste.</p>")
         o.append("<table><thead><tr><th>RO</th><th class=\"n\">Geëscaleerd</th><th class=\"n\">Bevestigd</th><th class=\"n\">Weg verplaatst</th><th class=\"n\">Naartoe verplaatst</th><th class=\"n\">Open</th></tr></thead><tbody>")
         for r in byRO {
             o.append("<tr><td><strong>\(h(r.ro.displayName))</strong></td><td class=\"n\">\(r.escalations)</td><td class=\"n\">\(r.confirmed)</td><td class=\"n\">\(r.movedAway)</td><td class=\"n\">\(r.movedTo)</td><td class=\"n\">\(r.open)</td></tr>")
         }
         o.append("</tbody></table></section>")
 
-        // Decisions.
-        o.append("<section><h2>Besluiten</h2>")
-        if decisions.isEmpty {
-            o.append("<p class=\"empty\">Geen besluiten over escalaties uit deze periode.</p>")
-        } else {
-            o.append("<p class=\"note\">Doorlooptijd in kalenderdagen van escalatie tot besluit; \(leadTime.withinDeadline) van \(leadTime.decisions) besluiten binnen de termijn.</p>")
-            o.append("<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Reden</th><th>Besluit</th><th>Van → naar</th><th class=\"n\">Dagen</th><th>Door</th><th>Datum</th><th>Motivering</th></tr></thead><tbody>")
-            for d in decisions {
-                let move = d.decision.action == "move"
-                o.append("<tr><td>\(d.escalationId)</td><td><code>\(h(d.caseId))</code></td><td>\(h(d.reason.label))</td>"
-                    + "<td><span class=\"tag \(move ? "move" : "ok")\">\(move ? "verplaatst" : "bevestigd")</span></td>"
-                    + "<td>\(h(d.decision.roBefore?.displayName ?? "–")) → <strong>\(h(d.decision.roAfter.displayName))</strong></td>"
-                    + "<td class=\"n\">\(d.decision.days)</td><td>\(h(d.decision.decidedBy))</td><td>\(h(String(d.decision.decidedAt.prefix(10))))</td>"
-                    + "<td class=\"why\">\(h(d.decision.rationale))</td></tr>")
-            }
-            o.append("</tbody></table>")
-        }
-        o.append("</section>")
-
         // What the wegingskader can learn.
-        o.append("<section><h2>Wat het wegingskader kan leren</h2>")
+        o.append("<section id=\"wegingskader\"><h2>Wat het wegingskader kan leren</h2>")
         o.append("<p class=\"note\">Gemotiveerd afwijken is de waardevolste terugkoppeling op het model. Per criterium dat vuurde in besloten zaken: hoe vaak de commissie de keuze van het model wijzigde of bevestigde, en of het criterium in gewijzigde zaken voor de RO van het model of voor die van de commissie pleitte. Berekend met de versie van het wegingskader waarmee de zaak werd verdeeld.</p>")
         if criteria.isEmpty {
             o.append("<p class=\"empty\">Nog geen besloten zaken met gevuurde criteria.</p>")
@@ -82,24 +67,8 @@ extension CommissieReport {
         }
         o.append("</section>")
 
-        // Open and overdue.
-        o.append("<section><h2>Open escalaties</h2>")
-        if open.isEmpty {
-            o.append("<p class=\"empty\">Geen open escalaties.</p>")
-        } else {
-            o.append("<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Reden</th><th>Voorlopig bij</th><th>Sinds</th><th>Termijn</th><th>Toelichting</th></tr></thead><tbody>")
-            for e in open {
-                o.append("<tr\(e.overdue ? " class=\"late\"" : "")><td>\(e.id)</td><td><code>\(h(e.caseId))</code></td><td>\(h(e.label))</td>"
-                    + "<td>\(h(e.provisionalRO?.displayName ?? "wacht"))</td><td>\(h(e.day))</td>"
-                    + "<td>\(h(e.deadline))\(e.overdue ? " <span class=\"tag late\">\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")) te laat</span>" : "")</td>"
-                    + "<td class=\"why\">\(e.reasons.map { h($0.detail) }.joined(separator: "<br>"))</td></tr>")
-            }
-            o.append("</tbody></table>")
-        }
-        o.append("</section>")
-
         // Band forecasts.
-        o.append("<section><h2>Bandprognoses</h2>")
+        o.append("<section id=\"bandprognoses\"><h2>Bandprognoses</h2>")
         if bandAlerts.isEmpty {
             o.append("<p class=\"empty\">Geen RO dreigde deze periode buiten de bandbreedte te komen.</p>")
         } else {
@@ -118,6 +87,73 @@ extension CommissieReport {
         return o.joined(separator: "\n")
     }
 
+    /// Links to the agenda items and the other sections (screen only: print hides it).
+    private func navigation() -> String {
+        var links = ["<a href=\"#agenda\">Agenda</a>"]
+        links += agenda.map { "<a href=\"#agenda-\(h($0.code.rawValue))\">\(h($0.label)) (\($0.escalations.count))</a>" }
+        links += [("besluiten", "Besluiten"), ("per-reden", "Per reden"), ("per-ro", "Per RO"), ("wegingskader", "Wegingskader"),
+                  ("bandprognoses", "Bandprognoses")].map { "<a href=\"#\($0.0)\">\($0.1)</a>" }
+        return "<nav class=\"toc\" aria-label=\"Inhoud\">" + links.joined(separator: " ") + "</nav>"
+    }
+
+    /// The agenda: one section per reason, overdue first; on paper each reason starts a new page.
+    private func agendaSections() -> [String] {
+        var o: [String] = []
+        o.append("<section id=\"agenda\" class=\"agenda-intro\"><h2>Agenda: open escalaties</h2>")
+        if agenda.isEmpty {
+            o.append("<p class=\"empty\">Geen open escalaties.</p></section>")
+            return o
+        }
+        let carried = carriedOver == 0 ? "" : ", waarvan \(carriedOver) uit een eerdere periode"
+        o.append("<p>\(h(DutchNumber.count(open.count, "zaak", "zaken"))) ter beslissing\(carried); \(overdue.count) over de termijn. "
+            + "Per reden (de hoofdreden van de escalatie), met wat over de termijn is bovenaan.</p>")
+        o.append("<ol class=\"agenda-list\">" + agenda.map { g in
+            "<li>\(h(g.label)): \(h(DutchNumber.count(g.escalations.count, "zaak", "zaken")))\(g.overdue > 0 ? ", \(g.overdue) over de termijn" : "")</li>"
+        }.joined() + "</ol></section>")
+        for (n, g) in agenda.enumerated() {
+            o.append("<section id=\"agenda-\(h(g.code.rawValue))\" class=\"agenda-group\">")
+            o.append("<h2><span class=\"num\">\(n + 1).</span> \(h(g.label))</h2>")
+            o.append("<p class=\"note\"><code>\(h(g.code.rawValue))</code> · \(h(DutchNumber.count(g.escalations.count, "zaak", "zaken")))"
+                + (g.overdue > 0 ? " · <strong>\(g.overdue) over de termijn</strong>" : " · niets over de termijn") + "</p>")
+            o.append("<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Soort</th><th>Voorlopig bij</th><th>Beste match</th><th>Gemeld</th><th>Termijn</th><th>Toelichting</th></tr></thead><tbody>")
+            for e in g.escalations {
+                // The primary reason's details first, then each further reason under its label.
+                let why = e.reasons.filter { $0.code == e.reason }.map { h($0.detail) }
+                    + e.reasons.filter { $0.code != e.reason }.map { "<span class=\"also\">Ook: \(h($0.label))</span><br>\(h($0.detail))" }
+                o.append("<tr\(e.overdue ? " class=\"late\"" : "")><td>\(e.id)</td><td><code>\(h(e.caseId))</code></td><td>\(h(e.kind.map(Self.kindName) ?? "–"))</td>"
+                    + "<td>\(h(e.provisionalRO?.displayName ?? "wacht"))</td><td>\(h(e.bestFit?.displayName ?? "–"))</td><td class=\"d\">\(h(Self.short(e.day)))</td>"
+                    + "<td class=\"d\">\(h(Self.short(e.deadline)))\(e.overdue ? "<br><span class=\"tag late\">\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")) te laat</span>" : "")</td>"
+                    + "<td class=\"why\">\(why.joined(separator: "<br>"))</td></tr>")
+            }
+            o.append("</tbody></table></section>")
+        }
+        return o
+    }
+
+    /// The decisions on the period's escalations, after the agenda.
+    private func decisionSection() -> [String] {
+        var o: [String] = []
+        o.append("<section id=\"besluiten\"><h2>Besluiten</h2>")
+        if decisions.isEmpty {
+            o.append("<p class=\"empty\">Geen besluiten over escalaties uit deze periode.</p>")
+        } else {
+            o.append("<p class=\"note\">Doorlooptijd in kalenderdagen van escalatie tot besluit; \(leadTime.withinDeadline) van \(leadTime.decisions) besluiten binnen de termijn.</p>")
+            o.append("<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Reden</th><th>Besluit</th><th>Van → naar</th><th class=\"n\">Dagen</th><th>Door</th><th>Datum</th><th>Motivering</th></tr></thead><tbody>")
+            for d in decisions {
+                let move = d.decision.action == "move"
+                o.append("<tr><td>\(d.escalationId)</td><td><code>\(h(d.caseId))</code></td><td>\(h(d.reason.label))</td>"
+                    + "<td><span class=\"tag \(move ? "move" : "ok")\">\(move ? "verplaatst" : "bevestigd")</span></td>"
+                    + "<td>\(h(d.decision.roBefore?.displayName ?? "–")) → <strong>\(h(d.decision.roAfter.displayName))</strong></td>"
+                    + "<td class=\"n\">\(d.decision.days)</td><td>\(h(d.decision.decidedBy))</td><td>\(h(String(d.decision.decidedAt.prefix(10))))</td>"
+                    + "<td class=\"why\">\(h(d.decision.rationale))</td></tr>")
+            }
+            o.append("</tbody></table>")
+        }
+        o.append("</section>")
+
+        return o
+    }
+
     private func card(_ value: String, _ label: String, _ sub: String? = nil, alert: Bool = false) -> String {
         "<div class=\"card\(alert ? " alert" : "")\"><div class=\"v\">\(h(value))</div><div class=\"l\">\(h(label))</div>\(sub.map { "<div class=\"s\">\(h($0))</div>" } ?? "")</div>"
     }
@@ -130,6 +166,20 @@ extension CommissieReport {
         let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
         let c = d.components
         return "\(c.day) \(months[c.month - 1]) \(c.year)"
+    }
+
+    /// A day as Dutch tables write it: `2-3-2026`.
+    static func short(_ text: String) -> String {
+        guard let c = Day(text)?.components else { return text }
+        return "\(c.day)-\(c.month)-\(c.year)"
+    }
+
+    static func kindName(_ k: CaseKind) -> String {
+        switch k {
+        case .vi: "Vi"
+        case .advies: "advies"
+        case .toezicht: "toezicht"
+        }
     }
 
     static func kindLabel(_ k: String) -> String {
@@ -185,5 +235,38 @@ extension CommissieReport {
         .tag.move{background:#fff1d6;color:var(--move)}
         .tag.late{background:var(--warn);color:#fff}
         footer{color:var(--muted);font-size:13px;margin-top:8px}
+        nav.toc{display:flex;flex-wrap:wrap;gap:6px 8px;margin:0 0 18px}
+        nav.toc a{background:#fff;border:1px solid var(--line);border-radius:14px;padding:3px 12px;color:var(--accent);text-decoration:none;font-size:14px}
+        nav.toc a:hover{border-color:var(--accent)}
+        .agenda-intro p{margin:0 0 8px}
+        td.d{white-space:nowrap}
+        .agenda-list{margin:0;padding-left:22px}
+        .agenda-group h2 .num{color:var(--muted)}
+        .also{display:inline-block;margin-top:4px;color:var(--move);font-weight:600}
+        @page{size:A4;margin:14mm 12mm 16mm}
+        @media print{
+          body{background:#fff;font-size:10pt;line-height:1.35}
+          main{max-width:none;padding:0}
+          nav.toc{display:none}
+          header{margin-bottom:10pt}
+          h1{font-size:18pt}
+          h2{font-size:13pt;break-after:avoid}
+          section{background:none;border:0;border-radius:0;padding:0;margin:0 0 12pt}
+          section.cards{gap:6pt}
+          .card{padding:6pt 8pt;break-inside:avoid}
+          .card .v{font-size:16pt}
+          .card .s,.note{font-size:8.5pt}
+          .agenda-group{break-before:page}
+          #besluiten,#per-reden{break-before:page}
+          table{font-size:8.5pt}
+          thead{display:table-header-group}
+          tr{break-inside:avoid}
+          th,td{padding:3pt 4pt}
+          td.why{min-width:0;max-width:none}
+          td.bar span,tr.late td,.tag,.card{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+          code{font-size:8pt}
+          a{color:inherit;text-decoration:none}
+          footer{font-size:8pt}
+        }
         """
 }

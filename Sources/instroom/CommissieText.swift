@@ -9,10 +9,10 @@ enum CommissieText {
     static func list(_ l: Commissie.EscalationList) -> String {
         var out: [String] = []
         let what = l.overdueOnly ? "over de termijn op \(l.date)" : (l.openOnly ? "open" : "alle")
-        out.append("Escalaties (\(what)): \(l.escalations.count)")
+        out.append("Escalaties (\(([what] + filter(l.filter)).joined(separator: "; "))): \(l.escalations.count)")
         if !l.escalations.isEmpty {
             out.append(ReportText.table(header: ["Nr", "Zaak", "Reden", "Voorlopig", "Nu", "Status", "Dag", "Termijn", "Besluit"], rows: l.escalations.map { e in
-                [String(e.id), e.caseId, e.reason.rawValue, e.provisionalRO?.displayName ?? "wacht", e.currentRO.map { "\($0.displayName)\(e.final ? " (def.)" : "")" } ?? "-",
+                [String(e.id), e.caseId, reasons(e), e.provisionalRO?.displayName ?? "wacht", e.currentRO.map { "\($0.displayName)\(e.final ? " (def.)" : "")" } ?? "-",
                  e.status == "open" ? (e.overdue ? "TE LAAT (\(e.workingDaysOverdue) wd)" : "open") : (e.status == "decided" ? "besloten" : "opgelost"),
                  e.day, e.deadline,
                  e.decision.map { "\($0.action == "move" ? "verplaatst" : "bevestigd") door \($0.decidedBy)" } ?? ""]
@@ -26,6 +26,36 @@ enum CommissieText {
             }))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// The primary reason's Dutch label, and the codes of any further reasons.
+    static func reasons(_ e: Commissie.EscalationView) -> String {
+        let others = e.reasons.map(\.code).filter { $0 != e.reason }
+        return e.label + (others.isEmpty ? "" : " (+ \(others.map(\.rawValue).joined(separator: ", ")))")
+    }
+
+    /// The filter in Dutch words, one part per criterion given.
+    static func filter(_ f: Commissie.Filter) -> [String] {
+        var parts: [String] = []
+        if !f.reasons.isEmpty { parts.append("reden " + f.reasons.map(\.rawValue).joined(separator: " of ")) }
+        if let ro = f.ro { parts.append("voorlopig bij \(ro.displayName)") }
+        if let day = f.day { parts.append("gemeld op \(day)") }
+        if let from = f.from { parts.append("gemeld vanaf \(from)") }
+        if let to = f.to { parts.append("gemeld t/m \(to)") }
+        return parts
+    }
+
+    /// What `decide` did: one line per decision, under a heading when the commissie decided several at once.
+    static func decisions(_ decisions: [DecisionRecord], meeting: Day?) -> String {
+        let lines = decisions.map { d in
+            let what = d.action == .move ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)" : "bevestigd bij \(d.roAfter.displayName)"
+            return "Escalatie \(d.escalationId): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0)"
+        }
+        let by = decisions.first?.decidedBy ?? "-"
+        let when = meeting.map { " (vergadering van \($0))" } ?? ""
+        if lines.count == 1 { return "\(lines[0]) door \(by)\(when)." }
+        return (["\(DutchNumber.count(decisions.count, "escalatie", "escalaties")) besloten door \(by)\(when):"] + lines.map { "  \($0)" })
+            .joined(separator: "\n")
     }
 
     static func dossier(_ d: Commissie.Dossier) -> String {

@@ -11,17 +11,27 @@ struct Escalations: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List escalations and band forecasts (all, --open, or --overdue).")
+        static let configuration = CommandConfiguration(
+            abstract: "List escalations and band forecasts (all, --open, or --overdue), narrowed by reason, RO and day.",
+            discussion: "The filters are the same as `decide`'s: list first, then decide the same filter."
+        )
 
         @Flag(help: "Only escalations still waiting for a decision.") var open = false
         @Flag(help: "Only open escalations past their deadline on --date.") var overdue = false
+        @Option(help: ArgumentHelp("Only escalations that carry this reason (repeatable).", valueName: "code")) var reason: [EscalationCode] = []
+        @Option(name: [.customLong("ro"), .customLong("provisional")], help: "Only escalations provisionally at this RO (band forecasts: about it).")
+        var ro: RO?
+        @Option(help: "Only escalations raised on this day (YYYY-MM-DD).") var day: Day?
+        @Option(help: "Only escalations raised on or after this day.") var from: Day?
+        @Option(help: "Only escalations raised on or before this day.") var to: Day?
         @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Flag(help: "Print JSON (documented in the README).") var json = false
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func run() throws {
-            let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, on: date ?? Day.today())
+            let filter = Commissie.Filter(reasons: reason, ro: ro, day: day, from: from, to: to)
+            let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, filter: filter, on: date ?? Day.today())
             if json { try printJSON(list) } else { print(CommissieText.list(list)) }
         }
     }
@@ -29,10 +39,10 @@ struct Escalations: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The dossier of one escalation: case facts, scores and explanations per RO, the model's reason, shares and bands at the time, history and audit.",
-            discussion: "ID is an escalation number from `escalations list`, or B<number> for a band forecast."
+            discussion: "ID is an escalation number from `escalations list`, a case id (its open escalation, else its latest), or B<number> for a band forecast."
         )
 
-        @Argument(help: "Escalation number, or B<number> for a band forecast.") var id: String
+        @Argument(help: "Escalation number, case id, or B<number> for a band forecast.") var id: String
         @Option(help: "The day against which the deadline is judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var ledger: LedgerOptions

@@ -12,7 +12,10 @@ struct CommissieBatchCommandTests {
         let dir = Fixtures.temporaryFolder()
         let db = dir.appendingPathComponent("ledger.sqlite").path
         let config = dir.appendingPathComponent("tight.yaml")
-        try "capacity:\n  SVG: 40\n  RN: 45\n  LJR: 20\n".write(to: config, atomically: true, encoding: .utf8)
+        // Tight capacities, and a commissie that takes every reason: enough escalations to filter and batch.
+        let queues = ["bijna_gelijk", "gedwongen_band", "gedwongen_capaciteit", "ontbrekende_gegevens", "geen_capaciteit"]
+            .map { "  \($0): commissie\n" }.joined()
+        try ("capacity:\n  SVG: 40\n  RN: 45\n  LJR: 20\nqueues:\n" + queues).write(to: config, atomically: true, encoding: .utf8)
         let day = try CLI.run(["allocate", "--db", db, "--config", config.path])
         #expect(day.status == 0, "\(day.stderr)")
         return (db, config.path)

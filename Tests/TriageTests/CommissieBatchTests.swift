@@ -17,7 +17,7 @@ struct CommissieBatchTests {
     /// ledger whose clock is fixed at `now`.
     static func sampleDay() throws -> (ledger: Ledger, commissie: Commissie, open: [Commissie.EscalationView]) {
         let ledger = try Ledger(path: Fixtures.ledgerPath(), clock: { now })
-        let config = CommissieTests.tightConfig()
+        let config = CommissieTests.commissieTakesEverything()
         _ = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config)
             .allocate(intake: try IntakeReader.read(contentsOf: SampleIntake.url), day: Fixtures.monday)
         let commissie = Commissie(ledger: ledger, config: config)
@@ -193,7 +193,7 @@ struct CommissieBatchTests {
 
     @Test func theReportIsAnAgendaByReasonOverdueFirstAndPrintsOnA4() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
-        let config = CommissieTests.tightConfig()
+        let config = CommissieTests.commissieTakesEverything()
         let monday = Fixtures.monday
         let nextMonday = monday.adding(workingDays: 5)
         let run = DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config)

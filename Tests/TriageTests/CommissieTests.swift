@@ -15,6 +15,14 @@ struct CommissieTests {
         Fixtures.config { c in c.capacity = [.SVG: 40, .RN: 45, .LJR: 20] }
     }
 
+    /// Tight capacities, and a commissie that takes every reason (a configuration a triagepunt may
+    /// choose): enough escalations of every kind in the ledger to batch, filter and group.
+    static func commissieTakesEverything() -> AllocationConfig {
+        var c = tightConfig()
+        for code in EscalationCode.allCases where code != .bandForecast { c.escalation.queues[code] = .commissie }
+        return c
+    }
+
     @Test func escalateContestDecideNextDayAndAudit() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         let config = Self.tightConfig()

@@ -59,7 +59,7 @@ extension AllocationConfig {
         "staleAfterDays", "escalationDeadlineDays", "solver",
     ]
     /// Blocks a file may leave out even without a base: they have defaults of their own.
-    static let optionalFields: Set<String> = ["commissie", "queues"]
+    static let optionalFields: Set<String> = ["commissie", "triage", "queues"]
 
     /// Reads a configuration; fields the file leaves out keep their value in `base`.
     /// Without a base every field is required.
@@ -104,7 +104,7 @@ extension AllocationConfig {
             period: period, bands: bands, softBandPenalty: penalty, capacity: capacity, workload: workload,
             waitingPriority: priority, continuityBonus: continuity, staleAfterDays: stale,
             escalationDeadlineDays: deadline, formulation: formulation, solver: solver,
-            escalation: try EscalationPolicy.parse(commissie: f["commissie"], queues: f["queues"], over: base?.escalation ?? .standard)
+            escalation: try EscalationPolicy.parse(commissie: f["commissie"], triage: f["triage"], queues: f["queues"], over: base?.escalation ?? .standard)
         )
     }
 

@@ -53,43 +53,49 @@ public enum EscalationRules {
         // A near-tie is a dispute only between two specialisms: both ROs have a criterion of their own
         // that fired. Against generic work (only the base) the specialised RO simply fits best.
         func specialised(_ ro: RO) -> Bool { score.contributions.contains { $0.ro == ro && $0.kind == .criterion } }
-        if score.isNearTie, let runnerUp = score.runnerUp, specialised(score.bestFit), specialised(runnerUp) {
+        // An exact tie is settled by the tie rule (`TieRule`, explained with the case), not by a person.
+        if score.isNearTie, let runnerUp = score.runnerUp, let margin = score.margin, margin > 0,
+           specialised(score.bestFit), specialised(runnerUp) {
             let best = score.scores[score.bestFit] ?? 0, second = score.scores[runnerUp] ?? 0
-            let detail = best == second
-                ? "\(score.bestFit.displayName) en \(runnerUp.displayName) scoren gelijk (\(best)), elk op eigen specialistische criteria."
-                : "\(score.bestFit.displayName) (\(best)) en \(runnerUp.displayName) (\(second)) liggen binnen de marge van \(rules.nearTieMargin), elk op eigen specialistische criteria."
+            let detail = "\(score.bestFit.displayName) (\(best)) en \(runnerUp.displayName) (\(second)) liggen binnen de marge van \(rules.nearTieMargin), elk op eigen specialistische criteria."
             reasons.append(.init(.nearTie, detail, queue: policy.queue(for: .nearTie)))
         }
-        if let missing = missingDataReason(scored, day: day, rules: rules, config: config) {
+        if let missing = missingDataReason(scored, assigned: assigned, day: day, rules: rules, config: config) {
             reasons.append(missing)
         }
         return reasons
     }
 
-    /// Missing or stale SCIL/RISc escalates only when a plausible value would change the best fit:
-    /// otherwise it is reported as a data-quality flag on the case, not sent to the commissie.
-    static func missingDataReason(_ scored: ScoredCase, day: Day, rules: RuleSet, config: AllocationConfig) -> EscalationReason? {
+    /// Missing or stale SCIL/RISc is a review item only when a plausible value would make another RO
+    /// fit clearly best: better than every RO that fits best now by more than the near-tie margin.
+    /// Otherwise it stays a data-quality flag on the case (every score carries it), not a question.
+    static func missingDataReason(_ scored: ScoredCase, assigned: RO, day: Day, rules: RuleSet, config: AllocationConfig) -> EscalationReason? {
         let c = scored.intake
         let view = FactView(c, on: day, staleAfterDays: config.staleAfterDays)
-        let current = scored.score.bestFit
+        let top = scored.score.allowed.map { scored.score.score($0) }.max() ?? 0
+        let bestNow = scored.score.allowed.filter { scored.score.score($0) == top }
+        let current = bestNow.contains(assigned) ? assigned : scored.score.bestFit
 
-        /// The first plausible value of a missing fact under which another RO would fit best.
+        /// The first plausible value of a missing fact under which another allowed RO clearly fits better.
         func change<Value: RawRepresentable>(_ values: [Value], _ set: (inout IntakeCase, Value) -> Void) -> (Value, RO)? where Value.RawValue == String {
             for value in values {
                 var alt = c
                 set(&alt, value)
-                let best = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays)).bestFit
-                if best != current { return (value, best) }
+                let score = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays))
+                let best = score.bestFit
+                if !bestNow.contains(best), score.score(best) - (bestNow.map(score.score).max() ?? 0) > rules.nearTieMargin {
+                    return (value, best)
+                }
             }
             return nil
         }
 
         var notes: [String] = []
         if view.scil == .onbekend, let (value, best) = change([ScilResult.lvb, .geenLVB], { $0.scil = $1; $0.scilDate = day }) {
-            notes.append("SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(current.displayName)")
+            notes.append("SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)")
         }
         if view.risc == .onbekend, let (value, best) = change([RiscLevel.laag, .midden, .hoog], { $0.risc = $1; $0.riscDate = day }) {
-            notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) de beste match zijn in plaats van \(current.displayName)")
+            notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)")
         }
         return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".", queue: config.escalation.queue(for: .missingData))
     }

@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"], swiftSettings: strict),
         .testTarget(
             name: "ReviewTests",
-            dependencies: ["InstroomDomain", "Wegingskader", "Allocation", "Review", "InstroomTesting"],
+            dependencies: ["InstroomDomain", "Wegingskader", "GLPK", "Allocation", "Review", "InstroomTesting"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "TriageTests",
             dependencies: [
-                "InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage", "InstroomTesting",
+                "InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Review", "Ledger", "Triage", "InstroomTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -11,4 +11,12 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     /// A waiting case assigned, or a band forecast back within its band or superseded.
     case resolve
     case bandForecast = "band_prognose"
+    /// A day's proposal made or replaced (a draft: nothing final).
+    case propose
+    /// A triage expert agreed with a review item of the draft.
+    case accept
+    /// Gemotiveerd afwijken: a triage expert pinned a case of the draft to another RO, with a reason.
+    case override
+    /// The triagepunt confirmed the day: from here on geen werk retour.
+    case confirm
 }

@@ -87,7 +87,7 @@ extension Ledger {
                 var record = EscalationRecord(caseId: e.caseId, runId: runId, day: day, reasons: e.reasons,
                                               primaryReason: primary, provisionalRO: e.provisionalRO, status: .open,
                                               deadline: draft.escalationDeadline.description, ruleHash: draft.ruleSet.hash,
-                                              createdAt: now, raisedBy: actor, context: e.context)
+                                              createdAt: now, raisedBy: e.raisedBy ?? actor, context: e.context)
                 try record.insert(db)
                 try AuditEntry(at: now, actor: actor, action: .escalate, caseId: e.caseId, runId: runId,
                                detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; "),
@@ -95,6 +95,13 @@ extension Ledger {
             }
             if let alerts = draft.bandAlerts {
                 try Self.recordBandAlerts(alerts, runId: runId, actor: actor, now: now, db: db)
+            }
+            if let confirmation = draft.confirmation {
+                guard try ProposalRecord.deleteOne(db, key: confirmation.day.description) else {
+                    throw LedgerError.refused("no proposal for \(confirmation.day) is under review any more: nothing was confirmed")
+                }
+                try AuditEntry(at: now, actor: actor, action: .confirm, runId: runId, detail: confirmation.detail,
+                               data: AuditData(assigned: draft.assignments.count, escalated: draft.escalations.count)).insert(db)
             }
             return runId
         }

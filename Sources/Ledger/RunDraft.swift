@@ -34,11 +34,14 @@ public struct RunDraft: Sendable {
         public var provisionalRO: RO?
         /// Shares and bands after the run, for the dossier.
         public var context: EscalationContext?
-        public init(caseId: String, reasons: [EscalationReason], provisionalRO: RO?, context: EscalationContext? = nil) {
+        /// Who raised it when not the run's actor: the triage expert who contested the draft.
+        public var raisedBy: String?
+        public init(caseId: String, reasons: [EscalationReason], provisionalRO: RO?, context: EscalationContext? = nil, raisedBy: String? = nil) {
             self.caseId = caseId
             self.reasons = reasons
             self.provisionalRO = provisionalRO
             self.context = context
+            self.raisedBy = raisedBy
         }
     }
 
@@ -55,6 +58,18 @@ public struct RunDraft: Sendable {
     /// nil: no forecast was made and open alerts are left alone; empty: every band is forecast to hold,
     /// so open alerts are resolved.
     public var bandAlerts: [BandAlertRecord]? = nil
+    /// The reviewed proposal this run confirms: removed in the same transaction, with a `confirm` audit entry.
+    public var confirmation: Confirmation? = nil
+
+    public struct Confirmation: Sendable {
+        public var day: Day
+        /// Dutch: who confirmed, what was accepted, overridden and contested.
+        public var detail: String
+        public init(day: Day, detail: String) {
+            self.day = day
+            self.detail = detail
+        }
+    }
 
     public init(run: RunRecord, actor: String, ruleSet: RuleSetRecord, newCases: [NewCase], assignments: [Assignment],
                 escalations: [Escalation], escalationDeadline: Day) {

@@ -156,6 +156,19 @@ enum Schema {
                 try update.execute(arguments: [String(decoding: try Ledger.jsonEncoder.encode(legacy.converted), as: UTF8.self), id])
             }
         }
+        migrator.registerMigration("v4: day proposals under review") { db in
+            // A proposal is a draft: replaceable, nothing final, so it lives beside the assignments, not
+            // in them. Confirming a day records its run and removes the proposal in one transaction.
+            try db.execute(sql: """
+                CREATE TABLE proposal (
+                    day TEXT PRIMARY KEY,
+                    createdAt TEXT NOT NULL,
+                    createdBy TEXT NOT NULL CHECK (length(trim(createdBy)) > 0),
+                    updatedAt TEXT NOT NULL,
+                    content TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

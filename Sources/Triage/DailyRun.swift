@@ -48,6 +48,10 @@ public struct DailyRun: Sendable {
 
     public func allocate(intake: [IntakeCase], day: Day, intakeFile: String? = nil) throws -> AllocationReport {
         let started = ContinuousClock.now
+        // Unattended, the day is proposed and confirmed at once; not while a person reviews a draft.
+        if let open = try ledger.proposals().first {
+            throw TriageError.refused("the proposal for \(open.day) is under review: confirm it first (instroom confirm --date \(open.day))")
+        }
         let p = try prepare(intake: intake, day: day)
         logger.info("allocation started", metadata: [
             "day": "\(day)", "intake": "\(intake.count)", "new": "\(p.newCases.count)", "toAllocate": "\(p.toAllocate.count)",

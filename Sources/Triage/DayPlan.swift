@@ -20,10 +20,22 @@ public struct DayPlan: Sendable {
 
     /// Scores `cases`, solves the day and flags escalations. Throws `TriageError.infeasible` when hard
     /// bands cannot hold, or would leave work on the shelf while an RO has room.
+    /// `pins` holds the cases a triage expert placed by hand (gemotiveerd afwijken): each may go only
+    /// to its RO, and the rest of the day is optimised around them.
     public static func make(cases: [IntakeCase], day: Day, rules: RuleSet, config: AllocationConfig,
-                            prior: PeriodShares, capacityLeft: [RO: Double]) throws -> DayPlan {
+                            prior: PeriodShares, capacityLeft: [RO: Double], pins: [String: RO] = [:]) throws -> DayPlan {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
-        let instance = DayInstance(day: day, cases: scored.map(\.candidate), prior: prior, capacityLeft: capacityLeft, config: config)
+        let candidates = try scored.map { s in
+            var candidate = s.candidate
+            if let ro = pins[s.intake.id] {
+                guard s.score.allowed.contains(ro) else {
+                    throw TriageError.refused("case \(s.intake.id) may not go to \(ro.displayName): a route or exclusion of the wegingskader forbids it")
+                }
+                candidate.allowed = [ro]
+            }
+            return candidate
+        }
+        let instance = DayInstance(day: day, cases: candidates, prior: prior, capacityLeft: capacityLeft, config: config)
         let model = try DayModel(instance)
         let solved = try model.solve(settings: config.solver)
         switch solved.status {
@@ -40,7 +52,7 @@ public struct DayPlan: Sendable {
         }
         let (outcome, ties) = TieRule.settle(solved, cases: instance.cases, instance: instance)
         var escalations: [String: [EscalationReason]] = [:]
-        for s in scored {
+        for s in scored where pins[s.intake.id] == nil {
             let reasons = EscalationRules.reasons(for: s, assigned: outcome.assignments[s.intake.id], day: day, instance: instance, outcome: outcome, rules: rules)
             if !reasons.isEmpty { escalations[s.intake.id] = reasons }
         }

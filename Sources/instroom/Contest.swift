@@ -7,7 +7,10 @@ import Triage
 struct Contest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A triage expert contests a case: it goes to the begeleidingscommissie and its assignment stays provisional.",
-        discussion: "Refused when the case is already final (geen werk retour)."
+        discussion: """
+            A case in a proposal under review is contested there: on confirmation it goes to the commissie, assigned
+            provisionally. A recorded case gets an escalation now. Refused when the case is already final (geen werk retour).
+            """
     )
 
     @Argument(help: "The case id.") var caseId: String
@@ -15,10 +18,16 @@ struct Contest: ParsableCommand {
     @Option(help: "Who contests it.") var by: String
     @Option(help: "The day of the contest (YYYY-MM-DD); the deadline counts from it. Default: today.") var date: Day?
     @OptionGroup var ledger: LedgerOptions
-    @OptionGroup var settings: ConfigOption
+    @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        let e = try settings.commissie(ledger).contest(caseId: caseId, reason: reason, by: by, on: date ?? Day.today())
-        print("Zaak \(caseId) betwist: escalatie \(e.id ?? 0), voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht)"), besluit uiterlijk \(e.deadline).")
+        let (config, rules) = try policy.load()
+        let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
+        switch try run.contest(caseId: caseId, reason: reason, on: date ?? Day.today()) {
+        case .inProposal(let p):
+            print("Zaak \(caseId) betwist in het voorstel van \(p.day): bij bevestiging naar de begeleidingscommissie, voorlopig toegewezen.")
+        case .escalated(let e):
+            print("Zaak \(caseId) betwist: escalatie \(e.id ?? 0), voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht)"), besluit uiterlijk \(e.deadline).")
+        }
     }
 }

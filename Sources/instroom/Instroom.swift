@@ -6,13 +6,14 @@ struct Instroom: ParsableCommand {
         commandName: "instroom",
         abstract: "Distributes the 3RO intake (SVG, RN, LJ&R) on content, within the agreed bandwidths.",
         discussion: """
-            The triagepunt runs `allocate` every working day; the begeleidingscommissie works with
+            The triagepunt proposes each working day (`propose`), reviews it (`accept`, `override`, `contest`) and
+            confirms it (`confirm`); `allocate` does both at once for unattended runs. The begeleidingscommissie works with
             `escalations`, `contest`, `decide` and `audit`; the directies compare bandwidth scenarios
             with `simulate` and `sweep`. Numbers in the bundled defaults are illustrative.
             Operational log lines go to standard error; set INSTROOM_LOG_LEVEL=info (or debug) to see them.
             """,
         subcommands: [
-            Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
+            Propose.self, Accept.self, Override.self, Confirm.self, Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
             Escalations.self, Contest.self, Decide.self, Audit.self, CommissieCommand.self,
             Simulate.self, Sweep.self,
         ]

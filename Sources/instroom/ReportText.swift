@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import Ledger
 import Review
 import Triage
 import Wegingskader
@@ -17,13 +18,21 @@ enum ReportText {
         }
         out.append("")
         out.append(table(header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R", "Status"], rows: r.assignments.map { l in
-            [l.caseId, l.kind.rawValue, l.ro.displayName, l.bestFit.displayName,
+            [l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
              String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0), l.final ? "definitief" : "voorlopig"]
         }))
         if !r.waiting.isEmpty { out.append("\nWachtend (geen capaciteit): \(r.waiting.joined(separator: ", "))") }
-        if !r.escalations.isEmpty {
-            out.append("\nEscalaties naar de begeleidingscommissie (\(r.escalations.count)):")
-            for e in r.escalations { out.append("  \(e.caseId): \(e.label). \(e.detail)") }
+        let commissie = r.escalations.filter { $0.queue == .commissie }
+        if !commissie.isEmpty {
+            out.append("\nNaar de begeleidingscommissie (\(commissie.count), voorlopig toegewezen):")
+            for e in commissie { out.append("  \(e.caseId): \(e.label). \(e.detail)") }
+        }
+        let triage = r.escalations.filter { $0.queue == .triage }
+        if !triage.isEmpty { out.append("\nTriagereview: \(DutchNumber.count(triage.count, "zaak", "zaken")) (bij een onbeheerde verdeling akkoord zoals voorgesteld).") }
+        let counted = r.escalations.filter { $0.queue == nil }
+        if !counted.isEmpty {
+            let byReason = Dictionary(grouping: counted.flatMap(\.reasons), by: \.code).sorted { $0.key < $1.key }
+            out.append("Alleen geteld (op geen lijst): " + byReason.map { "\($0.key.label.lowercased()) \($0.value.count)" }.joined(separator: ", ") + ".")
         }
         out.append("\nAandelen in de periode na deze verdeling:")
         out.append(table(header: ["RO", "Aandeel", "Band", "Binnen band", "Punten", "Capaciteit gebruikt"], rows: RO.allCases.compactMap { ro in
@@ -34,6 +43,44 @@ enum ReportText {
         let assigned = r.assignments.count
         let best = r.assignments.filter { $0.ro == $0.bestFit }.count
         out.append("\n\(assigned) toegewezen (\(best) bij de best passende RO), \(r.waiting.count) wachtend, \(r.escalations.count) geëscaleerd; doelfunctie \(r.objective.map(number) ?? "-")")
+        return out.joined(separator: "\n")
+    }
+
+    /// A day's proposal under review: the review list with the state of each item, the commissie list,
+    /// the deviations, and what confirmation needs.
+    static func proposal(_ p: DayProposal) -> String {
+        var out: [String] = []
+        out.append("Voorstel \(p.day) — nog niet definitief (bevestigen: instroom confirm --date \(p.day) --by NAAM)")
+        out.append("")
+        out.append(table(header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R"], rows: p.report.assignments.map { l in
+            [l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
+             String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0)]
+        }))
+        if !p.report.waiting.isEmpty { out.append("\nWachtend (geen capaciteit): \(p.report.waiting.joined(separator: ", "))") }
+        func state(_ item: DayProposal.Item) -> String {
+            switch item.state {
+            case .open: "open"
+            case .accepted: "akkoord (\(item.by ?? "-"))"
+            case .overridden: "afgeweken (\(item.by ?? "-")): \(item.note ?? "")"
+            case .contested: "betwist (\(item.by ?? "-")): \(item.note ?? "")"
+            }
+        }
+        out.append("\nTriagereview (\(p.review.count); open \(p.open.count)):")
+        for item in p.review {
+            let reasons = item.reasons.map { "\($0.label): \($0.detail)" }.joined(separator: " ")
+            out.append("  \(item.caseId) → \(item.ro?.displayName ?? "wacht") [\(state(item))] \(reasons)")
+        }
+        out.append("\nNaar de begeleidingscommissie bij bevestiging (\(p.commissie.count)):")
+        for item in p.commissie {
+            let reasons = item.reasons.map { "\($0.label): \($0.detail)" }.joined(separator: " ")
+            out.append("  \(item.caseId) → \(item.ro?.displayName ?? "wacht") [\(state(item))] \(reasons)")
+        }
+        if !p.overrides.isEmpty {
+            out.append("\nGemotiveerd afgeweken:")
+            for (id, o) in p.overrides.sorted(by: { $0.key < $1.key }) {
+                out.append("  \(id): \(o.proposedRO?.displayName ?? "-") → \(o.ro.displayName), fitverlies \(DutchNumber.count(o.fitLoss, "punt", "punten")); \(o.by): \(o.reason)")
+            }
+        }
         return out.joined(separator: "\n")
     }
 

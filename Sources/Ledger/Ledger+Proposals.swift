@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import InstroomDomain
+
+extension Ledger {
+    /// Proposals under review, oldest day first.
+    public func proposals() throws -> [ProposalRecord] {
+        try queue.read { db in try Ledger.fetchAll(db, ProposalRecord.order(ProposalRecord.Columns.day)) }
+    }
+
+    public func proposal(day: Day) throws -> ProposalRecord? {
+        try queue.read { db in try Ledger.fetchOne(db, ProposalRecord.filter(key: day.description)) }
+    }
+
+    /// Stores the day's proposal, replacing an earlier one for the same day (its judgements are gone:
+    /// a new proposal is a new draft). Refused while another day's proposal is under review, because
+    /// that day's cases are not yet in the shares and capacity this one was made with.
+    public func propose(day: Day, content: ProposalContent, by actor: String, detail: String) throws {
+        let now = timestamp()
+        try queue.write { db in
+            if let other = try Ledger.fetchOne(db, ProposalRecord.filter(ProposalRecord.Columns.day != day.description)) {
+                throw LedgerError.refused("the proposal for \(other.day) is still under review: confirm it first (instroom confirm --date \(other.day))")
+            }
+            try ProposalRecord(day: day.description, createdAt: now, createdBy: actor, updatedAt: now, content: content).save(db)
+            try AuditEntry(at: now, actor: actor, action: .propose, detail: detail,
+                           data: AuditData(newCases: content.newCaseIds.count)).insert(db)
+        }
+    }
+
+    /// Changes the day's proposal under one write lock (read, change, write), and audits the change.
+    public func reviseProposal(day: Day, by actor: String, action: AuditAction, caseId: String?, detail: String, data: AuditData? = nil,
+                               _ change: (inout ProposalContent) throws -> Void) throws {
+        let now = timestamp()
+        try queue.write { db in
+            guard var record = try Ledger.fetchOne(db, ProposalRecord.filter(key: day.description)) else {
+                throw LedgerError.notFound("a proposal for \(day)")
+            }
+            try change(&record.content)
+            record.updatedAt = now
+            try record.update(db)
+            try AuditEntry(at: now, actor: actor, action: action, caseId: caseId, detail: detail, data: data).insert(db)
+        }
+    }
+
+    /// The moment a judgement on the draft is recorded, as the ledger writes timestamps.
+    public func now() -> String { timestamp() }
+}

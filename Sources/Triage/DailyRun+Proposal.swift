@@ -1,0 +1,224 @@
+import Allocation
+import Foundation
+import InstroomDomain
+import Ledger
+import Review
+import Wegingskader
+
+/// The day in two steps: the model proposes, the triage experts review (accept, deviate with a
+/// reason, contest), and the triagepunt confirms. Nothing is final before confirmation; from then on
+/// geen werk retour. Every step is audited with the name of who took it (`actor`).
+extension DailyRun {
+    /// Scores, solves and flags the day and stores it as a draft (replacing an earlier draft of the day).
+    public func propose(intake: [IntakeCase], day: Day, intakeFile: String? = nil) throws -> DayProposal {
+        let p = try prepare(intake: intake, day: day)
+        guard !p.toAllocate.isEmpty else {
+            throw TriageError.refused("nothing to propose for \(day): every case of this intake is already allocated")
+        }
+        let content = ProposalContent(cases: p.toAllocate, newCaseIds: p.newCases.map(\.id), intakeFile: intakeFile)
+        let proposal = try view(content, day: day)
+        try ledger.propose(
+            day: day, content: content, by: actor,
+            detail: "Voorstel \(day): \(DutchNumber.count(p.toAllocate.count, "zaak", "zaken")), "
+                + "\(proposal.review.count) ter beoordeling door de triagedeskundigen, \(proposal.commissie.count) voor de begeleidingscommissie"
+        )
+        return proposal
+    }
+
+    /// The stored draft of `day`, recomputed from its cases and the judgements made on it.
+    public func proposal(day: Day) throws -> DayProposal {
+        try view(try content(day), day: day)
+    }
+
+    /// Gemotiveerd afwijken: the case goes to `ro` and the rest of the day is re-optimised around it.
+    /// The fit lost against the best allowed RO and the fall of the day's objective are recorded with the reason.
+    public func override(caseId: String, to ro: RO, reason: String, day: Day) throws -> DayProposal {
+        let reason = try Self.text(reason, "a deviation needs a reason (--reason)")
+        let content = try content(day)
+        let case_ = try Self.find(caseId, in: content, day: day)
+        let before = try plan(content, day: day)
+        var pinned = content
+        pinned.overrides[case_.id] = .init(ro: ro, reason: reason, by: actor, at: "", proposedRO: nil, fitLoss: 0, objectiveCost: 0)
+        let after = try plan(pinned, day: day)
+        guard after.outcome.assignments[case_.id] == ro else {
+            throw TriageError.refused("\(ro.displayName) has no room for case \(case_.id) today (capacity or a hard band); nothing was changed")
+        }
+        let candidate = try require(before.instance.cases.first { $0.id == case_.id }, or: "case \(case_.id) is not in the proposal")
+        let bonus = config.continuityBonus
+        let allowed = before.scored.first { $0.intake.id == case_.id }?.score.allowed ?? []
+        let best = allowed.compactMap { candidate.profit($0, continuityBonus: bonus) }.max() ?? 0
+        let fitLoss = best - (candidate.profit(ro, continuityBonus: bonus) ?? 0)
+        let cost = (before.outcome.objective ?? 0) - (after.outcome.objective ?? 0)
+        let proposed = before.outcome.assignments[case_.id]
+        try ledger.reviseProposal(
+            day: day, by: actor, action: .override, caseId: case_.id,
+            detail: "Gemotiveerd afgeweken: zaak \(case_.id) naar \(ro.displayName)"
+                + (proposed.map { " in plaats van \($0.displayName)" } ?? "")
+                + "; fitverlies \(DutchNumber.count(fitLoss, "punt", "punten")), doelfunctie \(DutchNumber.decimal(cost, upTo: 2)) lager. Reden: \(reason)",
+            data: AuditData(roBefore: proposed, roAfter: ro, fitLoss: fitLoss)
+        ) { content in
+            content.overrides[case_.id] = .init(ro: ro, reason: reason, by: actor, at: ledger.now(), proposedRO: proposed,
+                                                fitLoss: fitLoss, objectiveCost: cost)
+            content.accepted[case_.id] = nil
+            content.contests[case_.id] = nil
+        }
+        return try proposal(day: day)
+    }
+
+    /// A triage expert contests a case of the draft: on confirmation it goes to the begeleidingscommissie,
+    /// assigned provisionally.
+    public func contest(caseId: String, reason: String, day: Day) throws -> DayProposal {
+        let reason = try Self.text(reason, "a contest needs a reason (--reason)")
+        let content = try content(day)
+        let case_ = try Self.find(caseId, in: content, day: day)
+        try ledger.reviseProposal(day: day, by: actor, action: .contest, caseId: case_.id,
+                                  detail: "Betwist in het voorstel van \(day): \(reason)") { content in
+            content.contests[case_.id] = .init(by: actor, at: ledger.now(), text: reason)
+            content.overrides[case_.id] = nil
+            content.accepted[case_.id] = nil
+        }
+        return try proposal(day: day)
+    }
+
+    /// Review items seen and agreed as proposed.
+    public func accept(caseIds: [String], day: Day) throws -> DayProposal {
+        let current = try proposal(day: day)
+        let items = Set(current.review.map(\.caseId))
+        let unknown = caseIds.filter { !items.contains($0) }
+        guard unknown.isEmpty else {
+            throw TriageError.refused("not on the review list of \(day): \(unknown.joined(separator: ", "))")
+        }
+        for id in caseIds {
+            try ledger.reviseProposal(day: day, by: actor, action: .accept, caseId: id, detail: "Beoordeeld en akkoord met het voorstel") { content in
+                content.accepted[id] = .init(by: actor, at: ledger.now())
+            }
+        }
+        return try proposal(day: day)
+    }
+
+    /// Makes the draft final: every assignment that is not contested and not for the commissie becomes
+    /// final (geen werk retour holds from here). Refused while review items are open, unless `acceptRest`
+    /// (which the audit says).
+    public func confirm(day: Day, acceptRest: Bool = false) throws -> AllocationReport {
+        let content = try content(day)
+        let current = try view(content, day: day)
+        if !current.open.isEmpty && !acceptRest {
+            throw TriageError.refused(
+                "\(current.open.count) review item(s) of \(day) are still open: accept, override or contest them, "
+                    + "or confirm with --accept-rest (\(current.open.prefix(10).joined(separator: ", "))\(current.open.count > 10 ? ", ..." : ""))")
+        }
+        let plan = try plan(content, day: day)
+        let newCases = content.cases.filter { Set(content.newCaseIds).contains($0.id) }
+        var report = makeReport(plan, newCases: newCases.count, contested: Set(content.contests.keys))
+        var run = draft(plan, report: report, newCases: newCases, intakeFile: content.intakeFile)
+        // Contested on the draft: to the commissie, raised by the expert who contested.
+        for (id, note) in content.contests.sorted(by: { $0.key < $1.key }) {
+            let reason = EscalationReason(.contested, note.text ?? "", queue: .commissie)
+            if let i = run.escalations.firstIndex(where: { $0.caseId == id }) {
+                run.escalations[i].reasons.append(reason)
+                run.escalations[i].raisedBy = note.by
+            } else {
+                run.escalations.append(.init(caseId: id, reasons: (plan.escalations[id] ?? []) + [reason], provisionalRO: plan.outcome.assignments[id],
+                                             context: run.escalations.first?.context ?? context(report), raisedBy: note.by))
+            }
+        }
+        run.bandAlerts = try bandAlerts(plan)
+        let accepted = current.review.filter { $0.state == .accepted }.count
+        let rest = acceptRest ? current.open.count : 0
+        run.confirmation = .init(day: day, detail: "Dag \(day) bevestigd: \(accepted) beoordeeld en akkoord, \(content.overrides.count) gemotiveerd afgeweken, "
+            + "\(content.contests.count) betwist" + (rest > 0 ? ", \(rest) open punten akkoord zonder beoordeling (--accept-rest)" : "")
+            + "; vanaf nu geen werk retour")
+        report.runId = try ledger.record(run)
+        return report
+    }
+
+    // MARK: - The draft
+
+    func content(_ day: Day) throws -> ProposalContent {
+        guard let record = try ledger.proposal(day: day) else {
+            throw TriageError.refused("no proposal for \(day) is under review (instroom propose --date \(day) makes one)")
+        }
+        return record.content
+    }
+
+    func plan(_ content: ProposalContent, day: Day) throws -> DayPlan {
+        let p = try prepare(intake: content.cases, day: day)
+        return try DayPlan.make(cases: content.cases, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft,
+                                pins: content.overrides.mapValues(\.ro))
+    }
+
+    func view(_ content: ProposalContent, day: Day) throws -> DayProposal {
+        let plan = try plan(content, day: day)
+        let report = makeReport(plan, newCases: content.newCaseIds.count, contested: Set(content.contests.keys))
+        var review: [DayProposal.Item] = []
+        var commissie: [DayProposal.Item] = []
+        for s in plan.scored {
+            let id = s.intake.id
+            let reasons = plan.escalations[id] ?? []
+            let queue = content.contests[id] != nil ? .commissie : ReviewRouting.queue(of: reasons)
+            let ro = plan.outcome.assignments[id]
+            if let override = content.overrides[id] {
+                review.append(.init(caseId: id, ro: ro, queue: .triage, reasons: reasons, state: .overridden, by: override.by, note: override.reason))
+            } else if let note = content.contests[id] {
+                commissie.append(.init(caseId: id, ro: ro, queue: .commissie, reasons: reasons, state: .contested, by: note.by, note: note.text))
+            } else if queue == .commissie {
+                commissie.append(.init(caseId: id, ro: ro, queue: .commissie, reasons: reasons, state: .open))
+            } else if queue == .triage {
+                let note = content.accepted[id]
+                review.append(.init(caseId: id, ro: ro, queue: .triage, reasons: reasons, state: note == nil ? .open : .accepted, by: note?.by))
+            }
+        }
+        return DayProposal(day: day, report: report, review: review.sorted { $0.caseId < $1.caseId },
+                           commissie: commissie.sorted { $0.caseId < $1.caseId }, overrides: content.overrides)
+    }
+
+    static func find(_ id: String, in content: ProposalContent, day: Day) throws -> IntakeCase {
+        guard let found = content.cases.first(where: { $0.id == id }) else {
+            throw TriageError.refused("case \(id) is not in the proposal for \(day)")
+        }
+        return found
+    }
+
+    static func text(_ value: String, _ refusal: String) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw TriageError.refused(refusal) }
+        return trimmed
+    }
+}
+
+/// Unwraps or refuses with a message (library code never traps on a missing value).
+func require<T>(_ value: T?, or message: @autoclosure () -> String) throws -> T {
+    guard let value else { throw TriageError.refused(message()) }
+    return value
+}
+
+/// Where a contest landed: in a draft under review, or as an escalation of a recorded case.
+public enum ContestOutcome: Sendable {
+    case inProposal(DayProposal)
+    case escalated(EscalationRecord)
+}
+
+extension DailyRun {
+    /// A triage expert contests a case wherever it is: in a proposal under review (it goes to the
+    /// commissie on confirmation) or in the ledger (an escalation now; refused once final).
+    public func contest(caseId: String, reason: String, on day: Day) throws -> ContestOutcome {
+        for record in try ledger.proposals() where record.content.cases.contains(where: { $0.id == caseId }) {
+            guard let proposalDay = Day(record.day) else { continue }
+            return .inProposal(try contest(caseId: caseId, reason: reason, day: proposalDay))
+        }
+        return .escalated(try Commissie(ledger: ledger, config: config).contest(caseId: caseId, reason: reason, by: actor, on: day))
+    }
+}
+
+extension DailyRun {
+    /// The day a review command works on: the one given, or else the only proposal under review.
+    public func proposalDay(_ given: Day?) throws -> Day {
+        if let given { return given }
+        let open = try ledger.proposals()
+        guard open.count == 1, let day = Day(open[0].day) else {
+            throw TriageError.refused(open.isEmpty ? "no proposal is under review (instroom propose makes one)"
+                                                   : "several proposals are under review: give --date")
+        }
+        return day
+    }
+}

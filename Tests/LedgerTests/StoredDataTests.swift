@@ -42,7 +42,7 @@ struct StoredDataTests {
         #expect(trail[1].data?.solverStatus == .optimal && trail[1].data?.assigned == 1)
         #expect(try ledger.history(caseId: "A").map(\.source) == [.model, .commissie])
         // The raw values are the stored format and what `audit --json` prints: they never change.
-        #expect(AuditAction.allCases.map(\.rawValue) == ["wegingskader", "run", "assign", "escalate", "contest", "decide", "resolve", "band_prognose"])
+        #expect(AuditAction.allCases.map(\.rawValue) == ["wegingskader", "run", "assign", "escalate", "contest", "decide", "resolve", "band_prognose", "propose", "accept", "override", "confirm"])
         let stored = try ledger.queue.read { try String.fetchAll($0, sql: "SELECT DISTINCT action FROM audit ORDER BY id") }
         #expect(stored == ["wegingskader", "run", "assign", "escalate", "decide"])
     }

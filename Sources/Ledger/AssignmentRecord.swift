@@ -28,6 +28,12 @@ public struct AssignmentRecord: Codable, Sendable, Equatable, FetchableRecord, M
     public var ruleHash: String
     public var decisionId: Int64?
     public var createdAt: String
+    /// `scores` already encoded (by a `JSONTextMemo`), so a run with many alike cases encodes each once.
+    var scoresJSON: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case id, caseId, revision, runId, day, ro, weight, final, source, bestFit, scores, ruleHash, decisionId, createdAt
+    }
 
     public init(id: Int64? = nil, caseId: String, revision: Int, runId: Int64?, day: String, ro: RO, weight: Double, final: Bool,
                 source: Source, bestFit: RO?, scores: StoredScores, ruleHash: String, decisionId: Int64?, createdAt: String) {
@@ -68,7 +74,7 @@ public struct AssignmentRecord: Codable, Sendable, Equatable, FetchableRecord, M
         container["final"] = final
         container["source"] = source.rawValue
         container["bestFit"] = bestFit?.rawValue
-        container["scores"] = try Ledger.jsonText(scores)
+        container["scores"] = try scoresJSON ?? Ledger.jsonText(scores)
         container["ruleHash"] = ruleHash
         container["decisionId"] = decisionId
         container["createdAt"] = createdAt

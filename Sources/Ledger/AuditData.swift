@@ -2,7 +2,7 @@ import InstroomDomain
 
 /// The structured side of an audit entry, next to its Dutch `detail`: what a program (or a later
 /// report) needs without parsing Dutch sentences. Every field is optional; only those that apply are stored.
-public struct AuditData: Codable, Sendable, Equatable {
+public struct AuditData: Codable, Sendable, Hashable {
     public var escalationId: Int64?
     public var bandAlertId: Int64?
     /// The alert a new band forecast replaced.

@@ -14,6 +14,12 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
     public var detail: String
     /// The same event in fields (escalation id, RO before and after, reasons, ...); nil in rows from before v3.
     public var data: AuditData?
+    /// `data` already encoded (by a `JSONTextMemo`).
+    var dataJSON: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, actor, action, caseId, runId, detail, data
+    }
 
     public init(id: Int64? = nil, at: String, actor: String, action: AuditAction, caseId: String? = nil, runId: Int64? = nil,
                 detail: String, data: AuditData? = nil) {
@@ -42,7 +48,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
         container["caseId"] = caseId
         container["runId"] = runId
         container["detail"] = detail
-        container["data"] = try data.map(Ledger.jsonText)
+        container["data"] = try dataJSON ?? data.map(Ledger.jsonText)
     }
 
     public static func databaseJSONEncoder(for column: String) -> JSONEncoder { Ledger.jsonEncoder }

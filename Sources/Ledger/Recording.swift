@@ -45,14 +45,19 @@ extension Ledger {
             let waitingEscalations = Dictionary(grouping: try Ledger.fetchAll(db, EscalationRecord
                 .filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue && EscalationRecord.Columns.provisionalRO == nil)
                 .order(EscalationRecord.Columns.id)), by: \.caseId)
+            let scoresText = JSONTextMemo<StoredScores>()
+            let dataText = JSONTextMemo<AuditData>()
             for a in draft.assignments {
                 var assignment = AssignmentRecord(caseId: a.caseId, revision: 1 + (revisions[a.caseId] ?? 0), runId: runId, day: day, ro: a.ro,
                                                   weight: a.weight, final: a.final, source: .model, bestFit: a.bestFit, scores: a.scores,
                                                   ruleHash: draft.ruleSet.hash, decisionId: nil, createdAt: now)
+                assignment.scoresJSON = try scoresText.text(a.scores)
                 try assignment.insert(db)
-                try AuditEntry(at: now, actor: actor, action: .assign, caseId: a.caseId, runId: runId,
-                               detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
-                               data: AuditData(ro: a.ro, final: a.final)).insert(db)
+                var entry = AuditEntry(at: now, actor: actor, action: .assign, caseId: a.caseId, runId: runId,
+                                       detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
+                                       data: AuditData(ro: a.ro, final: a.final))
+                entry.dataJSON = try entry.data.map(dataText.text)
+                try entry.insert(db)
                 // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
                 // unless a triage expert contested it while it waited: then it stays open with this RO as
                 // the provisional one, and today's reasons (if any) join it.

@@ -5,9 +5,9 @@ import InstroomDomain
 /// Owned by the ledger so that a change to the `allocate --json` line does not change the audit
 /// format. The field names are those of the line that ledgers up to v2 stored (which carried more
 /// fields; they are ignored), so old rows read as they are.
-public struct StoredScores: Codable, Sendable, Equatable {
+public struct StoredScores: Codable, Sendable, Hashable {
     /// A data-quality flag (missing or stale SCIL or RISc) as the wegingskader raised it.
-    public struct Flag: Codable, Sendable, Equatable {
+    public struct Flag: Codable, Sendable, Hashable {
         /// `scil_onbekend`, `scil_verouderd`, `risc_onbekend`, `risc_verouderd`.
         public var code: String
         /// Dutch.

@@ -199,47 +199,13 @@ extension Ledger {
 
     /// The commissie decides an escalation: confirm the provisional RO or move the case. Either way the
     /// assignment becomes final. Refused for a decided escalation, a waiting case, or a final assignment.
+    /// A batch of one: the same rules and audit as `decide(_:moveTo:rationale:by:decidedOn:)`.
     @discardableResult
     public func decide(escalationId: Int64, moveTo: RO?, rationale: String, by actor: String) throws -> DecisionRecord {
-        guard !rationale.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a decision needs a rationale (--rationale)") }
-        guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a decision needs the decider's name (--by)") }
-        let now = timestamp()
-        return try queue.write { db in
-            guard var escalation = try Ledger.fetchOne(db, EscalationRecord.filter(key: escalationId)) else {
-                throw LedgerError.notFound("escalation \(escalationId)")
-            }
-            guard escalation.status == .open else {
-                throw LedgerError.refused("escalation \(escalationId) is already \(escalation.status == .decided ? "decided" : "resolved"); a final assignment never moves (geen werk retour)")
-            }
-            guard let current = try Ledger.currentAssignment(caseId: escalation.caseId, db) else {
-                throw LedgerError.refused("case \(escalation.caseId) waits for capacity and has no RO yet; it is assigned by the next run")
-            }
-            if current.final {
-                throw LedgerError.refused("case \(escalation.caseId) is definitively assigned to \(current.ro.displayName); it cannot be moved (geen werk retour)")
-            }
-            let target = moveTo ?? current.ro
-            var decision = DecisionRecord(id: nil, escalationId: escalationId, caseId: escalation.caseId,
-                                          action: target == current.ro ? .confirm : .move, roBefore: current.ro, roAfter: target,
-                                          rationale: rationale, decidedBy: actor, decidedAt: now)
-            try decision.insert(db)
-            var final = current
-            final.id = nil
-            final.revision = current.revision + 1
-            final.runId = nil
-            final.ro = target
-            final.final = true
-            final.source = .commissie
-            final.decisionId = decision.id
-            final.createdAt = now
-            try final.insert(db)
-            escalation.status = .decided
-            try escalation.update(db)
-            let what = target == current.ro ? "bevestigd bij \(target.displayName)" : "verplaatst van \(current.ro.displayName) naar \(target.displayName)"
-            try AuditEntry(at: now, actor: actor, action: .decide, caseId: current.caseId,
-                           detail: "Besluit begeleidingscommissie (escalatie \(escalationId)): \(what). Motivering: \(rationale)",
-                           data: AuditData(escalationId: escalationId, decisionId: decision.id, roBefore: current.ro, roAfter: target,
-                                           final: true)).insert(db)
-            return decision
+        do {
+            return try decide([.escalation(escalationId)], moveTo: moveTo, rationale: rationale, by: actor)[0]
+        } catch let refused as DecisionsRefused where refused.items.count == 1 {
+            throw LedgerError.refused(refused.items[0].reason)
         }
     }
 }

@@ -109,9 +109,49 @@ public struct LinearModel: Sendable {
             check(termValues[k].isFinite, "row \(rows[Int(termRows[k])].name): coefficient is not finite")
             check(termColumns[k] >= 0 && Int(termColumns[k]) < columns.count, "term refers to a column that does not exist")
         }
-        check(objectiveConstant.isFinite, "objective constant is not finite")
+        check(objectiveConstant.isFinite && abs(objectiveConstant) <= Self.maxMagnitude,
+              "objective constant \(objectiveConstant) is not a finite number within ±\(Self.maxMagnitude)")
+        // GLPK scales rows and columns by the geometric mean of their coefficients; coefficients
+        // far apart (1e-300 next to 1e6) give it a scale factor it refuses by aborting.
+        let range = Self.coefficientRange
+        for k in termValues.indices where termValues[k].isFinite {
+            check(range.contains(abs(termValues[k])),
+                  "row \(rows[Int(termRows[k])].name): coefficient \(termValues[k]) is outside ±\(range.lowerBound)...\(range.upperBound)")
+        }
+        for c in columns {
+            check(!c.objective.isFinite || abs(c.objective) <= Self.maxMagnitude,
+                  "column \(c.name): objective coefficient \(c.objective) is beyond ±\(Self.maxMagnitude)")
+            for bound in [c.lower, c.upper].compactMap({ $0 }) where bound.isFinite {
+                check(abs(bound) <= Self.maxMagnitude, "column \(c.name): bound \(bound) is beyond ±\(Self.maxMagnitude)")
+            }
+        }
+        for r in rows {
+            for bound in [r.lower, r.upper].compactMap({ $0 }) where bound.isFinite {
+                check(abs(bound) <= Self.maxMagnitude, "row \(r.name): bound \(bound) is beyond ±\(Self.maxMagnitude)")
+            }
+        }
         check(columns.count < Int32.max && rows.count < Int32.max, "model too large for GLPK")
         if !problems.isEmpty { throw ModelError.invalid(problems) }
+    }
+
+    /// The magnitudes a constraint coefficient may have (zero terms are dropped when a row is added).
+    public static let coefficientRange: ClosedRange<Double> = 1e-6...1e9
+    /// The largest magnitude of a bound, a right-hand side or an objective coefficient.
+    public static let maxMagnitude: Double = 1e15
+
+    /// The problem's name as GLPK takes it: `glp_set_prob_name` aborts on a control character or on
+    /// more than 255 bytes, and the name is only a label (a GAP file's name, a day), so it is cleaned
+    /// instead of refused.
+    public static func glpkName(_ name: String) -> String {
+        var result = ""
+        var bytes = 0
+        for scalar in name.unicodeScalars {
+            let clean: Unicode.Scalar = scalar.properties.generalCategory == .control || scalar.value > 0x7E ? "_" : scalar
+            guard bytes + 1 <= 255 else { break }
+            result.unicodeScalars.append(clean)
+            bytes += 1
+        }
+        return result.isEmpty ? "model" : result
     }
 
     /// CPLEX LP names: at most 255 characters of letters, digits and !"#$%&()/,.;?@_`'{}|~,

@@ -10,10 +10,14 @@ final class SearchContext {
     var nodes = 0
     var bestBound: Double?
     var provenByIntegrality = false
+    /// Stop when the presolved problem has no columns, before the cover-cut generator sees it.
+    var guardEmpty: Bool
+    var emptyAfterPresolve = false
 
     init(model: LinearModel, settings: SolverSettings, warmStart: [Double]?) {
         sense = model.sense
         integralObjective = settings.integralObjectiveStop && model.hasIntegralObjective
+        guardEmpty = settings.cuts.cover && settings.presolve
         // Column indices in the tree are the original ones only without the MIP presolver.
         if let start = warmStart, !settings.presolve, start.count == model.columns.count, start.allSatisfy(\.isFinite) {
             self.warmStart = start
@@ -23,6 +27,11 @@ final class SearchContext {
     }
 
     func handle(_ tree: OpaquePointer) {
+        if guardEmpty, glp_get_num_cols(glp_ios_get_prob(tree)) == 0 {
+            emptyAfterPresolve = true
+            glp_ios_terminate(tree)
+            return
+        }
         var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = max(nodes, Int(total))

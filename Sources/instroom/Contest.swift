@@ -19,6 +19,6 @@ struct Contest: ParsableCommand {
 
     func run() throws {
         let e = try settings.commissie(ledger).contest(caseId: caseId, reason: reason, by: by, on: date ?? Day.today())
-        print("Zaak \(caseId) betwist: escalatie \(e.id ?? 0), voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht)"), besluit uiterlijk \(e.deadline).")
+        TerminalText.print("Zaak \(caseId) betwist: escalatie \(e.id ?? 0), voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht)"), besluit uiterlijk \(e.deadline).")
     }
 }

@@ -29,6 +29,6 @@ struct Decide: ParsableCommand {
         // Through the commissie's workflow, which logs the action; deciding does not depend on the settings.
         let d = try Commissie(ledger: try ledger.open(), config: .bundled()).decide(escalationId: id, moveTo: ro, rationale: rationale, by: by)
         let what = d.action == .move ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)" : "bevestigd bij \(d.roAfter.displayName)"
-        print("Escalatie \(id): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0) door \(d.decidedBy).")
+        TerminalText.print("Escalatie \(id): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0) door \(d.decidedBy).")
     }
 }

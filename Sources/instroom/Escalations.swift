@@ -22,7 +22,7 @@ struct Escalations: ParsableCommand {
 
         func run() throws {
             let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, on: date ?? Day.today())
-            if json { try printJSON(list) } else { print(CommissieText.list(list)) }
+            if json { try printJSON(list) } else { TerminalText.print(CommissieText.list(list)) }
         }
     }
 
@@ -40,7 +40,7 @@ struct Escalations: ParsableCommand {
 
         func run() throws {
             let dossier = try settings.commissie(ledger).dossier(id, on: date ?? Day.today())
-            if json { try printJSON(dossier) } else { print(CommissieText.dossier(dossier)) }
+            if json { try printJSON(dossier) } else { TerminalText.print(CommissieText.dossier(dossier)) }
         }
     }
 }

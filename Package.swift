@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"], swiftSettings: strict),
         .testTarget(
             name: "AllocationTests",
-            dependencies: ["InstroomDomain", "GLPK", "Allocation"],
+            dependencies: ["InstroomDomain", "YAMLReading", "GLPK", "Allocation", "InstroomTesting"],
             swiftSettings: strict
         ),
         .testTarget(

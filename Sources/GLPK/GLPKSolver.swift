@@ -33,7 +33,8 @@ public enum GLPKSolver {
         defer { glp_term_out(GLP_ON) }
 
         let timeLimitMs = Int32(min(Double(Int32.max), (left * 1000).rounded(.down)))
-        let context = SearchContext(model: model, settings: settings, warmStart: warmStart)
+        let deadline = DispatchTime(uptimeNanoseconds: started.uptimeNanoseconds + UInt64(settings.timeLimitSeconds * 1e9))
+        let context = SearchContext(model: model, settings: settings, warmStart: warmStart, deadline: deadline)
         var code: Int32 = 0
 
         if !model.isInteger {
@@ -106,6 +107,12 @@ public enum GLPKSolver {
             result.status = .optimal
             result.message = "optimal: the bound \(context.bestBound.map { String($0) } ?? "?") rounds to the incumbent"
             result.bestBound = objective
+        case (GLP_ESTOP, GLP_FEAS) where context.stoppedAtDeadline:
+            result.status = .feasible
+            result.message = "time limit reached before optimality was proven"
+        case (GLP_ESTOP, _) where context.stoppedAtDeadline:
+            result.status = .timeLimitWithoutSolution
+            result.message = "time limit reached without a feasible solution"
         case (GLP_ENOPFS, _), (_, GLP_NOFEAS):
             result.status = .infeasible
             result.message = "no feasible solution exists"

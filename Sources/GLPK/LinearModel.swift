@@ -85,7 +85,7 @@ public struct LinearModel: Sendable {
         func check(_ ok: Bool, _ message: @autoclosure () -> String) {
             if !ok, problems.count < 20 { problems.append(message()) }
         }
-        var names = Set<String>()
+        var names = Set<String>(minimumCapacity: max(columns.count, rows.count))
         for c in columns {
             check(LinearModel.isValidName(c.name), "column name '\(c.name)' cannot be written to an LP file")
             check(names.insert(c.name).inserted, "duplicate column name '\(c.name)'")
@@ -94,7 +94,7 @@ public struct LinearModel: Sendable {
             check(c.upper.map(\.isFinite) ?? true, "column \(c.name): upper bound is not finite")
             if let l = c.lower, let u = c.upper { check(l <= u, "column \(c.name): lower bound \(l) above upper bound \(u)") }
         }
-        names.removeAll()
+        names.removeAll(keepingCapacity: true)
         for r in rows {
             check(LinearModel.isValidName(r.name), "row name '\(r.name)' cannot be written to an LP file")
             check(names.insert(r.name).inserted, "duplicate row name '\(r.name)'")
@@ -102,12 +102,18 @@ public struct LinearModel: Sendable {
             check(r.upper.map(\.isFinite) ?? true, "row \(r.name): upper bound is not finite")
             if let l = r.lower, let u = r.upper { check(l <= u + 1e-9, "row \(r.name): lower bound \(l) above upper bound \(u)") }
         }
-        var cells = Set<Int64>()
+        // A row's terms are contiguous (addRow appends them together), so a column named twice in a
+        // row is the column's last row seen being this one: one pass, no hashing of a million cells.
+        var lastRow = [Int32](repeating: -1, count: columns.count)
         for k in termValues.indices {
-            check(cells.insert(Int64(termRows[k]) << 32 | Int64(termColumns[k])).inserted,
-                  "row \(rows[Int(termRows[k])].name) names a column twice")
+            let column = Int(termColumns[k])
+            guard column >= 0 && column < columns.count else {
+                check(false, "term refers to a column that does not exist")
+                continue
+            }
+            check(lastRow[column] != termRows[k], "row \(rows[Int(termRows[k])].name) names a column twice")
+            lastRow[column] = termRows[k]
             check(termValues[k].isFinite, "row \(rows[Int(termRows[k])].name): coefficient is not finite")
-            check(termColumns[k] >= 0 && Int(termColumns[k]) < columns.count, "term refers to a column that does not exist")
         }
         check(objectiveConstant.isFinite && abs(objectiveConstant) <= Self.maxMagnitude,
               "objective constant \(objectiveConstant) is not a finite number within ±\(Self.maxMagnitude)")
@@ -157,8 +163,13 @@ public struct LinearModel: Sendable {
     /// CPLEX LP names: at most 255 characters of letters, digits and !"#$%&()/,.;?@_`'{}|~,
     /// not starting with a digit or a period.
     public static func isValidName(_ name: String) -> Bool {
-        guard !name.isEmpty, name.utf8.count <= 255, let first = name.first, !first.isNumber, first != "." else { return false }
-        let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
-        return name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
+        let bytes = name.utf8
+        guard let first = bytes.first, bytes.count <= 255, !(0x30...0x39).contains(first), first != 0x2E else { return false }
+        return bytes.allSatisfy { nameBytes[Int($0)] }
+    }
+
+    /// ASCII letters, digits and !"#$%&()/,.;?@_`'{}|~, indexed by byte.
+    private static let nameBytes: [Bool] = (0..<256).map { b in
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || "!\"#$%&()/,.;?@_`'{}|~".utf8.contains(UInt8(b))
     }
 }

@@ -1,4 +1,5 @@
 import CGLPK
+import Dispatch
 
 /// State shared with GLPK's branch-and-cut callback: counts nodes, tracks the best bound, offers a
 /// warm start, and stops the search once an integral objective's bound rounds to the incumbent.
@@ -13,8 +14,13 @@ final class SearchContext {
     /// Stop when the presolved problem has no columns, before the cover-cut generator sees it.
     var guardEmpty: Bool
     var emptyAfterPresolve = false
+    /// GLPK checks its own time limit only between some steps of a node (a root node's cut rounds on
+    /// 20 x 400 GAP instances ran 2 s past it); the callback stops the search at this moment too.
+    let deadline: DispatchTime
+    var stoppedAtDeadline = false
 
-    init(model: LinearModel, settings: SolverSettings, warmStart: [Double]?) {
+    init(model: LinearModel, settings: SolverSettings, warmStart: [Double]?, deadline: DispatchTime) {
+        self.deadline = deadline
         sense = model.sense
         integralObjective = settings.integralObjectiveStop && model.hasIntegralObjective
         guardEmpty = settings.cuts.cover && settings.presolve
@@ -29,6 +35,11 @@ final class SearchContext {
     func handle(_ tree: OpaquePointer) {
         if guardEmpty, glp_get_num_cols(glp_ios_get_prob(tree)) == 0 {
             emptyAfterPresolve = true
+            glp_ios_terminate(tree)
+            return
+        }
+        if DispatchTime.now() >= deadline {
+            stoppedAtDeadline = true
             glp_ios_terminate(tree)
             return
         }

@@ -4,10 +4,11 @@ import Foundation
 /// plain words why it cannot be read: Foundation's own errors ("NSCocoaErrorDomain error 256") tell
 /// the triagepunt nothing.
 public enum InputFile {
-    /// The largest file read (256 MiB): an intake or rule file is a few megabytes at most.
-    public static let maxBytes = 256 << 20
+    /// The largest file read (64 MiB): an intake or rule file is a few megabytes at most.
+    public static let maxBytes = 64 << 20
 
-    /// The file's bytes, or an `InputError` naming the file and the reason.
+    /// The file's bytes, or an `InputError` naming the file and the reason. Reads pipes too
+    /// (`--config <(...)`), never more than `maxBytes`.
     public static func data(at url: URL) throws(InputError) -> Data {
         let path = url.path
         var isDirectory: ObjCBool = false
@@ -15,19 +16,16 @@ public enum InputFile {
             throw InputError(file: path, "cannot read the file: it does not exist")
         }
         if isDirectory.boolValue { throw InputError(file: path, "cannot read the file: it is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, "cannot read the file: permission denied")
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
-            throw InputError(file: path, "cannot read the file: it is not a regular file")
-        }
-        if let size = attributes?[.size] as? Int, size > maxBytes {
-            throw InputError(file: path, "cannot read the file: it is \(size) bytes, more than the \(maxBytes) allowed")
-        }
-        do { return try Data(contentsOf: url) } catch {
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: maxBytes + 1) ?? Data() } catch {
             throw InputError(file: path, "cannot read the file: \((error as NSError).localizedFailureReason ?? "input/output error")")
         }
+        if data.count > maxBytes { throw InputError(file: path, "cannot read the file: it is larger than \(maxBytes >> 20) MiB") }
+        return data
     }
 
     /// The file's text as UTF-8; a byte sequence that is not UTF-8 is an error naming its line.

@@ -202,15 +202,21 @@ public struct AssignmentModel: Sendable {
     }
 
     /// Builds the model in the order of the formulation above.
-    public func build() throws -> Built {
+    /// With a `deadline`, building stops with `ModelError.timeLimitReached` once it has passed (a
+    /// 200 x 5000 GAP instance has a million columns).
+    public func build(deadline: DispatchTime? = nil) throws -> Built {
         try validate()
+        func checkTime(_ k: Int) throws {
+            if let deadline, k % 256 == 0, DispatchTime.now() >= deadline { throw ModelError.timeLimitReached }
+        }
         let m = agents.count
         var lp = LinearModel(name: name, sense: sense)
         let sign = sense == .maximise ? 1.0 : -1.0   // penalties always work against the objective
 
         // Variables.
         var layout = Layout(assign: [], wait: [], below: Array(repeating: nil, count: m), above: Array(repeating: nil, count: m))
-        for c in classes {
+        for (k, c) in classes.enumerated() {
+            try checkTime(k)
             let kind: LinearModel.Kind = c.count == 1 ? .binary : .integer
             layout.assign.append((0..<m).map { r in
                 c.profit[r].map { lp.addColumn("assign(\(c.name),\(agents[r]))", kind: kind, lower: 0, upper: Double(c.count), objective: $0) }

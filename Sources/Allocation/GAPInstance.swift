@@ -102,6 +102,14 @@ public struct GAPInstance: Sendable, Equatable {
 
     /// Builds and solves within `settings.timeLimitSeconds`, counted from `started` (default: now).
     public func solve(settings: SolverSettings, started: DispatchTime = .now()) throws -> SolveResult {
-        try model.build().solve(settings: settings, started: started).result
+        let deadline = settings.deadline(from: started)
+        do {
+            return try model.build(deadline: deadline).solve(settings: settings, started: started).result
+        } catch ModelError.timeLimitReached {
+            return SolveResult(
+                status: .timeLimitWithoutSolution, objective: nil, bestBound: nil, gap: nil, values: [],
+                seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+                timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: 0, message: ModelError.timeLimitReached.description)
+        }
     }
 }

@@ -14,26 +14,23 @@ public enum GLPKSolver {
     public static func solve(
         _ model: LinearModel, settings: SolverSettings, warmStart: [Double]? = nil, started: DispatchTime = .now()
     ) throws -> SolveResult {
-        try model.validate()
         let problems = settings.problems
         if !problems.isEmpty { throw ModelError.invalidSettings(problems) }
-        if model.columns.isEmpty { return emptyModelResult(model, started: started, settings: settings) }
-        let left = settings.timeLimitSeconds - elapsed(since: started)
-        guard left >= 0.001 else {
-            return SolveResult(
-                status: .timeLimitWithoutSolution, objective: nil, bestBound: nil, gap: nil, values: [], seconds: elapsed(since: started),
-                timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: GLP_ETMLIM,
-                message: "time limit reached before GLPK was called (building the model took it all)"
-            )
+        do { try model.validate(deadline: settings.deadline(from: started)) } catch ModelError.timeLimitReached {
+            return timeLimitResult(started: started, settings: settings)!
         }
+        if model.columns.isEmpty { return emptyModelResult(model, started: started, settings: settings) }
+        if let late = timeLimitResult(started: started, settings: settings) { return late }
         let problem = GLPKProblem(model)
         defer { problem.free() }
         let P = problem.pointer
+        // Loading a million columns into GLPK takes its share of the limit too.
+        if let late = timeLimitResult(started: started, settings: settings) { return late }
         glp_term_out(settings.verbose ? GLP_ON : GLP_OFF)
         defer { glp_term_out(GLP_ON) }
 
-        let timeLimitMs = Int32(min(Double(Int32.max), (left * 1000).rounded(.down)))
-        let deadline = DispatchTime(uptimeNanoseconds: started.uptimeNanoseconds + UInt64(settings.timeLimitSeconds * 1e9))
+        let timeLimitMs = milliseconds(settings.timeLimitSeconds - elapsed(since: started))
+        let deadline = settings.deadline(from: started)
         let context = SearchContext(model: model, settings: settings, warmStart: warmStart, deadline: deadline)
         var code: Int32 = 0
 
@@ -133,6 +130,16 @@ public enum GLPKSolver {
             result.gap = abs(objective - bound) / max(1, abs(objective))
         }
         return result
+    }
+
+    /// The result when less than a millisecond of the limit is left before GLPK could start; nil otherwise.
+    static func timeLimitResult(started: DispatchTime, settings: SolverSettings) -> SolveResult? {
+        guard DispatchTime.now().uptimeNanoseconds + 1_000_000 > settings.deadline(from: started).uptimeNanoseconds else { return nil }
+        return SolveResult(
+            status: .timeLimitWithoutSolution, objective: nil, bestBound: nil, gap: nil, values: [], seconds: elapsed(since: started),
+            timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: GLP_ETMLIM,
+            message: "time limit reached before GLPK could start (reading and building the model took it all)"
+        )
     }
 
     /// A model without columns has one solution, the empty one: optimal when every row admits 0.

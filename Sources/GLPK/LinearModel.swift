@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A mixed-integer linear program as plain Swift values: named columns, named rows, sparse terms.
 ///
 /// Models are built here and checked by `validate()` before any of it reaches GLPK, because GLPK
@@ -80,13 +82,21 @@ public struct LinearModel: Sendable {
     }
 
     /// Everything GLPK would abort on, and names LP files cannot carry, as readable messages.
-    public func validate() throws {
+    /// With a `deadline`, a check of a million columns stops with `ModelError.timeLimitReached` once
+    /// it has passed, so a solver's time limit holds however large the model.
+    public func validate(deadline: DispatchTime? = nil) throws {
         var problems: [String] = []
         func check(_ ok: Bool, _ message: @autoclosure () -> String) {
             if !ok, problems.count < 20 { problems.append(message()) }
         }
+        var counted = 0
+        func checkTime() throws {
+            counted += 1
+            if let deadline, counted % 4096 == 0, DispatchTime.now() >= deadline { throw ModelError.timeLimitReached }
+        }
         var names = Set<String>(minimumCapacity: max(columns.count, rows.count))
         for c in columns {
+            try checkTime()
             check(LinearModel.isValidName(c.name), "column name '\(c.name)' cannot be written to an LP file")
             check(names.insert(c.name).inserted, "duplicate column name '\(c.name)'")
             check(c.objective.isFinite, "column \(c.name): objective coefficient is not finite")
@@ -96,6 +106,7 @@ public struct LinearModel: Sendable {
         }
         names.removeAll(keepingCapacity: true)
         for r in rows {
+            try checkTime()
             check(LinearModel.isValidName(r.name), "row name '\(r.name)' cannot be written to an LP file")
             check(names.insert(r.name).inserted, "duplicate row name '\(r.name)'")
             check(r.lower.map(\.isFinite) ?? true, "row \(r.name): lower bound is not finite")

@@ -57,8 +57,8 @@ public struct GAPInstance: Sendable, Equatable {
                 throw InputError(file: file, line: tokenLine, field: field(), "'\(token.prefix(40))' is not a whole number")
             }
             guard range.contains(n) else {
-                throw InputError(
-                    file: file, line: tokenLine, field: field(), "\(n) is outside the allowed range \(range.lowerBound)...\(range.upperBound)")
+                let message = "\(n) is outside the allowed range \(range.lowerBound)...\(range.upperBound)"
+                throw InputError(file: file, line: tokenLine, field: field(), message)
             }
             return n
         }

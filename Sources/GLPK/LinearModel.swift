@@ -181,6 +181,7 @@ public struct LinearModel: Sendable {
 
     /// ASCII letters, digits and !"#$%&()/,.;?@_`'{}|~, indexed by byte.
     private static let nameBytes: [Bool] = (0..<256).map { b in
-        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || "!\"#$%&()/,.;?@_`'{}|~".utf8.contains(UInt8(b))
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+            || "!\"#$%&()/,.;?@_`'{}|~".utf8.contains(UInt8(b))
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GLPK
 import InstroomDomain
@@ -81,8 +82,10 @@ public struct DayModel: Sendable {
         built = try model.build()
     }
 
-    public func solve(settings: SolverSettings) throws -> DayOutcome {
-        let solution = try built.solve(settings: settings)
+    /// `started`: when the caller began the day (reading, scoring, building this model), so that the
+    /// time limit covers all of it; default now.
+    public func solve(settings: SolverSettings, started: DispatchTime = .now()) throws -> DayOutcome {
+        let solution = try built.solve(settings: settings, started: started)
         var outcome = DayOutcome(
             status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
             objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: instance.prior.weight), capacityUsed: [:],

@@ -12,7 +12,7 @@ import YAMLReading
 struct AllocationFuzzTests {
     @Test func configurationMutantsAreReadWithinBoundsOrRefused() {
         let base = AllocationConfig.bundled()
-        for (seed, text) in FuzzInputs(parser: "config", count: 1500, seed: 4) {
+        for (seed, text) in FuzzInputs(parser: "config", count: 1000, seed: 4) {
             do {
                 let config = try AllocationConfig.parse(try YAMLValue.parse(text, file: "fuzz.yaml"), over: base)
                 let weights = [config.workload.vi, config.workload.advies] + Array(config.workload.toezicht.values)
@@ -29,7 +29,7 @@ struct AllocationFuzzTests {
 
     @Test func gapMutantsAreSolvedOrRefusedWithLineAndField() throws {
         var solved = 0
-        for (seed, text) in FuzzInputs(parser: "gap", count: 1500, seed: 5) {
+        for (seed, text) in FuzzInputs(parser: "gap", count: 1000, seed: 5) {
             let instances: [GAPInstance]
             do { instances = try GAPInstance.parse(text, file: "fuzz.txt", sense: .maximise) } catch let error as InputError {
                 #expect(error.file == "fuzz.txt" && error.line != nil, "\(seed): \(error)")

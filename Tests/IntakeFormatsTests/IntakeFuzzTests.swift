@@ -24,7 +24,7 @@ struct IntakeFuzzTests {
     }
 
     @Test func csvMutantsAreReadWithinBoundsOrRefusedWithALine() {
-        for (seed, text) in FuzzInputs(parser: "intake-csv", count: 2000, seed: 1) {
+        for (seed, text) in FuzzInputs(parser: "intake-csv", count: 1200, seed: 1) {
             do {
                 Self.checkAccepted(try IntakeReader.parseCSV(Data(text.utf8), file: "fuzz.csv"), seed: seed)
             } catch let errors as InputErrors {
@@ -36,7 +36,7 @@ struct IntakeFuzzTests {
     }
 
     @Test func jsonMutantsAreReadWithinBoundsOrRefusedWithALine() {
-        for (seed, text) in FuzzInputs(parser: "intake-json", count: 2000, seed: 2) {
+        for (seed, text) in FuzzInputs(parser: "intake-json", count: 1200, seed: 2) {
             do {
                 Self.checkAccepted(try IntakeReader.parseJSON(Data(text.utf8), file: "fuzz.json"), seed: seed)
             } catch let errors as InputErrors {

@@ -10,7 +10,7 @@ import Testing
 /// that took 17.8 s on 160 exclusions per RO.
 struct RuleFileFuzzTests {
     @Test func ruleFileMutantsLoadOrAreRefusedWithTheFile() {
-        for (seed, text) in FuzzInputs(parser: "rules", count: 400, seed: 3) {
+        for (seed, text) in FuzzInputs(parser: "rules", count: 250, seed: 3) {
             do {
                 let rules = try RuleSet.parse(text, file: "fuzz.yaml")
                 #expect(!rules.version.isEmpty, "\(seed)")

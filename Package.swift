@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AllocationTests",
-            dependencies: ["InstroomDomain", "GLPK", "Allocation"],
+            dependencies: ["InstroomDomain", "YAMLReading", "GLPK", "Allocation", "InstroomTesting"],
             swiftSettings: strict
         ),
         .testTarget(

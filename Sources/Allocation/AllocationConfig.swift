@@ -161,18 +161,19 @@ extension AllocationConfig {
         var toezicht: [Intensity: Double] = [:]
         let t = f["toezicht"]!
         if (try? t.string()) != nil {
-            let w = try t.double(in: 0.01...1000)
+            let w = try t.double(in: WorkloadWeights.allowedRange)
             for i in Intensity.allCases { toezicht[i] = w }
         } else {
             for (key, value) in try t.mapping(allowed: Set(Intensity.allCases.map(\.rawValue))) {
-                toezicht[Intensity(rawValue: key)!] = try value.double(in: 0.01...1000)
+                toezicht[Intensity(rawValue: key)!] = try value.double(in: WorkloadWeights.allowedRange)
             }
             for i in Intensity.allCases where toezicht[i] == nil {
                 throw t.error("missing workload for intensity '\(i.rawValue)'")
             }
         }
         return WorkloadWeights(
-            vi: try f["vi"]!.double(in: 0.01...1000), advies: try f["advies"]!.double(in: 0.01...1000), toezicht: toezicht
+            vi: try f["vi"]!.double(in: WorkloadWeights.allowedRange), advies: try f["advies"]!.double(in: WorkloadWeights.allowedRange),
+            toezicht: toezicht
         )
     }
 

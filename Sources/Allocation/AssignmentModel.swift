@@ -1,3 +1,4 @@
+import Dispatch
 import GLPK
 
 /// The integer program at the heart of instroom: a generalised assignment problem with waiting,
@@ -137,12 +138,26 @@ public struct AssignmentModel: Sendable {
         }
         for c in classes {
             if c.count < 1 { problems.append("class \(c.name): count \(c.count) must be at least 1") }
-            if c.profit.count != m || c.resource.count != m { problems.append("class \(c.name): needs one profit and one resource per agent") }
-            if c.profit.allSatisfy({ $0 == nil }) && c.waitPenalty == nil { problems.append("class \(c.name): no agent may take it and it may not wait") }
-            if c.resource.contains(where: { !$0.isFinite || $0 < 0 }) { problems.append("class \(c.name): resource must be a finite number >= 0") }
-            if !c.shareWeight.isFinite || c.shareWeight < 0 { problems.append("class \(c.name): share weight must be >= 0") }
-            if c.profit.contains(where: { $0.map { !$0.isFinite } ?? false }) { problems.append("class \(c.name): profit must be finite") }
-            if let pi = c.waitPenalty, !pi.isFinite || pi < 0 { problems.append("class \(c.name): wait penalty must be >= 0") }
+            if c.profit.count != m || c.resource.count != m {
+                problems.append("class \(c.name): needs one profit and one resource per agent")
+            }
+            if c.profit.allSatisfy({ $0 == nil }) && c.waitPenalty == nil {
+                problems.append("class \(c.name): no agent may take it and it may not wait")
+            }
+            if let bad = c.resource.first(where: { !$0.isFinite || $0 < 0 }) {
+                problems.append("class \(c.name): resource use \(bad) must be a finite number >= 0 (a workload weight or a GAP resource)")
+            }
+            if !c.shareWeight.isFinite || c.shareWeight < 0 {
+                problems.append("class \(c.name): share weight \(c.shareWeight) must be a finite number >= 0 (a workload weight)")
+            }
+            if let bad = c.profit.compactMap({ $0 }).first(where: { !$0.isFinite }) {
+                problems.append("class \(c.name): profit \(bad) must be finite")
+            }
+            if let pi = c.waitPenalty, !pi.isFinite || pi < 0 {
+                problems.append(
+                    "class \(c.name): wait penalty \(pi) must be a finite number >= 0 "
+                        + "(it grows with the ratio of the heaviest to the lightest workload weight)")
+            }
         }
         for (r, band) in bands.enumerated() {
             guard let band else { continue }
@@ -164,8 +179,9 @@ public struct AssignmentModel: Sendable {
         public let layout: Layout
         let agentCount: Int
 
-        public func solve(settings: SolverSettings, warmStart: [Double]? = nil) throws -> Solution {
-            let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart)
+        /// `started`: when the caller began (reading, building), so the time limit covers all of it.
+        public func solve(settings: SolverSettings, warmStart: [Double]? = nil, started: DispatchTime = .now()) throws -> Solution {
+            let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart, started: started)
             let m = agentCount
             guard result.hasSolution else {
                 return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
@@ -186,15 +202,21 @@ public struct AssignmentModel: Sendable {
     }
 
     /// Builds the model in the order of the formulation above.
-    public func build() throws -> Built {
+    /// With a `deadline`, building stops with `ModelError.timeLimitReached` once it has passed (a
+    /// 200 x 5000 GAP instance has a million columns).
+    public func build(deadline: DispatchTime? = nil) throws -> Built {
         try validate()
+        func checkTime(_ k: Int) throws {
+            if let deadline, k % 256 == 0, DispatchTime.now() >= deadline { throw ModelError.timeLimitReached }
+        }
         let m = agents.count
         var lp = LinearModel(name: name, sense: sense)
         let sign = sense == .maximise ? 1.0 : -1.0   // penalties always work against the objective
 
         // Variables.
         var layout = Layout(assign: [], wait: [], below: Array(repeating: nil, count: m), above: Array(repeating: nil, count: m))
-        for c in classes {
+        for (k, c) in classes.enumerated() {
+            try checkTime(k)
             let kind: LinearModel.Kind = c.count == 1 ? .binary : .integer
             layout.assign.append((0..<m).map { r in
                 c.profit[r].map { lp.addColumn("assign(\(c.name),\(agents[r]))", kind: kind, lower: 0, upper: Double(c.count), objective: $0) }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GLPK
 import InstroomDomain
@@ -32,6 +33,17 @@ public struct DayModel: Sendable {
             (config.priority(c.kind) * ((c.weight / lightest) * (spread + 1) + 4 * softPenalty * c.weight + 1)).rounded(.up)
         }
 
+        // A case gets no column at an RO that has no room for it today: the column could only be 0, and
+        // a day whose every column is such (3/2/1 points left, two toezicht-hoog cases) would otherwise
+        // reach GLPK as a problem its presolver empties. Such a case simply waits (niets op de plank
+        // holds: no RO has room for it).
+        let room = RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) }
+        func columnProfits(_ c: CandidateCase) -> [Int?] {
+            RO.allCases.enumerated().map { r, ro in
+                c.weight <= room[r] + 1e-9 ? c.profit(ro, continuityBonus: config.continuityBonus) : nil
+            }
+        }
+
         struct Key: Hashable { var profit: [Int?]; var weight: Double; var penalty: Double }
         var groups: [[CandidateCase]] = []
         var index: [Key: Int] = [:]
@@ -40,7 +52,7 @@ public struct DayModel: Sendable {
                 groups.append([c])
                 continue
             }
-            let key = Key(profit: RO.allCases.map { c.profit($0, continuityBonus: config.continuityBonus) }, weight: c.weight, penalty: waitPenalty(c))
+            let key = Key(profit: columnProfits(c), weight: c.weight, penalty: waitPenalty(c))
             if let i = index[key] { groups[i].append(c) } else {
                 index[key] = groups.count
                 groups.append([c])
@@ -53,7 +65,7 @@ public struct DayModel: Sendable {
             let c = g[0]
             return AssignmentModel.JobClass(
                 name: "\(prefix)\(i + 1)", count: g.count,
-                profit: RO.allCases.map { c.profit($0, continuityBonus: config.continuityBonus).map(Double.init) },
+                profit: columnProfits(c).map { $0.map(Double.init) },
                 resource: RO.allCases.map { _ in c.weight }, shareWeight: c.weight, waitPenalty: waitPenalty(c)
             )
         }
@@ -64,14 +76,16 @@ public struct DayModel: Sendable {
         model = AssignmentModel(
             name: "instroom_\(instance.day.description.replacingOccurrences(of: "-", with: ""))",
             sense: .maximise, agents: RO.allCases.map(\.rawValue),
-            capacity: RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) },
+            capacity: room,
             classes: classes, bands: bands, priorShareWeight: RO.allCases.map { instance.prior.weight[$0] ?? 0 }
         )
         built = try model.build()
     }
 
-    public func solve(settings: SolverSettings) throws -> DayOutcome {
-        let solution = try built.solve(settings: settings)
+    /// `started`: when the caller began the day (reading, scoring, building this model), so that the
+    /// time limit covers all of it; default now.
+    public func solve(settings: SolverSettings, started: DispatchTime = .now()) throws -> DayOutcome {
+        let solution = try built.solve(settings: settings, started: started)
         var outcome = DayOutcome(
             status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
             objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: instance.prior.weight), capacityUsed: [:],

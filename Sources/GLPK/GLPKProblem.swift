@@ -8,8 +8,8 @@ struct GLPKProblem {
     init(_ model: LinearModel) {
         let P = glp_create_prob()!
         pointer = P
-        glp_set_prob_name(P, model.name)
-        glp_set_obj_name(P, model.objectiveName)
+        glp_set_prob_name(P, LinearModel.glpkName(model.name))
+        glp_set_obj_name(P, LinearModel.glpkName(model.objectiveName))
         glp_set_obj_dir(P, model.sense == .maximise ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(P, 0, model.objectiveConstant)
         if !model.rows.isEmpty { glp_add_rows(P, Int32(model.rows.count)) }

@@ -7,19 +7,31 @@ public enum GLPKSolver {
     /// Solves `model` to proven optimality (or the time limit). Never aborts: the model and the settings
     /// are validated first. `warmStart` (one value per column, integer-feasible) is offered to GLPK as a
     /// heuristic solution; it is used only with the presolver off.
-    public static func solve(_ model: LinearModel, settings: SolverSettings, warmStart: [Double]? = nil) throws -> SolveResult {
-        try model.validate()
+    ///
+    /// The time limit covers everything from `started` (default: now): a caller that spent time building
+    /// the model passes the moment it began, and GLPK gets only what is left. With nothing left GLPK is
+    /// not called and the result is `timeLimitWithoutSolution`.
+    public static func solve(
+        _ model: LinearModel, settings: SolverSettings, warmStart: [Double]? = nil, started: DispatchTime = .now()
+    ) throws -> SolveResult {
         let problems = settings.problems
         if !problems.isEmpty { throw ModelError.invalidSettings(problems) }
-        let started = DispatchTime.now()
+        do { try model.validate(deadline: settings.deadline(from: started)) } catch ModelError.timeLimitReached {
+            return timeLimitResult(started: started, settings: settings)!
+        }
+        if model.columns.isEmpty { return emptyModelResult(model, started: started, settings: settings) }
+        if let late = timeLimitResult(started: started, settings: settings) { return late }
         let problem = GLPKProblem(model)
         defer { problem.free() }
         let P = problem.pointer
+        // Loading a million columns into GLPK takes its share of the limit too.
+        if let late = timeLimitResult(started: started, settings: settings) { return late }
         glp_term_out(settings.verbose ? GLP_ON : GLP_OFF)
         defer { glp_term_out(GLP_ON) }
 
-        let timeLimitMs = Int32(min(Double(Int32.max), (settings.timeLimitSeconds * 1000).rounded()))
-        let context = SearchContext(model: model, settings: settings, warmStart: warmStart)
+        let timeLimitMs = milliseconds(settings.timeLimitSeconds - elapsed(since: started))
+        let deadline = settings.deadline(from: started)
+        let context = SearchContext(model: model, settings: settings, warmStart: warmStart, deadline: deadline)
         var code: Int32 = 0
 
         if !model.isInteger {
@@ -47,7 +59,7 @@ public enum GLPKSolver {
         var iocp = glp_iocp()
         glp_init_iocp(&iocp)
         iocp.msg_lev = settings.verbose ? GLP_MSG_ON : GLP_MSG_OFF
-        iocp.tm_lim = max(1, timeLimitMs - Int32(elapsed(since: started) * 1000))
+        iocp.tm_lim = milliseconds(settings.timeLimitSeconds - elapsed(since: started))
         iocp.presolve = settings.presolve ? GLP_ON : GLP_OFF
         iocp.mip_gap = settings.relativeGap
         iocp.gmi_cuts = settings.cuts.gomory ? GLP_ON : GLP_OFF
@@ -64,6 +76,15 @@ public enum GLPKSolver {
             Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue().handle(tree)
         }
         code = glp_intopt(P, &iocp)
+        if context.emptyAfterPresolve {
+            // GLPK's cover-cut generator aborts the process on a presolved problem without columns
+            // (glp_add_cols: ncs = 0); the callback stopped before it ran. Solve again without it.
+            iocp.cov_cuts = GLP_OFF
+            iocp.tm_lim = milliseconds(settings.timeLimitSeconds - elapsed(since: started))
+            context.emptyAfterPresolve = false
+            context.guardEmpty = false
+            code = glp_intopt(P, &iocp)
+        }
 
         let status = glp_mip_status(P)
         let seconds = elapsed(since: started)
@@ -83,6 +104,12 @@ public enum GLPKSolver {
             result.status = .optimal
             result.message = "optimal: the bound \(context.bestBound.map { String($0) } ?? "?") rounds to the incumbent"
             result.bestBound = objective
+        case (GLP_ESTOP, GLP_FEAS) where context.stoppedAtDeadline:
+            result.status = .feasible
+            result.message = "time limit reached before optimality was proven"
+        case (GLP_ESTOP, _) where context.stoppedAtDeadline:
+            result.status = .timeLimitWithoutSolution
+            result.message = "time limit reached without a feasible solution"
         case (GLP_ENOPFS, _), (_, GLP_NOFEAS):
             result.status = .infeasible
             result.message = "no feasible solution exists"
@@ -103,6 +130,27 @@ public enum GLPKSolver {
             result.gap = abs(objective - bound) / max(1, abs(objective))
         }
         return result
+    }
+
+    /// The result when less than a millisecond of the limit is left before GLPK could start; nil otherwise.
+    static func timeLimitResult(started: DispatchTime, settings: SolverSettings) -> SolveResult? {
+        guard DispatchTime.now().uptimeNanoseconds + 1_000_000 > settings.deadline(from: started).uptimeNanoseconds else { return nil }
+        return SolveResult(
+            status: .timeLimitWithoutSolution, objective: nil, bestBound: nil, gap: nil, values: [], seconds: elapsed(since: started),
+            timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: GLP_ETMLIM,
+            message: "time limit reached before GLPK could start (reading and building the model took it all)"
+        )
+    }
+
+    /// A model without columns has one solution, the empty one: optimal when every row admits 0.
+    static func emptyModelResult(_ model: LinearModel, started: DispatchTime, settings: SolverSettings) -> SolveResult {
+        let feasible = model.rows.allSatisfy { ($0.lower ?? 0) <= 1e-9 && ($0.upper ?? 0) >= -1e-9 }
+        return SolveResult(
+            status: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
+            bestBound: feasible ? model.objectiveConstant : nil, gap: feasible ? 0 : nil, values: [], seconds: elapsed(since: started),
+            timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: 0,
+            message: feasible ? "the model has no columns: nothing to decide" : "no feasible solution exists"
+        )
     }
 
     /// Writes the model exactly as GLPK sees it, in CPLEX LP or free MPS format.
@@ -142,6 +190,11 @@ public enum GLPKSolver {
             seconds: elapsed(since: started), timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: code,
             message: optimal ? "" : "GLPK simplex returned code \(code) (\(describe(code)))"
         )
+    }
+
+    /// GLPK's time limit for the seconds left: whole milliseconds, at least 1 (0 would mean "none").
+    static func milliseconds(_ seconds: Double) -> Int32 {
+        Int32(max(1, min(Double(Int32.max), (seconds * 1000).rounded(.down))))
     }
 
     static func elapsed(since start: DispatchTime) -> Double {

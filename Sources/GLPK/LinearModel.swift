@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A mixed-integer linear program as plain Swift values: named columns, named rows, sparse terms.
 ///
 /// Models are built here and checked by `validate()` before any of it reaches GLPK, because GLPK
@@ -80,13 +82,21 @@ public struct LinearModel: Sendable {
     }
 
     /// Everything GLPK would abort on, and names LP files cannot carry, as readable messages.
-    public func validate() throws {
+    /// With a `deadline`, a check of a million columns stops with `ModelError.timeLimitReached` once
+    /// it has passed, so a solver's time limit holds however large the model.
+    public func validate(deadline: DispatchTime? = nil) throws {
         var problems: [String] = []
         func check(_ ok: Bool, _ message: @autoclosure () -> String) {
             if !ok, problems.count < 20 { problems.append(message()) }
         }
-        var names = Set<String>()
+        var counted = 0
+        func checkTime() throws {
+            counted += 1
+            if let deadline, counted % 4096 == 0, DispatchTime.now() >= deadline { throw ModelError.timeLimitReached }
+        }
+        var names = Set<String>(minimumCapacity: max(columns.count, rows.count))
         for c in columns {
+            try checkTime()
             check(LinearModel.isValidName(c.name), "column name '\(c.name)' cannot be written to an LP file")
             check(names.insert(c.name).inserted, "duplicate column name '\(c.name)'")
             check(c.objective.isFinite, "column \(c.name): objective coefficient is not finite")
@@ -94,31 +104,84 @@ public struct LinearModel: Sendable {
             check(c.upper.map(\.isFinite) ?? true, "column \(c.name): upper bound is not finite")
             if let l = c.lower, let u = c.upper { check(l <= u, "column \(c.name): lower bound \(l) above upper bound \(u)") }
         }
-        names.removeAll()
+        names.removeAll(keepingCapacity: true)
         for r in rows {
+            try checkTime()
             check(LinearModel.isValidName(r.name), "row name '\(r.name)' cannot be written to an LP file")
             check(names.insert(r.name).inserted, "duplicate row name '\(r.name)'")
             check(r.lower.map(\.isFinite) ?? true, "row \(r.name): lower bound is not finite")
             check(r.upper.map(\.isFinite) ?? true, "row \(r.name): upper bound is not finite")
             if let l = r.lower, let u = r.upper { check(l <= u + 1e-9, "row \(r.name): lower bound \(l) above upper bound \(u)") }
         }
-        var cells = Set<Int64>()
+        // A row's terms are contiguous (addRow appends them together), so a column named twice in a
+        // row is the column's last row seen being this one: one pass, no hashing of a million cells.
+        var lastRow = [Int32](repeating: -1, count: columns.count)
         for k in termValues.indices {
-            check(cells.insert(Int64(termRows[k]) << 32 | Int64(termColumns[k])).inserted,
-                  "row \(rows[Int(termRows[k])].name) names a column twice")
+            let column = Int(termColumns[k])
+            guard column >= 0 && column < columns.count else {
+                check(false, "term refers to a column that does not exist")
+                continue
+            }
+            check(lastRow[column] != termRows[k], "row \(rows[Int(termRows[k])].name) names a column twice")
+            lastRow[column] = termRows[k]
             check(termValues[k].isFinite, "row \(rows[Int(termRows[k])].name): coefficient is not finite")
-            check(termColumns[k] >= 0 && Int(termColumns[k]) < columns.count, "term refers to a column that does not exist")
         }
-        check(objectiveConstant.isFinite, "objective constant is not finite")
+        check(objectiveConstant.isFinite && abs(objectiveConstant) <= Self.maxMagnitude,
+              "objective constant \(objectiveConstant) is not a finite number within ±\(Self.maxMagnitude)")
+        // GLPK scales rows and columns by the geometric mean of their coefficients; coefficients
+        // far apart (1e-300 next to 1e6) give it a scale factor it refuses by aborting.
+        let range = Self.coefficientRange
+        for k in termValues.indices where termValues[k].isFinite {
+            check(range.contains(abs(termValues[k])),
+                  "row \(rows[Int(termRows[k])].name): coefficient \(termValues[k]) is outside ±\(range.lowerBound)...\(range.upperBound)")
+        }
+        for c in columns {
+            check(!c.objective.isFinite || abs(c.objective) <= Self.maxMagnitude,
+                  "column \(c.name): objective coefficient \(c.objective) is beyond ±\(Self.maxMagnitude)")
+            for bound in [c.lower, c.upper].compactMap({ $0 }) where bound.isFinite {
+                check(abs(bound) <= Self.maxMagnitude, "column \(c.name): bound \(bound) is beyond ±\(Self.maxMagnitude)")
+            }
+        }
+        for r in rows {
+            for bound in [r.lower, r.upper].compactMap({ $0 }) where bound.isFinite {
+                check(abs(bound) <= Self.maxMagnitude, "row \(r.name): bound \(bound) is beyond ±\(Self.maxMagnitude)")
+            }
+        }
         check(columns.count < Int32.max && rows.count < Int32.max, "model too large for GLPK")
         if !problems.isEmpty { throw ModelError.invalid(problems) }
+    }
+
+    /// The magnitudes a constraint coefficient may have (zero terms are dropped when a row is added).
+    public static let coefficientRange: ClosedRange<Double> = 1e-6...1e9
+    /// The largest magnitude of a bound, a right-hand side or an objective coefficient.
+    public static let maxMagnitude: Double = 1e15
+
+    /// The problem's name as GLPK takes it: `glp_set_prob_name` aborts on a control character or on
+    /// more than 255 bytes, and the name is only a label (a GAP file's name, a day), so it is cleaned
+    /// instead of refused.
+    public static func glpkName(_ name: String) -> String {
+        var result = ""
+        var bytes = 0
+        for scalar in name.unicodeScalars {
+            let clean: Unicode.Scalar = scalar.properties.generalCategory == .control || scalar.value > 0x7E ? "_" : scalar
+            guard bytes + 1 <= 255 else { break }
+            result.unicodeScalars.append(clean)
+            bytes += 1
+        }
+        return result.isEmpty ? "model" : result
     }
 
     /// CPLEX LP names: at most 255 characters of letters, digits and !"#$%&()/,.;?@_`'{}|~,
     /// not starting with a digit or a period.
     public static func isValidName(_ name: String) -> Bool {
-        guard !name.isEmpty, name.utf8.count <= 255, let first = name.first, !first.isNumber, first != "." else { return false }
-        let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
-        return name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }
+        let bytes = name.utf8
+        guard let first = bytes.first, bytes.count <= 255, !(0x30...0x39).contains(first), first != 0x2E else { return false }
+        return bytes.allSatisfy { nameBytes[Int($0)] }
+    }
+
+    /// ASCII letters, digits and !"#$%&()/,.;?@_`'{}|~, indexed by byte.
+    private static let nameBytes: [Bool] = (0..<256).map { b in
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+            || "!\"#$%&()/,.;?@_`'{}|~".utf8.contains(UInt8(b))
     }
 }

@@ -16,5 +16,22 @@ public struct SolveResult: Sendable {
     public var glpkReturnCode: Int32
     public var message: String
 
-    public var hasSolution: Bool { !values.isEmpty }
+    /// A solution was found (a model without columns has one: the empty one).
+    public var hasSolution: Bool { objective != nil }
+
+    public init(
+        status: SolveStatus, objective: Double?, bestBound: Double?, gap: Double?, values: [Double], seconds: Double,
+        timeLimitSeconds: Double, nodes: Int, glpkReturnCode: Int32, message: String
+    ) {
+        self.status = status
+        self.objective = objective
+        self.bestBound = bestBound
+        self.gap = gap
+        self.values = values
+        self.seconds = seconds
+        self.timeLimitSeconds = timeLimitSeconds
+        self.nodes = nodes
+        self.glpkReturnCode = glpkReturnCode
+        self.message = message
+    }
 }

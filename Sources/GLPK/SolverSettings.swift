@@ -1,3 +1,5 @@
+import Dispatch
+
 /// How GLPK's branch-and-cut is driven: the one definition of every solver parameter and its default.
 ///
 /// The defaults are the settings measured fastest on our day models and on the OR-Library GAP
@@ -72,6 +74,14 @@ public struct SolverSettings: Codable, Sendable, Equatable {
         var copy = self
         copy.timeLimitSeconds = timeLimitSeconds
         return copy
+    }
+
+    /// The moment the time limit runs out for a solve that began at `started`. A limit outside
+    /// `timeLimitRange` (refused by `problems`) counts as its nearest end, so this never traps.
+    public func deadline(from started: DispatchTime) -> DispatchTime {
+        let range = Self.timeLimitRange
+        let seconds = timeLimitSeconds.isNaN ? range.lowerBound : min(max(timeLimitSeconds, range.lowerBound), range.upperBound)
+        return DispatchTime(uptimeNanoseconds: started.uptimeNanoseconds + UInt64(seconds * 1e9))
     }
 
     /// The time limits GLPK is given: at least a millisecond (its unit), at most a day.

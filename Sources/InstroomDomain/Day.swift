@@ -21,17 +21,51 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         daysSinceEpoch = era * 146097 + doe - 719468
     }
 
-    /// Parses `YYYY-MM-DD` (ISO 8601) and the Dutch `DD-MM-YYYY` that Excel exports produce.
-    public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
-        if parts[0].count == 4 {
-            self.init(year: a, month: b, day: c)
-        } else if parts[2].count == 4 {
-            self.init(year: c, month: b, day: a)
-        } else {
-            return nil
+    /// The years a date read from a file or the command line may have. A day outside them is a typo
+    /// (`0999-12-31`, `+026-03-03`), and the ledger's text form holds four-digit years only.
+    public static let supportedYears: ClosedRange<Int> = 2000...2100
+
+    /// Why a text is not a day the project accepts.
+    public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// Not `YYYY-MM-DD` or `DD-MM-YYYY`, or no such day in the calendar.
+        case notADate(String)
+        /// A real day, outside `Day.supportedYears`.
+        case outOfRange(String)
+
+        public var description: String {
+            switch self {
+            case .notADate(let text): "'\(text)' is not a date; expected a date as YYYY-MM-DD or DD-MM-YYYY"
+            case .outOfRange(let text):
+                "date out of range: '\(text)'; expected a year from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound)"
+            }
         }
+    }
+
+    /// Parses `YYYY-MM-DD` (ISO 8601) and the Dutch `DD-MM-YYYY` that Excel exports produce, digits
+    /// only, in `supportedYears`.
+    public init(parsing text: String) throws(ParseError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+        else { throw .notADate(text) }
+        let (year, month, day): (Int, Int, Int)
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
+            (year, month, day) = (a, b, c)
+        } else if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            (year, month, day) = (c, b, a)
+        } else {
+            throw .notADate(text)
+        }
+        guard let parsed = Day(year: year, month: month, day: day) else { throw .notADate(text) }
+        guard Day.supportedYears.contains(year) else { throw .outOfRange(text) }
+        self = parsed
+    }
+
+    /// `init(parsing:)` for callers that only need yes or no.
+    public init?(_ text: String) {
+        guard let day = try? Day(parsing: text) else { return nil }
+        self = day
     }
 
     public var components: (year: Int, month: Int, day: Int) {
@@ -66,10 +100,9 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date (YYYY-MM-DD): \(text)"))
+        do { self = try Day(parsing: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
-        self = day
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -8,6 +8,11 @@ public struct WorkloadWeights: Codable, Sendable, Equatable {
     public var advies: Double
     public var toezicht: [Intensity: Double]
 
+    /// The workload points one case may weigh, in the configuration and in an intake's `weight`.
+    /// Bounded so that the model's coefficients stay within a range GLPK can scale (weights of 1e-300
+    /// next to 1e6 make it abort) and every sum and report of points stays finite.
+    public static let allowedRange: ClosedRange<Double> = 0.01...1000
+
     public init(vi: Double, advies: Double, toezicht: [Intensity: Double]) {
         self.vi = vi
         self.advies = advies

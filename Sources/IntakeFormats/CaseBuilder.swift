@@ -67,9 +67,14 @@ struct CaseBuilder {
 
         func date(_ column: IntakeColumn) -> Day? {
             guard let (t, f) = text(column) else { return nil }
-            if let d = Day(t) { return d }
-            sink.add(line: f.line, f.name, "'\(t)' is not a date; \(Self.dateHint)")
-            return nil
+            return day(t, f)
+        }
+
+        func day(_ t: String, _ f: Field) -> Day? {
+            do { return try Day(parsing: t) } catch {
+                sink.add(line: f.line, f.name, error.description)
+                return nil
+            }
         }
 
         func list<T: RawRepresentable & CaseIterable>(_ column: IntakeColumn, _ type: T.Type) -> [T] where T.RawValue == String {
@@ -107,9 +112,7 @@ struct CaseBuilder {
             .flatMap { oneOf(CaseKind.self, $0.0, $0.1) }
         let received: Day? = {
             guard let (t, f) = required(.received, Self.dateHint) else { return nil }
-            if let d = Day(t) { return d }
-            sink.add(line: f.line, f.name, "'\(t)' is not a date; \(Self.dateHint)")
-            return nil
+            return day(t, f)
         }()
         let deadline = date(.deadline)
         let offences = list(.offence, Offence.self)
@@ -149,8 +152,11 @@ struct CaseBuilder {
                 sink.add(line: f.line, f.name, "'\(t)' is not a number; expected workload points like 2.5 or 2,5")
                 return nil
             }
-            guard w >= 0 else {
-                sink.add(line: f.line, f.name, "negative weight \(t); expected workload points of 0 or more")
+            // The same range as the configuration's weights: the model and every report of points stay finite.
+            let range = WorkloadWeights.allowedRange
+            guard range.contains(w) else {
+                sink.add(
+                    line: f.line, f.name, "weight \(t) is outside the allowed range \(range.lowerBound)...\(Int(range.upperBound)) workload points")
                 return nil
             }
             return w

@@ -17,17 +17,8 @@ public enum IntakeReader {
             let found = ext.isEmpty ? "a file without extension" : "unsupported file type '.\(url.pathExtension)'"
             throw InputErrors([InputError(file: file, "\(found); expected a .csv or .json file (save an Excel sheet as CSV)")])
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw InputErrors([InputError(file: file, "file not found")])
-        }
-        guard !isDirectory.boolValue else {
-            throw InputErrors([InputError(file: file, "is a directory, not an intake file")])
-        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputErrors([InputError(file: file, "cannot read the file: \(error.localizedDescription)")])
-        }
+        do { data = try InputFile.data(at: url) } catch { throw InputErrors([error]) }
         return ext == "csv" ? try parseCSV(data, file: file) : try parseJSON(data, file: file)
     }
 

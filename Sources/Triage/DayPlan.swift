@@ -36,8 +36,10 @@ public struct DayPlan: Sendable {
             return candidate
         }
         let instance = DayInstance(day: day, cases: candidates, prior: prior, capacityLeft: capacityLeft, config: config)
+        // The time limit covers building the model as well as GLPK's search.
+        let started = DispatchTime.now()
         let model = try DayModel(instance)
-        let solved = try model.solve(settings: config.solver)
+        let solved = try model.solve(settings: config.solver, started: started)
         switch solved.status {
         case .optimal, .feasible: break
         case .infeasible:

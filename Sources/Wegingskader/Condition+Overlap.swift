@@ -6,6 +6,9 @@ import InstroomDomain
 extension Condition {
     /// The largest number of problems a case can have: every problem plus LVB (see `FactView.problemCount`).
     static let maxProblemCount = ClientProblem.allCases.count + 1
+    /// The numbers a rule file may compare a count with: a typo like `">9223372036854775807"` is
+    /// refused where it is read, with its line, instead of trapping in the arithmetic below.
+    public static let countRange: ClosedRange<Int> = 0...100
 
     /// Whether some case could satisfy every one of `conditions` at once.
     ///
@@ -15,13 +18,11 @@ extension Condition {
     /// Links between fields (for example `problemCount` and the listed problems) are not used, so a
     /// "yes" may be a case that cannot occur; a "no" is always right.
     static func canHoldTogether(_ conditions: [Condition]) -> Bool {
-        let clauses = conditions.flatMap(\.clauses)
-        for field in FactField.allCases {
-            let tests = clauses.filter { $0.field == field }.map(\.test)
-            if tests.isEmpty { continue }
-            if !satisfiable(field, tests) { return false }
+        var byField: [FactField: [Test]] = [:]
+        for condition in conditions {
+            for clause in condition.clauses { byField[clause.field, default: []].append(clause.test) }
         }
-        return true
+        return byField.allSatisfy { satisfiable($0.key, $0.value) }
     }
 
     static let multiValued: Set<FactField> = [.offence, .problem, .intervention]
@@ -34,9 +35,9 @@ extension Condition {
             for case .compare(let comparison, let bound) in tests {
                 switch comparison {
                 case .atLeast: low = max(low, bound)
-                case .greater: low = max(low, bound + 1)
+                case .greater: low = max(low, bound == .max ? bound : bound + 1)
                 case .atMost: high = min(high, bound)
-                case .less: high = min(high, bound - 1)
+                case .less: high = min(high, bound == .min ? bound : bound - 1)
                 case .equal: low = max(low, bound); high = min(high, bound)
                 }
             }

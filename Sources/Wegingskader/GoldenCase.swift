@@ -139,9 +139,7 @@ public struct GoldenCase: Sendable, Identifiable {
     }
 
     private static func date(_ v: YAMLValue) throws -> Day {
-        let text = try v.string()
-        guard let day = Day(text) else { throw v.error("not a date (YYYY-MM-DD): '\(text)'") }
-        return day
+        try v.day()
     }
 
     private static func list<T: RawRepresentable & CaseIterable>(_ v: YAMLValue?, _ type: T.Type) throws -> [T] where T.RawValue == String {

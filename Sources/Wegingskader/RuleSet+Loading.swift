@@ -16,9 +16,7 @@ extension RuleSet {
 
     public static func load(contentsOf url: URL) throws -> RuleSet {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputErrors([InputError(file: url.path, "cannot read the file: \(error.localizedDescription)")])
-        }
+        do { data = try InputFile.data(at: url) } catch { throw InputErrors([error]) }
         return try parse(String(decoding: data, as: UTF8.self), bytes: Array(data), file: url.path)
     }
 
@@ -201,15 +199,22 @@ extension RuleSet {
         }
     }
 
-    /// `">=2"`, `"<= 1"`, `"=3"` or a plain number (equal).
+    /// `">=2"`, `"<= 1"`, `"=3"` or a plain number (equal), the number in `Condition.countRange`.
     private static func comparison(_ v: YAMLValue) throws -> (Condition.Comparison, Int) {
         let text = try v.string().replacingOccurrences(of: " ", with: "")
+        func checked(_ bound: Int) throws -> Int {
+            guard Condition.countRange.contains(bound) else {
+                let range = Condition.countRange
+                throw v.error("\(bound) is outside the allowed range \(range.lowerBound)...\(range.upperBound)")
+            }
+            return bound
+        }
         for comparison in [Condition.Comparison.atLeast, .atMost, .greater, .less, .equal] where text.hasPrefix(comparison.rawValue) {
             var rest = text.dropFirst(comparison.rawValue.count)
             if comparison == .equal, rest.hasPrefix("=") { rest = rest.dropFirst() }
-            if let bound = Int(rest) { return (comparison, bound) }
+            if let bound = Int(rest) { return (comparison, try checked(bound)) }
         }
-        if let bound = Int(text) { return (.equal, bound) }
+        if let bound = Int(text) { return (.equal, try checked(bound)) }
         throw v.error("expected a comparison such as \">=2\", \"<=1\" or a whole number (quote it: \">=2\"), found '\(text)'")
     }
 
@@ -233,15 +238,28 @@ extension RuleSet {
                 ))
             }
         }
+        // Three exclusions bar all ROs only if each pair of them can hold together: test the pairs once
+        // and only the triples whose three pairs pass (160 exclusions per RO: 4 million triples before).
         let byRO = RO.allCases.map { ro in exclusions.indices.filter { exclusions[$0].ro == ro } }
-        for a in byRO[0] { for b in byRO[1] { for c in byRO[2] {
-            let trio = [a, b, c]
-            guard Condition.canHoldTogether(trio.map { exclusions[$0].condition }) else { continue }
-            let last = trio.max { (exclusions[$0].line ?? 0) < (exclusions[$1].line ?? 0) }!
-            errors.append(exclusionNodes[last].error(
-                "exclusions \(trio.map { "'\(exclusions[$0].id)' (\(at(exclusions[$0].line)))" }.joined(separator: ", ")) can together bar all three ROs from the same case"
-            ))
-        } } }
+        func compatible(_ first: [Int], _ second: [Int]) -> [[Int]] {
+            first.map { a in second.indices.filter { Condition.canHoldTogether([exclusions[a].condition, exclusions[second[$0]].condition]) } }
+        }
+        let ab = compatible(byRO[0], byRO[1]), ac = compatible(byRO[0], byRO[2]), bc = compatible(byRO[1], byRO[2])
+        let bcSets = bc.map(Set.init)
+        for (ai, a) in byRO[0].enumerated() {
+            for bi in ab[ai] {
+                let b = byRO[1][bi]
+                for ci in ac[ai] where bcSets[bi].contains(ci) {
+                    let c = byRO[2][ci]
+                    let trio = [a, b, c]
+                    guard Condition.canHoldTogether(trio.map { exclusions[$0].condition }) else { continue }
+                    let last = trio.max { (exclusions[$0].line ?? 0) < (exclusions[$1].line ?? 0) }!
+                    errors.append(exclusionNodes[last].error(
+                        "exclusions \(trio.map { "'\(exclusions[$0].id)' (\(at(exclusions[$0].line)))" }.joined(separator: ", ")) can together bar all three ROs from the same case"
+                    ))
+                }
+            }
+        }
         return errors
     }
 }

@@ -26,11 +26,7 @@ public struct YAMLValue {
     }
 
     public static func load(contentsOf url: URL) throws -> YAMLValue {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: url.path, "cannot read the file: \(error.localizedDescription)")
-        }
-        return try parse(text, file: url.path)
+        try parse(try InputFile.text(at: url), file: url.path)
     }
 
     public func error(_ message: String) -> InputError {
@@ -110,6 +106,12 @@ public struct YAMLValue {
             throw error("\(value) is outside the allowed range \(range.lowerBound)...\(range.upperBound)")
         }
         return value
+    }
+
+    /// A date (`YYYY-MM-DD` or `DD-MM-YYYY`) in `Day.supportedYears`.
+    public func day() throws -> Day {
+        let text = try string()
+        do { return try Day(parsing: text) } catch { throw self.error(error.description) }
     }
 
     public func bool() throws -> Bool {

@@ -23,6 +23,6 @@ struct Accept: ParsableCommand {
         let (config, rules) = try policy.load()
         let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
         let proposal = try run.accept(caseIds: caseIds, day: try run.proposalDay(date))
-        if json { try printJSON(proposal) } else { print(ReportText.proposal(proposal)) }
+        if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }
     }
 }

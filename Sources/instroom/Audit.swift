@@ -16,6 +16,6 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let trail = try Commissie(ledger: try ledger.open(), config: AllocationConfig.bundled()).audit(caseId: caseId)
-        if json { try printJSON(trail) } else { print(CommissieText.audit(trail)) }
+        if json { try printJSON(trail) } else { TerminalText.print(CommissieText.audit(trail)) }
     }
 }

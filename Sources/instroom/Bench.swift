@@ -37,7 +37,7 @@ struct Bench: ParsableCommand {
             defer { try? FileManager.default.removeItem(at: folder) }
             let r = try DayBenchmark(cases: cases, seed: seed, day: Day("2026-03-02")!, repeats: `repeat`, rules: rules, config: config).run(in: folder)
             if json { try printJSON(r) } else {
-                print(ReportText.table(
+                TerminalText.print(ReportText.table(
                     header: ["cases", "formulation", "total s", "read s", "solver s", "status", "objective", "gap", "nodes", "classes", "cols", "rows", "peak MiB"],
                     rows: [[String(r.cases), r.formulation, String(format: "%.4f", r.totalSeconds), String(format: "%.4f", r.readSeconds),
                             String(format: "%.4f", r.solverSeconds), r.status, r.objective.map { String(format: "%.0f", $0) } ?? "-",

@@ -40,7 +40,7 @@ struct CommissieCommand: ParsableCommand {
             }
             let report = try CommissieReport.build(try settings.commissie(ledger), from: range.from, to: range.to, asOf: date ?? Day.today())
             try Data(report.html().utf8).write(to: URL(fileURLWithPath: output))
-            print("wrote \(output): \(DutchNumber.count(report.escalations, "escalatie", "escalaties")), \(DutchNumber.count(report.decided, "besluit", "besluiten")) (\(report.moved) verplaatst), \(report.open.count) open, \(report.overdue.count) over de termijn")
+            TerminalText.print("wrote \(output): \(DutchNumber.count(report.escalations, "escalatie", "escalaties")), \(DutchNumber.count(report.decided, "besluit", "besluiten")) (\(report.moved) verplaatst), \(report.open.count) open, \(report.overdue.count) over de termijn")
         }
     }
 }

@@ -23,6 +23,6 @@ struct Confirm: ParsableCommand {
         let (config, rules) = try policy.load()
         let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
         let report = try run.confirm(day: try run.proposalDay(date), acceptRest: acceptRest)
-        if json { try printJSON(report) } else { print(ReportText.allocation(report)) }
+        if json { try printJSON(report) } else { TerminalText.print(ReportText.allocation(report)) }
     }
 }

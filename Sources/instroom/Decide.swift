@@ -61,6 +61,6 @@ struct Decide: ParsableCommand {
         let decisions = ids.isEmpty
             ? try commissie.confirm(matching: filter, rationale: rationale, by: by, decidedOn: date)
             : try commissie.decide(ids, moveTo: ro, rationale: rationale, by: by, decidedOn: date)
-        print(CommissieText.decisions(decisions, meeting: date))
+        TerminalText.print(CommissieText.decisions(decisions, meeting: date))
     }
 }

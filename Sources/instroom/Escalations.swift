@@ -32,7 +32,7 @@ struct Escalations: ParsableCommand {
         func run() throws {
             let filter = Commissie.Filter(reasons: reason, ro: ro, day: day, from: from, to: to)
             let list = try settings.commissie(ledger).list(openOnly: open, overdueOnly: overdue, filter: filter, on: date ?? Day.today())
-            if json { try printJSON(list) } else { print(CommissieText.list(list)) }
+            if json { try printJSON(list) } else { TerminalText.print(CommissieText.list(list)) }
         }
     }
 
@@ -50,7 +50,7 @@ struct Escalations: ParsableCommand {
 
         func run() throws {
             let dossier = try settings.commissie(ledger).dossier(id, on: date ?? Day.today())
-            if json { try printJSON(dossier) } else { print(CommissieText.dossier(dossier)) }
+            if json { try printJSON(dossier) } else { TerminalText.print(CommissieText.dossier(dossier)) }
         }
     }
 }

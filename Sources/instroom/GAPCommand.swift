@@ -30,6 +30,18 @@ struct GAPCommand: ParsableCommand {
             }
         }
 
+        /// A number for the table; never traps (an objective near 9e18 does not fit an Int).
+        static func number(_ x: Double, _ format: String) -> String { x.isFinite ? String(format: format, x) : "\(x)" }
+
+        static func reason(_ status: String) -> String {
+            switch SolveStatus(rawValue: status) {
+            case .timeLimitWithoutSolution: "no solution within the limit"
+            case .infeasible: "no feasible solution exists"
+            case .unbounded: "unbounded"
+            default: "GLPK failed"
+            }
+        }
+
         func run() throws {
             var settings = try AllocationConfig.bundled(overriddenBy: config).solver
             if let timeLimit { settings = settings.with(timeLimitSeconds: timeLimit) }
@@ -37,7 +49,8 @@ struct GAPCommand: ParsableCommand {
             var results: [GAPResult] = []
             for file in files {
                 for instance in try GAPInstance.read(contentsOf: URL(fileURLWithPath: file)) {
-                    let r = try instance.solve(settings: settings)
+                    // The limit covers building the instance's model as well as GLPK's search.
+                    let r = try instance.solve(settings: settings, started: .now())
                     let expected = optima?.optimum(for: instance)
                     results.append(GAPResult(
                         file: URL(fileURLWithPath: file).lastPathComponent, instance: instance.index, sense: instance.sense.rawValue,
@@ -49,25 +62,31 @@ struct GAPCommand: ParsableCommand {
             if json {
                 try printJSON(results)
             } else {
-                print(ReportText.table(
+                TerminalText.print(ReportText.table(
                     header: ["file", "#", "sense", "m x n", "status", "objective", "bound", "gap", "seconds", "nodes", "optimum", "ok"],
                     rows: results.map { r in
-                        [r.file, String(r.instance), r.sense, "\(r.agents)x\(r.jobs)", r.status, r.objective.map { String(Int($0)) } ?? "-",
-                         r.bestBound.map { String(format: "%.1f", $0) } ?? "-", r.gap.map { String(format: "%.1e", $0) } ?? "-",
-                         String(format: "%.3f", r.seconds), String(r.nodes), r.expected.map { String(Int($0)) } ?? "-",
-                         r.matches.map { $0 ? "yes" : "NO" } ?? "-"]
+                        [TerminalText.clean(r.file), String(r.instance), r.sense, "\(r.agents)x\(r.jobs)", r.status,
+                         r.objective.map { Self.number($0, "%.0f") } ?? "-", r.bestBound.map { Self.number($0, "%.1f") } ?? "-",
+                         r.gap.map { Self.number($0, "%.1e") } ?? "-", String(format: "%.3f", r.seconds), String(r.nodes),
+                         r.expected.map { Self.number($0, "%.0f") } ?? "-", r.matches.map { $0 ? "yes" : "NO" } ?? "-"]
                     }))
+            }
+            let unsolved = results.filter { $0.objective == nil }
+            if !unsolved.isEmpty {
+                let list = unsolved.map { "\(TerminalText.clean($0.file)) #\($0.instance) (\(Self.reason($0.status)))" }.joined(separator: ", ")
+                FileHandle.standardError.write(Data("error: \(unsolved.count) instance(s) without a solution: \(list)\n".utf8))
+                throw ExitCode.failure
             }
             let missed = results.filter { $0.matches == false || ($0.expected != nil && $0.status != "optimal") }
             if optima != nil {
                 let unknown = results.filter { $0.expected == nil }
                 if !unknown.isEmpty {
-                    FileHandle.standardError.write(Data("error: no optimum listed for \(unknown.map { "\($0.file) #\($0.instance)" }.joined(separator: ", "))\n".utf8))
+                    FileHandle.standardError.write(Data("error: no optimum listed for \(unknown.map { "\(TerminalText.clean($0.file)) #\($0.instance)" }.joined(separator: ", "))\n".utf8))
                     throw ExitCode.failure
                 }
             }
             if !missed.isEmpty {
-                FileHandle.standardError.write(Data("error: \(missed.count) instance(s) differ from the listed optimum: \(missed.map { "\($0.file) #\($0.instance)" }.joined(separator: ", "))\n".utf8))
+                FileHandle.standardError.write(Data("error: \(missed.count) instance(s) differ from the listed optimum: \(missed.map { "\(TerminalText.clean($0.file)) #\($0.instance)" }.joined(separator: ", "))\n".utf8))
                 throw ExitCode.failure
             }
         }

@@ -25,6 +25,6 @@ struct Generate: ParsableCommand {
         let intake = SyntheticIntake(seed: seed).day(day, count: cases)
         let data = output.hasSuffix(".json") ? IntakeWriter.json(intake) : Data(IntakeWriter.csv(intake).utf8)
         try data.write(to: URL(fileURLWithPath: output))
-        print("wrote \(intake.count) cases for \(day) to \(output)")
+        TerminalText.print("wrote \(intake.count) cases for \(day) to \(output)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Instroom: ParsableCommand {
@@ -20,8 +21,18 @@ struct Instroom: ParsableCommand {
     )
 
     /// Sets up logging once, then parses and runs the command as usual.
+    /// Errors name files and values a person typed or a file held: printed without control characters.
     static func main() {
         LogLevel.bootstrap()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            guard code != .success, !message.isEmpty else { exit(withError: error) }
+            FileHandle.standardError.write(Data((TerminalText.clean(message, keepingLineBreaks: true) + "\n").utf8))
+            exit(withError: code)
+        }
     }
 }

@@ -22,6 +22,6 @@ struct Override: ParsableCommand {
         let (config, rules) = try policy.load()
         let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
         let proposal = try run.override(caseId: caseId, to: ro, reason: reason, day: try run.proposalDay(date))
-        if json { try printJSON(proposal) } else { print(ReportText.proposal(proposal)) }
+        if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }
     }
 }

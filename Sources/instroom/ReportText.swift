@@ -103,6 +103,7 @@ enum ReportText {
     static func number(_ x: Double) -> String { DutchNumber.decimal(x, upTo: 2) }
 
     static func table(header: [String], rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { TerminalText.clean($0) } }
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  ")

@@ -14,6 +14,6 @@ struct Score: ParsableCommand {
         let (cases, day, _) = try intake.load()
         let (config, rules) = try policy.load()
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
-        if json { try printJSON(ScoreReport(scored, rules: rules, day: day)) } else { print(ReportText.scores(scored, rules: rules)) }
+        if json { try printJSON(ScoreReport(scored, rules: rules, day: day)) } else { TerminalText.print(ReportText.scores(scored, rules: rules)) }
     }
 }

@@ -44,9 +44,9 @@ struct Simulate: ParsableCommand {
             try Data(SimulationReport.html(comparison).utf8).write(to: URL(fileURLWithPath: report))
         }
         if json != "-" {
-            print(SimulationText.summary(comparison))
-            if let report { print("report: \(report)") }
-            if let json { print("json: \(json)") }
+            TerminalText.print(SimulationText.summary(comparison))
+            if let report { TerminalText.print("report: \(report)") }
+            if let json { TerminalText.print("json: \(json)") }
         }
     }
 }

@@ -81,15 +81,15 @@ private func output(_ r: SweepResult, json: String?, report: String?) throws {
     if let report { try Data(SweepReport.html(r).utf8).write(to: URL(fileURLWithPath: report)) }
     guard json != "-" else { return }
     let failed = r.variants.filter { $0.error != nil }.count
-    print("\(r.variants.count) of \(r.gridSize) variants\(r.shard.map { " (shard \($0))" } ?? "")\(failed > 0 ? ", \(failed) invalid" : "")")
+    TerminalText.print("\(r.variants.count) of \(r.gridSize) variants\(r.shard.map { " (shard \($0))" } ?? "")\(failed > 0 ? ", \(failed) invalid" : "")")
     for v in r.variants {
         let settings = r.vary.map { "\($0.key)=\(v.settings[$0.key].map { String($0) } ?? "?")" }.joined(separator: " ")
         if let t = v.totals {
-            print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)), fit lost to bands \(t.fitLostToBands), hard-band failures \(t.hardBandFailureDays)")
+            TerminalText.print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)), fit lost to bands \(t.fitLostToBands), hard-band failures \(t.hardBandFailureDays)")
         } else {
-            print("#\(v.index + 1) \(settings): invalid: \(v.error ?? "")")
+            TerminalText.print("#\(v.index + 1) \(settings): invalid: \(v.error ?? "")")
         }
     }
-    if let report { print("report: \(report)") }
-    if let json { print("json: \(json)") }
+    if let report { TerminalText.print("report: \(report)") }
+    if let json { TerminalText.print("json: \(json)") }
 }

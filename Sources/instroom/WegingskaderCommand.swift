@@ -27,7 +27,7 @@ struct WegingskaderCommand: ParsableCommand {
             let golden = try GoldenCase.load(contentsOf: cases.map { URL(fileURLWithPath: $0) } ?? GoldenCase.bundledURL)
             guard let day = golden.first?.day else { throw ValidationError("the golden-case file holds no cases") }
             let report = GoldenReport.evaluate(ruleSet, cases: golden, on: day)
-            print(report.text)
+            TerminalText.print(report.text)
             if !report.allAgree { throw ExitCode.failure }
         }
     }
@@ -41,7 +41,7 @@ struct WegingskaderCommand: ParsableCommand {
         func run() throws {
             let (cases, day, _) = try intake.load()
             let diff = RuleSetDiff.compare(old: try WegingskaderCommand.rules(old), new: try WegingskaderCommand.rules(new), cases: cases, on: day)
-            print(diff.text)
+            TerminalText.print(diff.text)
         }
     }
 
@@ -54,9 +54,9 @@ struct WegingskaderCommand: ParsableCommand {
             let ruleSet = try WegingskaderCommand.rules(rules)
             if let html {
                 try Data(RuleSetTable.html(ruleSet).utf8).write(to: URL(fileURLWithPath: html))
-                print("wrote \(html)")
+                TerminalText.print("wrote \(html)")
             } else {
-                print(RuleSetTable.text(ruleSet))
+                TerminalText.print(RuleSetTable.text(ruleSet))
             }
         }
     }

@@ -1,6 +1,7 @@
 import Allocation
 import Foundation
 import GLPK
+import InstroomDomain
 import Testing
 
 /// The OR-Library instances with proven optima: the integer-programming core must reach every one.
@@ -34,7 +35,7 @@ struct GAPReferenceTests {
     }
 
     @Test func truncatedFileIsAClearError() {
-        #expect(throws: GAPFormatError.self) { try GAPInstance.parse("1\n2 3\n1 2 3", file: "t.txt", sense: .maximise) }
+        #expect(throws: InputError.self) { try GAPInstance.parse("1\n2 3\n1 2 3", file: "t.txt", sense: .maximise) }
     }
 
     @Test func senseFollowsTheCollectionsConvention() {

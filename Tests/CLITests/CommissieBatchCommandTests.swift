@@ -124,7 +124,7 @@ struct CommissieBatchCommandTests {
 
         // A meeting in the future is refused.
         let future = try CLI.run([
-            "decide", "\(c["id"]!)", "--confirm", "--rationale", "r", "--by", "V", "--date", "2999-01-01", "--db", db,
+            "decide", "\(c["id"]!)", "--confirm", "--rationale", "r", "--by", "V", "--date", "2099-01-01", "--db", db,
         ])
         #expect(future.status != 0 && future.stderr.contains("in the future"))
     }

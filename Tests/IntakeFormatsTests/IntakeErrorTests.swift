@@ -46,7 +46,7 @@ struct IntakeErrorTests {
         #expect(messages["3:intensity"] == "intensity 'hoog' is only allowed on a toezicht case; this case is 'advies' (leave it empty)")
         #expect(messages["4:age"] == "age 11 is outside the allowed range 12...110")
         #expect(messages["5:age"] == "age 111 is outside the allowed range 12...110")
-        #expect(messages["5:weight"] == "negative weight -1; expected workload points of 0 or more")
+        #expect(messages["5:weight"] == "weight -1 is outside the allowed range 0.01...1000 workload points")
         #expect(messages["6:id"] == "duplicate id 'C1'; first used on line 2")
         #expect(messages["7:offence"]?.hasPrefix("unknown value 'zedne'; expected one of: huiselijk_geweld, zeden,") == true)
         #expect(messages["7:problem"]?.hasPrefix("unknown value 'daklos'; expected one of: verslaving,") == true)
@@ -109,7 +109,7 @@ struct IntakeErrorTests {
     @Test func fileNotFoundAndUnsupportedExtension() throws {
         let dir = try temporaryDirectory()
         let missing = dir.appendingPathComponent("nope.csv")
-        #expect(inputErrors { try IntakeReader.read(contentsOf: missing) } == [InputError(file: missing.path, "file not found")])
+        #expect(inputErrors { try IntakeReader.read(contentsOf: missing) } == [InputError(file: missing.path, "cannot read the file: it does not exist")])
         let xlsx = try writeTemp("intake.xlsx", "PK")
         let errs = inputErrors { try IntakeReader.read(contentsOf: xlsx) }
         #expect(errs == [InputError(file: xlsx.path, "unsupported file type '.xlsx'; expected a .csv or .json file (save an Excel sheet as CSV)")])

@@ -156,6 +156,7 @@ enum Schema {
                 try update.execute(arguments: [String(decoding: try Ledger.jsonEncoder.encode(legacy.converted), as: UTF8.self), id])
             }
         }
+        registerAccounts(&migrator)
         return migrator
     }
 }

@@ -14,7 +14,7 @@ struct Instroom: ParsableCommand {
         subcommands: [
             Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
             Escalations.self, Contest.self, Decide.self, Audit.self, CommissieCommand.self,
-            Simulate.self, Sweep.self,
+            Simulate.self, Sweep.self, Serve.self, Users.self,
         ]
     )
 

@@ -117,9 +117,15 @@ enum CaseText {
         }
     }
 
-    /// An ISO timestamp as "2026-03-02 14:05".
+    /// A ledger timestamp (ISO 8601, UTC) as Dutch local time: "2026-03-02 15:05".
     static func time(_ iso: String) -> String {
-        guard iso.count >= 16 else { return iso }
-        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = parser.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
     }
 }

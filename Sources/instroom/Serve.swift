@@ -42,7 +42,9 @@ struct Serve: ParsableCommand {
         let stopped = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await WebApp.run(settings) { port in print("instroom web app: http://\(host):\(port)/") }
+                try await WebApp.run(settings) { port in
+                    FileHandle.standardOutput.write(Data("instroom web app: http://\(host):\(port)/\n".utf8))
+                }
             } catch {
                 failure.withLock { $0 = error }
             }

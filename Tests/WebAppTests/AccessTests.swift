@@ -126,6 +126,21 @@ import Testing
         }
     }
 
+    @Test func unknownPagesAndAPIRoutesAnswerInDutch() async throws {
+        let world = try TestWorld.make()
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            var browser = Browser(client)
+            try await browser.login("directie", TestWorld.password)
+            let page = try await browser.get("/bestaat/niet")
+            #expect(page.status == .notFound && String(buffer: page.body).contains("Deze pagina bestaat niet."))
+            let api = try await client.execute(uri: "/api/v1/bestaat-niet", method: .get)
+            #expect(api.status == .notFound && String(buffer: api.body).contains(#""error" : "Deze pagina bestaat niet.""#))
+            let bad = try await browser.get("/directie?datum=31-02-2026")
+            #expect(bad.status == .badRequest && String(buffer: bad.body).contains("geen geldige datum"))
+        }
+    }
+
     @Test func sessionCookieIsHttpOnlyAndStrict() async throws {
         let world = try TestWorld.make()
         let app = try WebApp.application(world.settings)

@@ -33,6 +33,7 @@ import Testing
                     .replacingOccurrences(of: "/zaken/1", with: CaseText.href(TestWorld.hostileCase))
                     let body = String(buffer: try await browser.get(path).body)
                     #expect(!body.contains(Self.raw), "\(role) \(path)")
+                    #expect(Self.unlabelledFields(body).isEmpty, "\(role) \(path): fields without a label: \(Self.unlabelledFields(body))")
                     if body.contains(FlowTests.escapedHostile) { seenEscaped += 1 }
                 }
             }
@@ -61,6 +62,38 @@ import Testing
             var stranger = Browser(client)
             let failed = String(buffer: try await stranger.login(Self.raw, "x").body)
             #expect(!failed.contains(Self.raw))
+        }
+    }
+}
+
+extension EscapingTests {
+    @Test func theLabelCheckFindsUnlabelledFields() {
+        #expect(
+            Self.unlabelledFields(#"<input type="text" id="a"><select name="b"></select><input type="hidden" name="c">"#) == ["a", "?"]
+        )
+        #expect(
+            Self.unlabelledFields(
+                #"<label for="a">A</label><input type="text" id="a"><textarea id="t"></textarea><label for="t">T</label>"#
+            ).isEmpty
+        )
+    }
+
+    /// The ids of form fields (not hidden, not buttons) that no `<label for=…>` names; a field without an id counts as "?".
+    static func unlabelledFields(_ html: String) -> [String] {
+        let labels = Set(matches(#"<label[^>]*\sfor="([^"]+)""#, in: html))
+        var missing: [String] = []
+        for tag in matches(#"(<(?:input|select|textarea)\b[^>]*>)"#, in: html) {
+            if tag.contains(#"type="hidden""#) || tag.contains(#"type="submit""#) { continue }
+            let id = matches(#"\sid="([^"]+)""#, in: tag).first ?? "?"
+            if !labels.contains(id) { missing.append(id) }
+        }
+        return missing
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
         }
     }
 }

@@ -97,7 +97,7 @@ struct DirectieController {
             items: catalog.entries.map { .init(file: $0.file, title: $0.title, description: $0.description, baseline: $0.baseline) },
             problems: catalog.problems,
             jobs: jobs,
-            folder: services.scenarioFolder.path
+            folder: services.scenarioFolder.lastPathComponent
         )
     }
 }

@@ -109,6 +109,24 @@ import Testing
         }
     }
 
+    @Test func everyFormRouteRefusesAPostWithoutItsToken() async throws {
+        let world = try TestWorld.make()
+        let posts = try Self.routes(world).filter { $0.method == .post && !$0.path.hasPrefix("/api/") && Self.roles($0.path) != nil }
+        #expect(posts.count >= 8)
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            for route in posts {
+                let role = Self.roles(route.path)!.sorted { $0.rawValue < $1.rawValue }[0]
+                var browser = Browser(client)
+                try await browser.login(role.rawValue, TestWorld.password)
+                let answer = try await browser.post(route.path, form: ["csrf": "", "naam": "x", "rol": "directie"], withCSRF: false)
+                #expect(answer.status == .forbidden, "\(role) \(route.path)")
+                #expect(String(buffer: answer.body).contains("Het formulier is verlopen"), "\(role) \(route.path)")
+            }
+        }
+        #expect(try world.ledger.apiTokens().isEmpty && world.ledger.users().count == 4)
+    }
+
     @Test func fiveFailedLoginsBlockTheAccount() async throws {
         let world = try TestWorld.make()
         let app = try WebApp.application(world.settings)

@@ -19,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The vocabulary of the convenant: cases and their facts, ROs, bands, workload, days, escalation reasons.
@@ -79,6 +85,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Server-rendered Dutch pages: mustache templates bundled as resources and the renderer every report can use.
+        .target(
+            name: "Pages",
+            dependencies: ["InstroomDomain", "HTMLText", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: strict
+        ),
+        // The web app for triagepunt, begeleidingscommissie, directies and beheerder: routes, roles, sessions, JSON API.
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage",
+                "Simulation", "Pages", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         // Fixtures shared by the test targets: temporary folders, the bundled policy, synthetic days.
         .target(
             name: "InstroomTesting",
@@ -90,7 +117,7 @@ let package = Package(
             name: "instroom",
             dependencies: [
                 "InstroomDomain", "IntakeFormats", "IntakeGenerator", "Wegingskader", "GLPK", "Allocation", "Ledger",
-                "Review", "Triage", "Simulation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Review", "Triage", "Simulation", "WebApp", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -134,6 +161,23 @@ let package = Package(
         .testTarget(
             name: "SimulationTests",
             dependencies: ["InstroomDomain", "Allocation", "Simulation", "InstroomTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PagesTests",
+            dependencies: ["InstroomDomain", "Pages"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "InstroomDomain", "IntakeFormats", "Wegingskader", "Ledger", "Triage", "WebApp", "Pages", "InstroomTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomDomain", "InstroomTesting"], swiftSettings: strict),

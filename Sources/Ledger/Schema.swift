@@ -169,6 +169,7 @@ enum Schema {
                 );
                 """)
         }
+        registerAccounts(&migrator)
         return migrator
     }
 }

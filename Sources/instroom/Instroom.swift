@@ -16,7 +16,7 @@ struct Instroom: ParsableCommand {
         subcommands: [
             Propose.self, Accept.self, Override.self, Confirm.self, Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
             Escalations.self, Contest.self, Decide.self, Audit.self, CommissieCommand.self,
-            Simulate.self, Sweep.self,
+            Simulate.self, Sweep.self, Serve.self, Users.self,
         ]
     )
 

@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InstroomDomain
+import Ledger
+import Review
+import Triage
+import Wegingskader
+
+/// The triagepunt's pages that need no proposal workflow: score the day's intake (nothing stored).
+/// The propose → review → confirm pages follow when that workflow is in the library.
+struct TriageController {
+    let services: AppServices
+
+    struct UploadContent {
+        var errors: [String]
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let group = router.group("/triage").add(middleware: RoleMiddleware(.triagist)).add(middleware: CSRFMiddleware())
+        group.get { request, context in
+            try services.page("triage", title: "Intake scoren", request, context, content: UploadContent(errors: []))
+        }
+        group.post("intake") { request, context in
+            let (data, name) = try Self.upload(context.form ?? FormData(), back: "/triage")
+            let cases: [IntakeCase]
+            do { cases = try IntakeUpload.read(data, name: name) } catch let errors as InputErrors {
+                return try services.page(
+                    "triage",
+                    title: "Intake scoren",
+                    request,
+                    context,
+                    content: UploadContent(errors: errors.errors.map(InputErrorText.dutch)),
+                    error:
+                        "Het bestand bevat fouten; er is niets gescoord of opgeslagen. Verbeter de regels hieronder en probeer het opnieuw.",
+                    status: .unprocessableContent
+                )
+            }
+            guard let day = cases.map(\.received).max() else { throw WebError.badRequest("Het bestand bevat geen zaken.", back: "/triage") }
+            let (rules, _) = try services.activeRules()
+            let report = ScoreReport(Scoring.score(cases, on: day, rules: rules, config: services.config), rules: rules, day: day)
+            return try services.page(
+                "triage-scores",
+                title: "Scores van de intake van \(day)",
+                request,
+                context,
+                content: ScoresContent(report, ruleTitle: rules.title)
+            )
+        }
+    }
+
+    /// The file field `bestand`, else the text field `tekst`.
+    static func upload(_ form: FormData, back: String) throws -> (Data, String) {
+        if let file = form.files["bestand"], !file.data.isEmpty { return (file.data, file.filename.isEmpty ? "upload" : file.filename) }
+        let text = form["tekst"] ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw WebError.badRequest("Kies een bestand of plak de intake in het veld ‘Tekst’.", back: back)
+        }
+        return (Data(text.utf8), "ingeplakte tekst")
+    }
+}

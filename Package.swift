@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "Simulation",
             dependencies: [
-                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
+                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "CGLPK", "GLPK",
                 "Allocation", "Ledger", "Triage", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

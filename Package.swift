@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "Simulation",
             dependencies: [
-                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "GLPK",
+                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "CGLPK", "GLPK",
                 "Allocation", "Review", "Ledger", "Triage", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -22,9 +22,10 @@ struct Accumulator {
     var daysWithWaiting = 0
     var maxWaiting = 0
     var caseDaysWaiting = 0
-    var waitDaysOfAssigned = 0
     var slack: [RO: Double] = [:]
     var daysWithSlack = 0
+    var slackAtPeriodEnd: [RO: Double] = [:]
+    var fitWaitingAtEnd = 0
     var utilisationSum: [RO: Double] = [:]
     var utilisationPeak: [RO: Double] = [:]
     var hardBandFailures: [Totals.HardBandFailure] = []
@@ -39,17 +40,21 @@ struct Accumulator {
         return months.count - 1
     }
 
+    /// The distance of each RO's share from its band when a band period closes.
+    mutating func addPeriodEndSlack(_ shares: PeriodShares, config: AllocationConfig) {
+        for ro in RO.allCases { slackAtPeriodEnd[ro, default: 0] += Simulator.slack(shares, ro, config.band(ro)) }
+    }
+
     mutating func escalation(_ code: EscalationCode, month day: Day) {
         escalations[code, default: 0] += 1
         months[month(day)].escalations[code.rawValue, default: 0] += 1
     }
 
-    mutating func assigned(_ s: ScoredCase, to ro: RO, reasons: [EscalationReason], day: Day, waitedDays: Int, continuityBonus: Int) {
+    mutating func assigned(_ s: ScoredCase, to ro: RO, reasons: [EscalationReason], day: Day, continuityBonus: Int) {
         let m = month(day)
         assigned += 1
         perRO[ro, default: 0] += 1
         months[m].assigned += 1
-        waitDaysOfAssigned += max(0, waitedDays)
         let score = s.score
         if score.score(ro) >= score.score(score.bestFit) {
             atBestFit += 1
@@ -92,16 +97,18 @@ struct Accumulator {
         for b in Totals.histogramBuckets { hist[b] = histogram[b] ?? 0 }
         let totals = Totals(
             workingDays: workingDays, intake: intake, assigned: assigned, waitingAtEnd: waitingAtEnd,
-            atBestFit: atBestFit, atBestFitShare: Format.round(assigned > 0 ? Double(atBestFit) / Double(assigned) : 0),
+            atBestFit: atBestFit, atBestFitShare: Format.round(intake > 0 ? Double(atBestFit) / Double(intake) : 0),
             fitAssigned: fitAssigned, fitBest: fitBest,
             fitLostToBands: lostBands.values.reduce(0, +), fitLostToBandsPerRO: byRO(lostBands, 0),
             fitLostToCapacity: lostCapacity.values.reduce(0, +), fitLostToCapacityPerRO: byRO(lostCapacity, 0),
+            fitWaitingAtEnd: fitWaitingAtEnd, fitLost: fitBest - fitAssigned + fitWaitingAtEnd,
             fitLossHistogram: hist, assignedPerRO: byRO(perRO, 0),
             finalShare: Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, Format.round(shares.share($0))) }),
             escalations: Dictionary(uniqueKeysWithValues: EscalationCode.allCases.map { ($0.rawValue, escalations[$0] ?? 0) }),
             escalatedCases: escalatedCases, daysWithWaiting: daysWithWaiting, maxWaiting: maxWaiting, caseDaysWaiting: caseDaysWaiting,
-            averageWaitDays: Format.round(assigned > 0 ? Double(waitDaysOfAssigned) / Double(assigned) : 0, 4),
+            averageWaitDays: Format.round(intake > 0 ? Double(caseDaysWaiting) / Double(intake) : 0, 4),
             softSlack: byRO(slack.mapValues { Format.round($0, 3) }, 0), daysWithSlack: daysWithSlack,
+            slackAtPeriodEnd: byRO(slackAtPeriodEnd.mapValues { Format.round($0, 3) }, 0),
             averageUtilisation: byRO(utilisationSum.mapValues { Format.round($0 / Double(max(1, workingDays)), 4) }, 0),
             peakUtilisation: byRO(utilisationPeak.mapValues { Format.round($0, 4) }, 0),
             hardBandFailureDays: hardBandFailures.count, hardBandFailures: Array(hardBandFailures.prefix(20)),

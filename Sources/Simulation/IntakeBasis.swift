@@ -64,6 +64,13 @@ public struct IntakeBasis: Sendable {
                            workingDays: days.count, start: days.first ?? cal.start, end: days.last ?? cal.start, ignored: 0))
     }
 
+    /// The same basis with every day's cases generated once and kept (about 60,000 cases: tens of MB),
+    /// for the variants of a sweep that replay the same intake.
+    public func materialized() -> IntakeBasis {
+        guard historical == nil else { return self }
+        return IntakeBasis(days: days, counts: counts, synthetic: nil, historical: days.indices.map { cases(at: $0) }, source: source)
+    }
+
     /// The cases received on working day `i` (generated on demand: nothing is kept for the year).
     public func cases(at i: Int) -> [IntakeCase] {
         if let historical { return historical[i] }

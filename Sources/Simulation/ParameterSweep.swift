@@ -35,18 +35,20 @@ public struct ParameterSweep: Sendable {
         return (0..<gridSize).filter { $0 % shard.of == shard.part - 1 }
     }
 
-    /// Replays the shard's variants, `jobs` at a time. Results do not depend on `jobs`.
+    /// Replays the shard's variants, `jobs` at a time on threads (each variant one after the other in
+    /// its own thread, results stored by index, so the result does not depend on `jobs` or on timing).
+    /// Threads need a GLPK with a thread-local environment (`GLPKThreads.safe`); without one the variants
+    /// run one after the other. The intake is generated once for every variant that does not change it.
     public func run(shard: (part: Int, of: Int)? = nil, jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> SweepResult {
         let todo = indices(shard: shard)
         let box = ResultBox(count: todo.count)
-        let worker: @Sendable (Int) -> Void = { [self] slot in
-            let result = self.variant(todo[slot])
+        let shared = ParameterSweep(scenario: scenario, axes: axes, basis: basis.materialized())
+        let worker: @Sendable (Int) -> Void = { slot in
+            let result = shared.variant(todo[slot])
             let done = box.store(result, at: slot)
             progress?(done, todo.count)
         }
-        // GLPK proved not thread-safe here (a parallel run crashed in a test), so variants run one
-        // after the other whatever `jobs` says; shards are the way to use more cores or machines.
-        let jobs = 1
+        let jobs = GLPKThreads.safe ? max(1, min(jobs, todo.count)) : 1
         if jobs == 1 {
             for slot in todo.indices { worker(slot) }
         } else {
@@ -67,10 +69,14 @@ public struct ParameterSweep: Sendable {
         do {
             var s = scenario
             for (key, value) in settings { s = try s.setting(key, to: value) }
-            let r = try Simulator.run(s, basis: basis, keepSeries: false)
+            // A variant that changes the volume replays its own intake (same seed); the others share one.
+            let own = s.intake != scenario.intake ? try IntakeBasis.make(for: s, seed: basis.source.seed) : basis
+            let r = try Simulator.run(s, basis: own, keepSeries: false)
             return VariantResult(index: index, settings: dict, error: nil, bands: r.scenario.bands, totalBandWidth: r.scenario.totalBandWidth, totals: r.totals)
+        } catch let error as VariantError {
+            return VariantResult(index: index, settings: dict, error: "\(error)", errorDutch: error.dutch, bands: nil, totalBandWidth: nil, totals: nil)
         } catch {
-            return VariantResult(index: index, settings: dict, error: "\(error)", bands: nil, totalBandWidth: nil, totals: nil)
+            return VariantResult(index: index, settings: dict, error: "\(error)", errorDutch: "\(error)", bands: nil, totalBandWidth: nil, totals: nil)
         }
     }
 

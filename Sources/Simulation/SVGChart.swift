@@ -122,5 +122,18 @@ enum SVGChart {
         return Axis(min: 0, max: top, ticks: ticks, title: title)
     }
 
+    /// "Nice" ticks around the values, not from 0: an axis on which differences between variants show.
+    static func niceRange(_ values: [Double], title: String, format: (Double) -> String, count: Int = 5) -> Axis {
+        guard let lo = values.min(), let hi = values.max() else { return niceAxis(max: 1, title: title, format: format) }
+        let span = max(hi - lo, max(abs(hi), 1) * 0.01)
+        let raw = span / Double(count)
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        let bottom = max(0, step * floor(lo / step - 0.5))
+        let top = step * ceil(hi / step + 0.5)
+        let ticks = stride(from: bottom, through: top + step / 2, by: step).map { ($0, format($0)) }
+        return Axis(min: bottom, max: top, ticks: ticks, title: title)
+    }
+
     static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 }

@@ -75,11 +75,22 @@ extension Scenario {
 
         // Allocation settings: the production configuration format, over the bundled defaults.
         var config = base?.config ?? AllocationConfig.bundled()
+        var bandPolicy = base?.bandPolicy ?? .cumulative
         if let a = f["allocation"] {
-            for (key, value) in try a.mapping() where key == "capacity" {
-                throw value.error("the simulator derives daily capacity from the caseload; set 'capacity.caseload' at the top level of the scenario")
+            var bands: YAMLValue?
+            for (key, value) in try a.mapping() {
+                switch key {
+                case "capacity":
+                    throw value.error("the simulator derives daily capacity from the caseload; set 'capacity.caseload' at the top level of the scenario")
+                case "bands": bands = value
+                case "bandPolicy": bandPolicy = try value.oneOf(BandPolicy.self)
+                default: break
+                }
             }
-            config = try AllocationConfig.parse(a, over: config)
+            // The bands are read here, over the base's: a scenario that changes only SVG's maximum keeps
+            // the base's minimum. The rest is the production format, read by AllocationConfig.
+            config = try AllocationConfig.parse(a.removing(["bands", "bandPolicy"]), over: config)
+            if let bands { config = try parseBands(bands, over: config) }
         }
 
         // Capacity.
@@ -141,8 +152,41 @@ extension Scenario {
 
         return Scenario(
             name: name, title: title, description: description,
-            assumptions: assumptions, seed: seed, calendar: calendar, config: config, rules: rules,
+            assumptions: assumptions, seed: seed, calendar: calendar, config: config, bandPolicy: bandPolicy, rules: rules,
             capacity: capacity, durations: durations, intake: intake)
+    }
+
+    /// `allocation.bands` over the inherited bands: `mode` and `softPenalty` for all, and per RO any of
+    /// `min`, `max`, `mode`; what an entry leaves out keeps the base's value (a new band needs both).
+    static func parseBands(_ v: YAMLValue, over base: AllocationConfig) throws -> AllocationConfig {
+        var config = base
+        let entries = try v.fields(allowed: Set(["mode", "softPenalty"] + RO.allCases.map(\.rawValue)))
+        let mode = try entries["mode"]?.oneOf(BandMode.self)
+        if let p = entries["softPenalty"] { config.softBandPenalty = try p.double(in: 0...1_000_000) }
+        for ro in RO.allCases {
+            let old = base.bands[ro]
+            guard let e = entries[ro.rawValue] else {
+                if let mode, let old { config.bands[ro] = Bandwidth(min: old.min, max: old.max, mode: mode) }
+                continue
+            }
+            let b = try e.fields(allowed: ["min", "max", "mode"], required: old == nil ? ["min", "max"] : [])
+            let band = Bandwidth(
+                min: try b["min"]?.double(in: 0...1) ?? old!.min, max: try b["max"]?.double(in: 0...1) ?? old!.max,
+                mode: try b["mode"]?.oneOf(BandMode.self) ?? mode ?? old?.mode ?? .hard)
+            guard band.min <= band.max else {
+                throw e.error("min \(band.min) is above max \(band.max)\(old == nil ? "" : " (a value left out keeps the base's: \(old!.min)...\(old!.max))")")
+            }
+            config.bands[ro] = band
+        }
+        let minSum = RO.allCases.reduce(0) { $0 + (config.bands[$1]?.min ?? 0) }
+        let maxSum = RO.allCases.reduce(0) { $0 + (config.bands[$1]?.max ?? 1) }
+        if minSum > 1 + 1e-9 {
+            throw v.error("impossible bandwidths: the minimum shares add up to \(Int((minSum * 100).rounded()))%, more than 100%")
+        }
+        if maxSum < 1 - 1e-9 {
+            throw v.error("impossible bandwidths: the maximum shares add up to \(Int((maxSum * 100).rounded()))%, less than 100%")
+        }
+        return config
     }
 
     static func day(_ v: YAMLValue) throws -> Day {

@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
     /// Its `capacity` (free points per day) is not used: the simulator derives the day's free capacity
     /// from the caseload model below.
     public var config: AllocationConfig
+    /// How the period's bands are fed to each day's model (`allocation.bandPolicy`).
+    public var bandPolicy: BandPolicy
     public var rules: RuleSet
     public var capacity: Capacity
     /// Working days a case occupies its workload points at its RO, per kind.

@@ -15,4 +15,15 @@ public struct ScenarioResult: Codable, Sendable, Equatable {
     public var months: [MonthRecord]
     /// One record per working day (left out in sweeps).
     public var days: [DayRecord]?
+    /// This scenario minus the baseline (the comparison's first scenario); absent for the baseline.
+    public var againstBaseline: BaselineDifference?
+    /// The daily policy against the whole period solved at once (`simulate --hindsight`).
+    public var hindsight: HindsightBenchmark?
+
+    /// The same result with its hindsight benchmark.
+    public func with(hindsight: HindsightBenchmark) -> ScenarioResult {
+        var copy = self
+        copy.hindsight = hindsight
+        return copy
+    }
 }

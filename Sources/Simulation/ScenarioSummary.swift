@@ -14,6 +14,8 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
     public var period: String
     public var bands: [String: BandSummary]
     public var softBandPenalty: Double
+    /// `cumulative` (production) or `lookahead` (`allocation.bandPolicy`).
+    public var bandPolicy: String
     /// GLPK's time limit per day (`allocation.solver.timeLimitSeconds`): a setting, not a timing.
     public var solverTimeLimitSeconds: Double
     public var caseload: [String: Double]
@@ -40,6 +42,7 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
             return (ro.rawValue, BandSummary(min: Format.round(b.min), max: Format.round(b.max), mode: b.mode.rawValue))
         })
         softBandPenalty = s.config.softBandPenalty
+        bandPolicy = s.bandPolicy.rawValue
         solverTimeLimitSeconds = s.config.solver.timeLimitSeconds
         caseload = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.capacity.caseload[$0] ?? 0) })
         durations = Dictionary(uniqueKeysWithValues: CaseKind.allCases.map { ($0.rawValue, s.durations[$0] ?? 0) })

@@ -23,6 +23,8 @@ public enum SimulationReport {
 
         b += "<h2>Samenvatting</h2>"
         b += summaryTable(c)
+        b += differenceTable(c)
+        b += hindsightTable(c)
 
         b += "<h2>Aandeel per RO in de tijd</h2><p>Cumulatief aandeel in de gewogen instroom van de periode (werkpunten), met de bandbreedte als gekleurde strook (gestippelde randen). Het aandeel begint opnieuw aan het begin van elke bandperiode.</p><div class=\"grid\">"
         for s in c.scenarios { b += figure(s.scenario.title, shareChart(s)) }
@@ -30,7 +32,7 @@ public enum SimulationReport {
 
         b += "<h2>Fit</h2><p>Fitverlies per zaak: de fit (wegingskader plus continuïteitsbonus) bij de best passende toegestane RO min de fit bij de RO die de zaak kreeg. 0 = de zaak ging naar een best passende RO.</p><div class=\"grid\">"
         b += figure("Verdeling van het fitverlies per zaak", fitHistogram(c))
-        b += figure("Fitverlies door bandbreedtes, per RO die beter paste", fitLostPerRO(c))
+        b += figure("Fitverlies per oorzaak", fitLostByCause(c))
         b += "</div>"
 
         b += "<h2>Escalaties naar de begeleidingscommissie</h2><div class=\"grid\">"
@@ -61,40 +63,139 @@ public enum SimulationReport {
 
     // MARK: tables
 
+    /// A band as the directies agreed it, to the hundredth of a percent: "27,5–32,5%".
+    static func bandLabel(_ b: ScenarioSummary.BandSummary) -> String {
+        "\(DutchNumber.decimal(b.min * 100, upTo: 2))–\(DutchNumber.percent(b.max, upTo: 2))"
+    }
+
+    static func bandsCell(_ bands: [String: ScenarioSummary.BandSummary], separator: String = "<br>") -> String {
+        RO.allCases.map { ro in
+            let b = bands[ro.rawValue]!
+            return b.min <= 0 && b.max >= 1 ? "\(ro.displayName): geen" : "\(ro.displayName) \(bandLabel(b)) \(b.mode == "hard" ? "hard" : "zacht")"
+        }.joined(separator: separator)
+    }
+
+    /// A difference with its sign: "+1.574", "−12.045", "0".
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(DutchNumber.integer(n))" : n < 0 ? "−\(DutchNumber.integer(-n))" : "0" }
+
+    static func signed(_ x: Double, digits: Int) -> String {
+        let text = DutchNumber.decimal(abs(x), digits: digits)
+        return text == DutchNumber.decimal(0, digits: digits) ? text : (x > 0 ? "+" : "−") + text
+    }
+
+    static func share(_ part: Int, of whole: Int, digits: Int = 1) -> String {
+        DutchNumber.percent(whole > 0 ? Double(part) / Double(whole) : 0, digits: digits)
+    }
+
     static func summaryTable(_ c: Comparison) -> String {
         var rows: [(String, [String])] = []
         func row(_ label: String, _ value: (ScenarioResult) -> String) { rows.append((label, c.scenarios.map(value))) }
-        row("Bandbreedtes") { s in
-            RO.allCases.map { ro in
-                let b = s.scenario.bands[ro.rawValue]!
-                return b.min <= 0 && b.max >= 1 ? "\(ro.displayName): geen" : "\(ro.displayName) \(DutchNumber.percent(b.min, digits: 0))–\(DutchNumber.percent(b.max, digits: 0)) \(b.mode == "hard" ? "hard" : "zacht")"
-            }.joined(separator: "<br>")
-        }
+        row("Bandbreedtes") { bandsCell($0.scenario.bands) + ($0.scenario.bandPolicy == "lookahead" ? "<br><em>vooruitkijkend verdeeld</em>" : "") }
         row("Zaken in de instroom") { DutchNumber.integer($0.totals.intake) }
         row("Toegewezen / wachtend aan het eind") { "\(DutchNumber.integer($0.totals.assigned)) / \(DutchNumber.integer($0.totals.waitingAtEnd))" }
-        row("Bij de best passende RO") { "<strong>\(DutchNumber.percent($0.totals.atBestFitShare))</strong>" }
+        row("Bij de best passende RO (van alle zaken, ook de wachtende)") { s in
+            "<strong>\(DutchNumber.percent(s.totals.atBestFitShare))</strong> (\(DutchNumber.count(s.totals.atBestFit, "zaak", "zaken")))"
+        }
+        row("Fit behaald") { s in "\(DutchNumber.count(s.totals.fitAssigned, "punt", "punten")) van \(DutchNumber.integer(s.totals.fitAssigned + s.totals.fitLost)) haalbaar" }
         row("Fitverlies door bandbreedtes") { s in
-            "<strong>\(DutchNumber.integer(s.totals.fitLostToBands))</strong> \(s.totals.fitLostToBands == 1 ? "punt" : "punten") (\(DutchNumber.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToBands) / Double(s.totals.fitBest) : 0, digits: 2)) van de haalbare fit)"
+            "<strong>\(DutchNumber.count(s.totals.fitLostToBands, "punt", "punten"))</strong> (\(share(s.totals.fitLostToBands, of: s.totals.fitAssigned + s.totals.fitLost, digits: 2)) van de haalbare fit)"
         }
         row("— waarvan bij") { s in RO.allCases.map { "\($0.displayName) \(DutchNumber.integer(s.totals.fitLostToBandsPerRO[$0.rawValue] ?? 0))" }.joined(separator: ", ") }
         row("Fitverlies door capaciteit") { s in
-            "\(DutchNumber.count(s.totals.fitLostToCapacity, "punt", "punten")) (\(DutchNumber.percent(s.totals.fitBest > 0 ? Double(s.totals.fitLostToCapacity) / Double(s.totals.fitBest) : 0, digits: 2)))"
+            "\(DutchNumber.count(s.totals.fitLostToCapacity, "punt", "punten")) (\(share(s.totals.fitLostToCapacity, of: s.totals.fitAssigned + s.totals.fitLost, digits: 2)))"
+        }
+        row("Fit van zaken die aan het eind nog wachten") { s in DutchNumber.count(s.totals.fitWaitingAtEnd, "punt", "punten") }
+        row("Fitverlies totaal") { s in
+            "<strong>\(DutchNumber.count(s.totals.fitLost, "punt", "punten"))</strong> (\(share(s.totals.fitLost, of: s.totals.fitAssigned + s.totals.fitLost, digits: 2)))"
         }
         row("Aandeel aan het eind") { s in RO.allCases.map { "\($0.displayName) \(DutchNumber.percent(s.totals.finalShare[$0.rawValue] ?? 0))" }.joined(separator: "<br>") }
-        row("Geëscaleerde zaken") { s in "\(DutchNumber.integer(s.totals.escalatedCases)) (\(DutchNumber.percent(s.totals.intake > 0 ? Double(s.totals.escalatedCases) / Double(s.totals.intake) : 0)))" }
-        row("Dagen met wachtende zaken") { s in "\(DutchNumber.integer(s.totals.daysWithWaiting)) (max. \(DutchNumber.count(s.totals.maxWaiting, "zaak", "zaken")); gem. wachttijd \(DutchNumber.decimal(s.totals.averageWaitDays, digits: 2)) werkdag)" }
-        row("Zachte marge gebruikt") { s in
+        row("Buiten de band aan het eind van de periode") { s in
+            let total = s.totals.slackAtPeriodEnd.values.reduce(0, +)
+            return total > 0 ? DutchNumber.amount(total, upTo: 0, "werkpunt", "werkpunten") : "0 (binnen de band)"
+        }
+        row("Geëscaleerde zaken") { s in "\(DutchNumber.integer(s.totals.escalatedCases)) (\(share(s.totals.escalatedCases, of: s.totals.intake)))" }
+        row("Wachten") { s in
+            let t = s.totals
+            return "\(DutchNumber.count(t.daysWithWaiting, "dag", "dagen")) met wachtende zaken; max. \(DutchNumber.count(t.maxWaiting, "zaak", "zaken")) tegelijk; "
+                + "\(DutchNumber.integer(t.waitingAtEnd)) \(t.waitingAtEnd == 1 ? "zaak wacht" : "zaken wachten") aan het eind; gemiddeld \(DutchNumber.decimal(t.averageWaitDays, digits: 3)) werkdag per zaak (over alle zaken)"
+        }
+        row("Zachte marge gebruikt (dag voor dag)") { s in
             let total = s.totals.softSlack.values.reduce(0, +)
             return total > 0 ? "\(DutchNumber.amount(total, upTo: 0, "werkpunt", "werkpunten")) op \(DutchNumber.count(s.totals.daysWithSlack, "dag", "dagen"))<br>" + RO.allCases.map { "\($0.displayName) \(DutchNumber.decimal(s.totals.softSlack[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") : "geen"
         }
         row("Dagen harde band niet te handhaven") { s in s.totals.hardBandFailureDays == 0 ? "0" : "<span class=\"bad\">\(DutchNumber.integer(s.totals.hardBandFailureDays))</span>" }
-        row("Dagen waarop de solver zijn tijdslimiet bereikte") { s in s.totals.solverTimeLimitDays.isEmpty ? "0" : "<span class=\"bad\">\(s.totals.solverTimeLimitDays.count)</span> (\(s.totals.solverTimeLimitDays.prefix(3).map { dateNL($0) }.joined(separator: ", ")))" }
+        row("Dagen waarop het rekenmodel zijn tijdslimiet bereikte") { s in s.totals.solverTimeLimitDays.isEmpty ? "0" : "<span class=\"bad\">\(s.totals.solverTimeLimitDays.count)</span> (\(s.totals.solverTimeLimitDays.prefix(3).map { dateNL($0) }.joined(separator: ", ")))" }
         row("Gemiddelde bezetting") { s in RO.allCases.map { "\($0.displayName) \(DutchNumber.percent(s.totals.averageUtilisation[$0.rawValue] ?? 0, digits: 0))" }.joined(separator: ", ") }
+        return table(c, rows)
+    }
+
+    static func table(_ c: Comparison, _ rows: [(String, [String])]) -> String {
         var h = "<table class=\"summary\"><thead><tr><th></th>"
         for (i, s) in c.scenarios.enumerated() { h += "<th><span class=\"swatch\" style=\"background:\(scenarioColor(i))\"></span>\(Format.html(s.scenario.title))</th>" }
         h += "</tr></thead><tbody>"
         for (label, cells) in rows { h += "<tr><th>\(label)</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>" }
         return h + "</tbody></table>"
+    }
+
+    /// Every scenario against the baseline, in cases and fit points.
+    static func differenceTable(_ c: Comparison) -> String {
+        guard let base = c.scenarios.first, c.scenarios.count > 1 else { return "" }
+        var rows: [(String, [String])] = []
+        func row(_ label: String, _ value: (BaselineDifference) -> String) {
+            rows.append((label, c.scenarios.map { s in s.againstBaseline.map(value) ?? "<span class=\"small\">basis</span>" }))
+        }
+        row("Zaken bij de best passende RO") { d in "<strong>\(signed(d.atBestFit))</strong> (\(signed(d.atBestFitShare * 100, digits: 1)) procentpunt)" }
+        row("Fit behaald (punten)") { signed($0.fitAssigned) }
+        row("Fitverlies door bandbreedtes (punten)") { signed($0.fitLostToBands) }
+        row("Fitverlies door capaciteit (punten)") { signed($0.fitLostToCapacity) }
+        row("Fit van zaken die aan het eind wachten (punten)") { signed($0.fitWaitingAtEnd) }
+        row("Fitverlies totaal (punten)") { d in "<strong>\(signed(d.fitLost))</strong>" }
+        row("Zaken die aan het eind wachten") { signed($0.waitingAtEnd) }
+        row("Buiten de band aan het eind (werkpunten)") { signed($0.slackAtPeriodEnd, digits: 0) }
+        row("Geëscaleerde zaken") { signed($0.escalatedCases) }
+        for code in EscalationCode.allCases where c.scenarios.contains(where: { ($0.totals.escalations[code.rawValue] ?? 0) > 0 }) {
+            row("— \(Format.html(code.label))") { signed($0.escalations[code.rawValue] ?? 0) }
+        }
+        row("Dagen harde band niet te handhaven") { signed($0.hardBandFailureDays) }
+        return "<h2>Verschil met \(Format.html(base.scenario.title))</h2><p>Elk scenario min het basisscenario (het eerste): een positief getal bij ‘zaken bij de best passende RO’ is winst, bij fitverlies is het een verlies. De best passende RO telt over alle zaken, ook die aan het eind nog wachten.</p>"
+            + table(c, rows)
+    }
+
+    /// The daily policy against the whole period solved at once with hindsight.
+    static func hindsightTable(_ c: Comparison) -> String {
+        guard c.scenarios.contains(where: { $0.hindsight != nil }) else { return "" }
+        var rows: [(String, [String])] = []
+        func row(_ label: String, _ value: (HindsightBenchmark) -> String) {
+            rows.append((label, c.scenarios.map { s in s.hindsight.map(value) ?? "–" }))
+        }
+        func points(_ x: Double) -> String { DutchNumber.amount(x, upTo: 0, "punt", "punten") }
+        row("Oplossing met terugblik") { h in
+            switch h.status {
+            case "optimal": "optimaal (bewezen)"
+            case "feasible": "beste gevonden binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s (grens \(h.mipBound.map { DutchNumber.decimal($0, upTo: 0) } ?? "–"))"
+            default: "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s)"
+            }
+        }
+        row("Fit dag voor dag / met terugblik") { h in "\(points(h.daily.fit)) / \(points(h.hindsight.fit))" }
+        row("<strong>Verhouding fit</strong>") { h in "<strong>\(DutchNumber.percent(h.fitRatio, digits: 1))</strong>" }
+        row("Buiten de band aan het eind: dag voor dag / met terugblik") { h in
+            "\(DutchNumber.amount(h.daily.slackAtPeriodEnd, upTo: 0, "werkpunt", "werkpunten")) / \(DutchNumber.amount(h.hindsight.slackAtPeriodEnd, upTo: 0, "werkpunt", "werkpunten"))"
+        }
+        row("<strong>Verhouding waarde</strong> (fit − \(c.scenarios.compactMap(\.hindsight).first.map { DutchNumber.decimal($0.slackPrice, upTo: 1) } ?? "") per werkpunt buiten de band)") { h in
+            "<strong>\(DutchNumber.percent(h.valueRatio, digits: 1))</strong>"
+        }
+        row("Gretig (elke zaak naar zijn beste RO met ruimte): fit, verhouding") { h in "\(points(h.greedy.fit)), \(DutchNumber.percent(h.greedyFitRatio, digits: 1))" }
+        row("Gretig: verhouding waarde") { h in DutchNumber.percent(h.greedyValueRatio, digits: 1) }
+        row("Bij de best passende RO: dag voor dag / terugblik / gretig") { h in
+            "\(DutchNumber.decimal(h.daily.atBestFit, upTo: 0)) / \(DutchNumber.decimal(h.hindsight.atBestFit, upTo: 0)) / \(DutchNumber.decimal(h.greedy.atBestFit, upTo: 0))"
+        }
+        row("Wachtend aan het eind: dag voor dag / terugblik / gretig") { h in
+            "\(DutchNumber.decimal(h.daily.waitingAtEnd, upTo: 0)) / \(DutchNumber.decimal(h.hindsight.waitingAtEnd, upTo: 1)) / \(DutchNumber.decimal(h.greedy.waitingAtEnd, upTo: 0))"
+        }
+        row("Model met terugblik") { h in "\(DutchNumber.integer(h.classes)) klassen, \(DutchNumber.integer(h.columns)) kolommen, \(DutchNumber.integer(h.rows)) rijen\(h.hardBandsRelaxed ? "; harde banden waren over de hele periode niet te halen en zijn zacht gemaakt" : "")" }
+        return "<h2>De prijs van dag voor dag beslissen</h2><p>Het model met terugblik verdeelt dezelfde zaken met dezelfde scores, capaciteit en bandbreedtes in één keer over de hele periode, alsof alle zaken van tevoren bekend waren. De verhouding is wat de dagelijkse verdeling daarvan haalt. Ter vergelijking: onderzoek naar de plaatsing van vluchtelingen (Annie MOORE) meldt meer dan 98% voor een dynamisch beleid en minder dan 90% voor gretig plaatsen. Waarde = fit min de prijs van de zachte band per werkpunt buiten de band aan het eind van de periode.</p>"
+            + table(c, rows)
+            + "<p class=\"small\">Het model met terugblik rekent in blokken van \(c.scenarios.compactMap(\.hindsight).first.map { DutchNumber.count($0.blockDays, "werkdag", "werkdagen") } ?? "") en verdeelt een klasse van gelijke zaken de hele periode in dezelfde verhouding over de RO's; de capaciteit geldt voor het gemiddelde van een blok en mag, zoals in de dagelijkse verdeling, tijdelijk boven een verlaagde caseload (zomer, kerst) liggen. De bandbreedtes gelden aan het eind van de periode.</p>"
     }
 
     static func escalationTable(_ c: Comparison) -> String {
@@ -160,15 +261,18 @@ public enum SimulationReport {
         return SVGChart.bars(categories: labels, series: series, y: y, xTitle: "fitverlies per zaak (punten)", label: "Verdeling van het fitverlies")
     }
 
-    static func fitLostPerRO(_ c: Comparison) -> String {
+    /// Fit lost to bands, to capacity and by cases still waiting, and their total, per scenario.
+    static func fitLostByCause(_ c: Comparison) -> String {
         let series = c.scenarios.enumerated().map { i, s in
-            SVGChart.Series(name: s.scenario.title, color: scenarioColor(i), points: RO.allCases.enumerated().map { k, ro in
-                (Double(k), Double(s.totals.fitLostToBandsPerRO[ro.rawValue] ?? 0))
-            })
+            let t = s.totals
+            return SVGChart.Series(name: s.scenario.title, color: scenarioColor(i), points: [
+                (0, Double(t.fitLostToBands)), (1, Double(t.fitLostToCapacity)), (2, Double(t.fitWaitingAtEnd)), (3, Double(t.fitLost)),
+            ])
         }
         let maxV = series.flatMap { $0.points.map(\.y) }.max() ?? 1
         let y = SVGChart.niceAxis(max: max(maxV, 10), title: "fitverlies (punten)", format: { DutchNumber.decimal($0, digits: 0) })
-        return SVGChart.bars(categories: RO.allCases.map(\.displayName), series: series, y: y, xTitle: "RO die beter paste", label: "Fitverlies door bandbreedtes per RO")
+        return SVGChart.bars(categories: ["bandbreedtes", "capaciteit", "wachtend aan het eind", "totaal"], series: series, y: y,
+                             xTitle: "oorzaak", label: "Fitverlies per oorzaak")
     }
 
     static func escalationsPerMonth(_ c: Comparison) -> String {
@@ -224,7 +328,9 @@ public enum SimulationReport {
         <li>Meegenomen van dag tot dag: het cumulatieve aandeel per RO in de bandperiode (geen werk retour), de lopende werklast per RO en de wachtende zaken.</li>
         <li>Capaciteit: een zaak bezet zijn werkpunten bij zijn RO gedurende een vaste duur per soort zaak. Vrije capaciteit op een dag = caseload van die week − lopende werklast − resterende beginlast.</li>
         <li>Harde bandbreedtes die op een dag niet te handhaven zijn, tellen als overschrijding; die dag wordt met zachte banden verdeeld en dat staat in het overzicht.</li>
-        <li>Fitverlies door bandbreedtes: toewijzingen tegen de beste match in terwijl de beter passende RO ruimte had (escalatiereden ‘gedwongen door de bandbreedte’); fitverlies door capaciteit: de beter passende RO zat vol.</li>
+        <li>Fitverlies door bandbreedtes: toewijzingen tegen de beste match in terwijl de beter passende RO ruimte had (escalatiereden ‘gedwongen door de bandbreedte’); fitverlies door capaciteit: de beter passende RO zat vol; zaken die aan het eind nog wachten, tellen met hun hele haalbare fit. Samen het totale fitverlies.</li>
+        <li>Het aandeel bij de best passende RO telt over alle zaken van de instroom, ook die aan het eind nog wachten (die staan niet bij hun beste RO). De gemiddelde wachttijd telt ook over alle zaken.</li>
+        <li>Zachte marge (dag voor dag): per dag de afstand van het cumulatieve aandeel tot de afgesproken band, opgeteld. Buiten de band aan het eind: de afstand aan het eind van elke bandperiode, waar de afspraak over gaat.</li>
         <li>Alle getallen zijn illustratief. Dezelfde scenario's met dezelfde seed geven hetzelfde resultaat (de JSON is byte-identiek).</li>
         </ul>
         """

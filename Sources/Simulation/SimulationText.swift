@@ -5,13 +5,14 @@ import InstroomDomain
 public enum SimulationText {
     public static func summary(_ c: Comparison) -> String {
         var lines: [String] = []
-        let header = ["scenario", "cases", "best fit", "fit lost (bands)", "fit lost (capacity)", "escalated", "days waiting", "hard-band failures"]
+        let header = ["scenario", "cases", "best fit (all cases)", "fit lost (bands)", "fit lost (capacity)", "fit lost (total)", "waiting at end",
+                      "escalated", "days waiting", "hard-band failures"]
             + RO.allCases.map { "share \($0.displayName)" }
         var rows: [[String]] = []
         for s in c.scenarios {
             let t = s.totals
             rows.append([s.scenario.name, String(t.intake), DutchNumber.percent(t.atBestFitShare), String(t.fitLostToBands), String(t.fitLostToCapacity),
-                         String(t.escalatedCases), String(t.daysWithWaiting), String(t.hardBandFailureDays)]
+                         String(t.fitLost), String(t.waitingAtEnd), String(t.escalatedCases), String(t.daysWithWaiting), String(t.hardBandFailureDays)]
                         + RO.allCases.map { DutchNumber.percent(t.finalShare[$0.rawValue] ?? 0) })
         }
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }
@@ -21,6 +22,17 @@ public enum SimulationText {
         }
         lines.append(line(header))
         for r in rows { lines.append(line(r)) }
+        func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+        for s in c.scenarios {
+            if let d = s.againstBaseline {
+                lines.append("\(s.scenario.name) against \(d.baseline): \(signed(d.atBestFit)) cases at best fit, fit lost \(signed(d.fitLost)) "
+                    + "(bands \(signed(d.fitLostToBands)), capacity \(signed(d.fitLostToCapacity)), waiting \(signed(d.fitWaitingAtEnd))), waiting at end \(signed(d.waitingAtEnd))")
+            }
+            if let h = s.hindsight {
+                lines.append("\(s.scenario.name) against hindsight (\(h.status)): fit \(DutchNumber.percent(h.fitRatio, digits: 2)), value \(DutchNumber.percent(h.valueRatio, digits: 2)); "
+                    + "slack at period end \(Int(h.daily.slackAtPeriodEnd.rounded())) vs \(Int(h.hindsight.slackAtPeriodEnd.rounded())) points; greedy fit \(DutchNumber.percent(h.greedyFitRatio, digits: 2)), value \(DutchNumber.percent(h.greedyValueRatio, digits: 2))")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

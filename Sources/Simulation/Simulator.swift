@@ -18,6 +18,10 @@ import Wegingskader
 ///
 /// Hard bands that cannot hold on a day (`TriageError.infeasible`) do not stop the replay: the day
 /// counts as a hard-band failure and is allocated once more with every band soft, and both are reported.
+///
+/// The bands each day's model gets follow the scenario's `bandPolicy`: the agreed bands on the
+/// cumulative share (production), or the look-ahead's bands for the day (`LookaheadBands`). Slack is
+/// always measured against the agreed bands.
 public enum Simulator {
     public static func run(_ scenario: Scenario, basis: IntakeBasis, keepSeries: Bool = true,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioResult {
@@ -34,7 +38,9 @@ public enum Simulator {
         var periodStart: Day?
         var waiting: [IntakeCase] = []
         var everWaited = Set<String>()
-        let dayIndex = Dictionary(basis.days.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // The best allowed fit of each waiting case, for the fit not reached by the end.
+        var waitingBest: [String: Int] = [:]
+        var lookahead = scenario.bandPolicy == .lookahead ? LookaheadBands(scenario: scenario, basis: basis) : nil
 
         let started = ContinuousClock.now
         var acc = Accumulator(scenario: scenario)
@@ -45,6 +51,7 @@ public enum Simulator {
             let day = basis.days[i]
             let start = config.period.start(of: day)
             if start != periodStart {
+                if periodStart != nil { acc.addPeriodEndSlack(prior, config: config) }
                 periodStart = start
                 prior = PeriodShares()
             }
@@ -63,13 +70,18 @@ public enum Simulator {
             let pool = waiting + today
             var failure: String?
             let plan: DayPlan
+            // The bands today's model gets: the agreed ones (cumulative), or the look-ahead's for today.
+            let dayConfig = lookahead?.config(day: i) ?? config
             do {
-                plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: config, prior: prior, capacityLeft: free)
-            } catch TriageError.infeasible(_, let explanation) {
+                plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: dayConfig, prior: prior, capacityLeft: free)
+            } catch TriageError.infeasible {
                 logger.debug("hard bands cannot hold; day replayed with soft bands", metadata: ["scenario": "\(scenario.name)", "day": "\(day)"])
-                failure = explanation
-                plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: relaxed, prior: prior, capacityLeft: free)
+                failure = HardBandFailureText.explain(prior: prior, config: dayConfig)
+                var soft = relaxed
+                for ro in RO.allCases { soft.bands[ro] = Bandwidth(min: dayConfig.band(ro).min, max: dayConfig.band(ro).max, mode: .soft) }
+                plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: soft, prior: prior, capacityLeft: free)
             }
+            lookahead?.observe(plan, newCases: Set(today.map(\.id)))
             let outcome = plan.outcome
             prior = outcome.sharesAfter
             // The solver stopped at its time limit with an incumbent that is not proven optimal: such a
@@ -83,23 +95,26 @@ public enum Simulator {
                 let id = s.intake.id
                 guard let ro = outcome.assignments[id] else {
                     nextWaiting.append(s.intake)
+                    waitingBest[id] = RO.allCases.compactMap { s.candidate.profit($0, continuityBonus: config.continuityBonus) }.max() ?? 0
                     if everWaited.insert(id).inserted { acc.escalation(.noCapacity, month: day) ; escalatedToday += 1 }
                     continue
                 }
+                waitingBest[id] = nil
                 assignedToday += 1
                 let r = ros.firstIndex(of: ro)!
                 load[r] += s.weight
                 releases[(i + (scenario.durations[s.intake.kind] ?? 1)) * 3 + r] += s.weight
                 let reasons = plan.escalations[id] ?? []
                 if !reasons.isEmpty { escalatedToday += 1 }
-                acc.assigned(s, to: ro, reasons: reasons, day: day, waitedDays: i - (dayIndex[s.intake.received] ?? i),
-                             continuityBonus: config.continuityBonus)
+                acc.assigned(s, to: ro, reasons: reasons, day: day, continuityBonus: config.continuityBonus)
             }
             waiting = nextWaiting
 
+            // Slack against the agreed bands (not the look-ahead's day bands): the cumulative share's
+            // distance from its band after the day, in workload points, for either policy.
             var slack = 0.0
             for ro in ros {
-                let points = (outcome.belowBand[ro] ?? 0) + (outcome.aboveBand[ro] ?? 0)
+                let points = Self.slack(prior, ro, config.band(ro))
                 acc.slack[ro, default: 0] += points
                 slack += points
             }
@@ -126,6 +141,8 @@ public enum Simulator {
             }
             progress?(i + 1, n)
         }
+        acc.addPeriodEndSlack(prior, config: config)
+        acc.fitWaitingAtEnd = waiting.reduce(0) { $0 + (waitingBest[$1.id] ?? 0) }
         let elapsed = ContinuousClock.now - started
         let metadata: Logger.Metadata = [
             "scenario": "\(scenario.name)", "days": "\(n)", "cases": "\(acc.intake)",
@@ -139,5 +156,13 @@ public enum Simulator {
             logger.notice("scenario replayed; the solver reached its time limit on some days", metadata: metadata)
         }
         return acc.result(days: keepSeries ? series : nil, workingDays: n, waitingAtEnd: waiting.count, shares: prior, basis: basis.source)
+    }
+
+    /// Workload points by which `ro`'s share of the period so far lies outside `band` (0 inside it).
+    static func slack(_ shares: PeriodShares, _ ro: RO, _ band: Bandwidth) -> Double {
+        let base = shares.intake
+        let w = shares.weight[ro] ?? 0
+        let points = max(0, band.min * base - w) + max(0, w - band.max * base)
+        return points > 1e-6 ? points : 0
     }
 }

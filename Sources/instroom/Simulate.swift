@@ -21,9 +21,14 @@ struct Simulate: ParsableCommand {
     @Option(help: "Write the results (JSON, sorted keys) here; '-' for standard output.") var json: String?
     @Option(help: "Random seed of the synthetic intake (default: the first scenario's).") var seed: UInt64?
     @Flag(help: "Let every scenario use its own intake and seed instead of the first one's.") var ownIntake = false
+    @Flag(help: "Also solve each scenario's whole period at once with hindsight (GLPK) and report the daily policy's ratio to it.")
+    var hindsight = false
+    @Option(help: "GLPK's time limit in seconds for each hindsight solve (LP relaxation, then the integer program).")
+    var hindsightTimeLimit: Double = 120
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
+        guard (1...86_400).contains(hindsightTimeLimit) else { throw ValidationError("--hindsight-time-limit must be 1...86400 seconds") }
     }
 
     func run() throws {
@@ -35,7 +40,12 @@ struct Simulate: ParsableCommand {
             let basis = ownIntake ? try IntakeBasis.make(for: scenario, seed: seed) : shared
             progress.label = scenario.name
             let done = k * shared.days.count
-            results.append(try Simulator.run(scenario, basis: basis) { i, _ in progress.update(done + i) })
+            var result = try Simulator.run(scenario, basis: basis) { i, _ in progress.update(done + i) }
+            if hindsight {
+                progress.label = "\(scenario.name): terugblik"
+                result.hindsight = try HindsightBenchmark.run(scenario, basis: basis, daily: result.totals, timeLimitSeconds: hindsightTimeLimit)
+            }
+            results.append(result)
         }
         progress.finish()
         let comparison = Comparison(scenarios: results)

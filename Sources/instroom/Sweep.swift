@@ -26,7 +26,7 @@ struct SweepRun: ParsableCommand {
     @Argument(help: "The scenario file (YAML).") var scenario: String
     @Option(name: .long, help: "KEY=FROM:TO:STEP (repeatable; the grid is their product), e.g. bands.SVG.min=0.15:0.30:0.05.") var vary: [String] = []
     @Option(help: "Run only part i of n of the grid, e.g. 1/4.") var shard: String?
-    @Option(help: "Accepted for scripts; variants currently run one after the other (GLPK is not thread-safe here). Use --shard to spread a grid over processes.") var jobs: Int = 1
+    @Option(help: "Variants replayed at once, on threads (GLPK with a thread-local environment, as Debian's; otherwise one after the other). The JSON is the same for any --jobs.") var jobs: Int = 1
     @Option(help: "Random seed of the synthetic intake (default: the scenario's).") var seed: UInt64?
     @Option(help: "Write the results (JSON, sorted keys) here; '-' for standard output.") var json: String?
     @Option(help: "Write the report (HTML) here.") var report: String?
@@ -85,7 +85,7 @@ private func output(_ r: SweepResult, json: String?, report: String?) throws {
     for v in r.variants {
         let settings = r.vary.map { "\($0.key)=\(v.settings[$0.key].map { String($0) } ?? "?")" }.joined(separator: " ")
         if let t = v.totals {
-            TerminalText.print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)), fit lost to bands \(t.fitLostToBands), hard-band failures \(t.hardBandFailureDays)")
+            TerminalText.print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)) of all cases, fit lost \(t.fitLost) (bands \(t.fitLostToBands), capacity \(t.fitLostToCapacity), waiting \(t.fitWaitingAtEnd)), waiting at end \(t.waitingAtEnd), hard-band failures \(t.hardBandFailureDays)")
         } else {
             TerminalText.print("#\(v.index + 1) \(settings): invalid: \(v.error ?? "")")
         }

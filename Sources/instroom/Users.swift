@@ -42,7 +42,7 @@ struct Users: ParsableCommand {
                 role: role,
                 password: try password.read()
             )
-            print("added \(user.login) (\(user.displayName), \(user.role.rawValue))")
+            TerminalText.print("added \(user.login) (\(user.displayName), \(user.role.rawValue))")
         }
     }
 
@@ -53,10 +53,10 @@ struct Users: ParsableCommand {
         func run() throws {
             let ledger = try ledger.open()
             for user in try ledger.users() {
-                print([user.login, user.displayName, user.role.rawValue, user.active ? "active" : "disabled"].joined(separator: "\t"))
+                TerminalText.print([user.login, user.displayName, user.role.rawValue, user.active ? "active" : "disabled"].joined(separator: "\t"))
             }
             for token in try ledger.apiTokens() {
-                print(
+                TerminalText.print(
                     ["token \(token.id ?? 0)", token.name, token.role.rawValue, token.active ? "active" : "revoked"].joined(separator: "\t")
                 )
             }
@@ -72,7 +72,7 @@ struct Users: ParsableCommand {
 
         func run() throws {
             try Accounts(ledger: try ledger.open()).setActive(login: login, false)
-            print("disabled \(login)")
+            TerminalText.print("disabled \(login)")
         }
     }
 
@@ -84,7 +84,7 @@ struct Users: ParsableCommand {
 
         func run() throws {
             try Accounts(ledger: try ledger.open()).setPassword(login: login, password: try password.read())
-            print("password changed for \(login)")
+            TerminalText.print("password changed for \(login)")
         }
     }
 
@@ -96,7 +96,7 @@ struct Users: ParsableCommand {
 
         func run() throws {
             let (token, _) = try Accounts(ledger: try ledger.open()).makeToken(name: name, role: role, by: "instroom users token")
-            print(token)
+            TerminalText.print(token)
         }
     }
 }

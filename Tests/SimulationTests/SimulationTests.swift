@@ -255,7 +255,7 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         #expect(whole.variants.filter { $0.totals != nil }.count == 5)
     }
 
-    /// `jobs` is accepted but variants run sequentially (GLPK crashed under threads): same result.
+    /// Variants on threads give the result of one thread.
     @Test func jobsDoNotChangeTheResult() throws {
         let sw = try sweep()
         #expect(try encode(sw.run(jobs: 2)) == encode(sw.run(jobs: 1)))

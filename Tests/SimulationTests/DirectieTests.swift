@@ -1,0 +1,237 @@
+import Allocation
+import Foundation
+import GLPK
+import InstroomDomain
+import InstroomTesting
+import Testing
+
+@testable import Simulation
+
+/// A bundled scenario on a shorter calendar, so that a test replays it in seconds.
+func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
+    var s = try Scenario.load(contentsOf: Fixtures.packageRoot.appendingPathComponent("Scenarios/\(file)"))
+    s.calendar.workingDays = workingDays
+    return s
+}
+
+@Suite(.serialized) struct BaselineDifferenceTests {
+    /// The board's question answered in the report and the JSON: the bundled wide bands against the
+    /// baseline, in cases and points, equal to the two scenarios' own figures subtracted.
+    @Test func wideBandsAgainstTheBaselineEqualTheirOwnFigures() throws {
+        let base = try bundled("baseline.yaml")
+        let wide = try bundled("wide-bands.yaml")
+        let basis = try IntakeBasis.make(for: base)
+        let c = Comparison(scenarios: [try Simulator.run(base, basis: basis), try Simulator.run(wide, basis: basis)])
+        #expect(c.scenarios[0].againstBaseline == nil)
+        let d = try #require(c.scenarios[1].againstBaseline)
+        let (b, w) = (c.scenarios[0].totals, c.scenarios[1].totals)
+        #expect(d.baseline == "baseline")
+        #expect(d.atBestFit == w.atBestFit - b.atBestFit)
+        #expect(d.atBestFit > 0, "wider bands let more cases reach their best fit")
+        #expect(d.fitLostToBands == w.fitLostToBands - b.fitLostToBands)
+        #expect(d.fitLostToCapacity == w.fitLostToCapacity - b.fitLostToCapacity)
+        #expect(d.fitLost == w.fitLost - b.fitLost)
+        #expect(d.waitingAtEnd == w.waitingAtEnd - b.waitingAtEnd)
+        #expect(d.fitAssigned == w.fitAssigned - b.fitAssigned)
+        for code in EscalationCode.allCases {
+            #expect(d.escalations[code.rawValue] == (w.escalations[code.rawValue] ?? 0) - (b.escalations[code.rawValue] ?? 0))
+        }
+        #expect(abs(d.atBestFitShare - (w.atBestFitShare - b.atBestFitShare)) < 1e-6)
+
+        let json = String(decoding: try encode(c), as: UTF8.self)
+        #expect(json.contains("\"againstBaseline\""))
+        #expect(json.contains("\"atBestFit\" : \(d.atBestFit)"))
+        let html = SimulationReport.html(c)
+        #expect(html.contains("Verschil met Basis: zachte bandbreedtes"))
+        #expect(html.contains("<strong>\(SimulationReport.signed(d.atBestFit))</strong>"))
+        #expect(html.contains(SimulationReport.signed(d.fitLostToBands)))
+        #expect(html.contains("<strong>\(SimulationReport.signed(d.fitLost))</strong>"))
+    }
+
+    /// Cases still waiting at the end are not at their best fit and their fit is not reached.
+    @Test func waitingCasesCountEverywhere() throws {
+        let r = try simulate(try smallScenario(caseload: 60))
+        let t = r.totals
+        #expect(t.waitingAtEnd > 0)
+        #expect(t.atBestFitShare == Format.round(Double(t.atBestFit) / Double(t.intake)))
+        #expect(t.fitWaitingAtEnd > 0)
+        #expect(t.fitLost == t.fitBest - t.fitAssigned + t.fitWaitingAtEnd)
+        #expect(t.fitLost == t.fitLostToBands + t.fitLostToCapacity + t.fitWaitingAtEnd)
+        #expect(t.averageWaitDays == Format.round(Double(t.caseDaysWaiting) / Double(t.intake), 4))
+        #expect(SimulationReport.html(Comparison(scenarios: [r])).contains("aan het eind; gemiddeld"))
+    }
+
+    /// Band labels to the hundredth of a percent; no English in the directies' pages.
+    @Test func reportsAreExactAndDutch() throws {
+        var narrow = try smallScenario()
+        narrow.config.bands[.SVG] = Bandwidth(min: 0.275, max: 0.325, mode: .hard)
+        narrow.config.bands[.RN] = Bandwidth(min: 0.9, max: 1, mode: .hard)
+        narrow.config.bands[.LJR] = Bandwidth(min: 0, max: 0.1, mode: .hard)
+        let r = try simulate(narrow)
+        #expect(r.totals.hardBandFailureDays > 0)
+        let html = SimulationReport.html(Comparison(scenarios: [r]))
+        #expect(html.contains("SVG 27,5–32,5% hard"))
+        for english in ["Nothing was recorded", "Make the bands soft", "cannot all hold", "already stands", "is above max"] {
+            #expect(!html.contains(english), "English in the report: \(english)")
+        }
+        #expect(html.contains("De dag is met zachte banden verdeeld."))
+
+        let sweep = ParameterSweep(
+            scenario: try smallScenario(),
+            axes: [try SweepAxis.parse("bands.SVG.min=0.275;1.5")],
+            basis: try IntakeBasis.make(for: try smallScenario())
+        )
+        let page = SweepReport.html(sweep.run())
+        #expect(page.contains("SVG 27,5–100% zacht"))
+        #expect(page.contains("ongeldige variant: bands.SVG.min = 1,5 is geen aandeel tussen 0 en 1"))
+        #expect(!page.contains("is not a share"))
+        #expect(page.contains("Fitverlies totaal"))
+    }
+}
+
+@Suite(.serialized) struct ScenarioInheritanceTests {
+    /// A scenario that changes only SVG's maximum keeps the base's minimum and mode.
+    @Test func extendsKeepsWhatIsNotRestated() throws {
+        let folder = Fixtures.temporaryFolder()
+        let url = folder.appendingPathComponent("svg45.yaml")
+        try """
+        extends: \(Fixtures.packageRoot.path)/Scenarios/baseline.yaml
+        name: svg45
+        allocation:
+          bands:
+            SVG: {max: 0.45}
+          bandPolicy: lookahead
+        """.write(to: url, atomically: true, encoding: .utf8)
+        let s = try Scenario.load(contentsOf: url)
+        #expect(s.config.band(.SVG) == Bandwidth(min: 0.20, max: 0.45, mode: .soft))
+        #expect(s.config.band(.RN) == Bandwidth(min: 0.40, max: 0.65, mode: .soft))
+        #expect(s.config.softBandPenalty == 10)
+        #expect(s.config.continuityBonus == 2)
+        #expect(s.bandPolicy == .lookahead)
+
+        let bad = folder.appendingPathComponent("bad.yaml")
+        try "extends: \(url.path)\nallocation:\n  bands:\n    SVG: {max: 0.1}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let error = #expect(throws: InputError.self) { try Scenario.load(contentsOf: bad) }
+        #expect(error?.line == 4)
+        #expect(error?.description.contains("keeps the base's") == true)
+
+        let policy = folder.appendingPathComponent("policy.yaml")
+        try "extends: \(url.path)\nallocation:\n  bandPolicy: later\n".write(to: policy, atomically: true, encoding: .utf8)
+        let policyError = #expect(throws: InputError.self) { try Scenario.load(contentsOf: policy) }
+        #expect(policyError?.field == "allocation.bandPolicy")
+    }
+}
+
+@Suite(.serialized) struct HindsightTests {
+    /// Two classes, two agents, a hard ceiling of half the weight at agent 0: the ten cases that gain
+    /// most there (4 points each) go to 0, the others to 1: 10 x 5 + 10 x 2 = 70.
+    @Test func aHandCheckedHindsightModel() throws {
+        let model = HindsightModel(
+            name: "hand",
+            agents: ["A", "B"],
+            capacity: [[100], [100]],
+            classes: [
+                .init(
+                    name: "k1",
+                    count: 10,
+                    period: 0,
+                    profit: [5, 1],
+                    bestFit: [true, false],
+                    weight: 1,
+                    waitPenalty: 100,
+                    occupancy: [(0, 1)]
+                ),
+                .init(
+                    name: "k2",
+                    count: 10,
+                    period: 0,
+                    profit: [3, 2],
+                    bestFit: [true, false],
+                    weight: 1,
+                    waitPenalty: 100,
+                    occupancy: [(0, 1)]
+                ),
+            ],
+            periods: [.init(name: "p1", bands: [AssignmentModel.Band(min: 0, max: 0.5, softPenalty: nil), nil])]
+        )
+        for relaxed in [true, false] {
+            let (lp, layout) = try model.build(relaxed: relaxed)
+            #expect(lp.rows.map(\.name).contains("band_max(A,p1)"))
+            #expect(lp.columns.map(\.name).contains("assign(k1,A)"))
+            let result = try GLPKSolver.solve(lp, settings: SolverSettings(timeLimitSeconds: 10))
+            let s = try #require(model.read(result, layout: layout))
+            #expect(abs(s.fit - 70) < 1e-6)
+            #expect(abs(s.atBestFit - 10) < 1e-6)
+        }
+        // Capacity 15 at B for the mean load: five cases cannot be placed anywhere.
+        var tight = model
+        tight.capacity = [[5], [10]]
+        let (lp, layout) = try tight.build()
+        let s = try #require(tight.read(try GLPKSolver.solve(lp, settings: SolverSettings(timeLimitSeconds: 10)), layout: layout))
+        #expect(abs(s.waiting.reduce(0, +) - 5) < 1e-6)
+    }
+
+    /// With room everywhere and no bands the daily replay is the hindsight optimum; a soft ceiling makes
+    /// the daily policy pay, and the hindsight, which holds the band only at the end, pays no more.
+    @Test func theDailyReplayAgainstHindsight() throws {
+        let free = try smallScenario()
+        let basis = try IntakeBasis.make(for: free)
+        let daily = try Simulator.run(free, basis: basis)
+        let h = try HindsightBenchmark.run(free, basis: basis, daily: daily.totals, timeLimitSeconds: 30)
+        #expect(h.status == "optimal" || h.status == "feasible")
+        #expect(h.fitRatio == 1)
+        #expect(h.greedyFitRatio == 1, "without bands and with room, greedy is optimal too")
+
+        let capped = try smallScenario().setting("bands.SVG.min", to: 0).setting("bands.SVG.max", to: 0.10)
+        let r = try Simulator.run(capped, basis: basis)
+        let hc = try HindsightBenchmark.run(capped, basis: basis, daily: r.totals, timeLimitSeconds: 30)
+        #expect(hc.valueRatio <= 1 + 1e-9)
+        #expect(hc.hindsight.slackAtPeriodEnd <= hc.daily.slackAtPeriodEnd + 1e-6)
+        #expect(hc.greedyValueRatio < hc.valueRatio, "greedy ignores the band and pays for it")
+        let html = SimulationReport.html(Comparison(scenarios: [r.with(hindsight: hc)]))
+        #expect(html.contains("De prijs van dag voor dag beslissen"))
+        #expect(html.contains(DutchNumber.percent(hc.valueRatio, digits: 1)))
+    }
+}
+
+@Suite(.serialized) struct LookaheadTests {
+    /// The look-ahead pays a price per point instead of forcing each day's share; the last days of the
+    /// period get the agreed bands; every case is still accounted for.
+    @Test func lookaheadKeepsTheAgreedBandsAtTheEnd() throws {
+        var s = try smallScenario().setting("bands.SVG.min", to: 0).setting("bands.SVG.max", to: 0.10)
+        s.bandPolicy = .lookahead
+        let basis = try IntakeBasis.make(for: s)
+        var policy = LookaheadBands(scenario: s, basis: basis)
+        #expect(policy.finalDays(0) == 5)
+        #expect(policy.config(day: 9) == s.config, "the last days: the agreed bands")
+        let r = try Simulator.run(s, basis: basis)
+        #expect(r.scenario.bandPolicy == "lookahead")
+        #expect(r.totals.assigned + r.totals.waitingAtEnd == r.totals.intake)
+        #expect(r.totals.fitLostToBands > 0, "the ceiling still costs fit")
+    }
+}
+
+@Suite(.serialized) struct ParallelSweepTests {
+    /// Debian's GLPK keeps its environment in thread-local storage (glp_config("TLS") names the C11
+    /// specifier `_Thread_local`).
+    @Test func glpkIsBuiltWithThreadLocalStorage() {
+        #expect(GLPKThreads.specifier != nil)
+        #expect(GLPKThreads.safe)
+    }
+
+    /// Threads give the byte-identical JSON; a volume variant replays its own intake.
+    @Test func jobsGiveTheSameJSON() throws {
+        let s = try smallScenario()
+        let sweep = ParameterSweep(
+            scenario: s,
+            axes: [try SweepAxis.parse("bands.SVG.max=0.10:0.40:0.10"), try SweepAxis.parse("intake.perDay=40;20")],
+            basis: try IntakeBasis.make(for: s)
+        )
+        let one = try encode(sweep.run(jobs: 1))
+        #expect(try encode(sweep.run(jobs: 3)) == one)
+        #expect(try encode(sweep.run(jobs: 8)) == one)
+        let r = sweep.run(jobs: 2)
+        #expect(r.variants.first { $0.settings["intake.perDay"] == 20 }?.totals?.intake == 200)
+        #expect(r.variants.first { $0.settings["intake.perDay"] == 40 }?.totals?.intake == 400)
+    }
+}

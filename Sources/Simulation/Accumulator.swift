@@ -18,6 +18,7 @@ struct Accumulator {
     var histogram: [String: Int] = [:]
     var perRO: [RO: Int] = [:]
     var escalations: [EscalationCode: Int] = [:]
+    var reviewVolumes = ReviewVolumes()
     var escalatedCases = 0
     var daysWithWaiting = 0
     var maxWaiting = 0
@@ -89,13 +90,14 @@ struct Accumulator {
         }
         if !reasons.isEmpty { escalatedCases += 1 }
         for r in reasons { escalation(r.code, month: day) }
+        reviewVolumes.count(reasons, on: day)
     }
 
     func result(days: [DayRecord]?, workingDays: Int, waitingAtEnd: Int, shares: PeriodShares, basis: IntakeBasis.Source) -> ScenarioResult {
         func byRO<T>(_ d: [RO: T], _ zero: T) -> [String: T] { Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, d[$0] ?? zero) }) }
         var hist: [String: Int] = [:]
         for b in Totals.histogramBuckets { hist[b] = histogram[b] ?? 0 }
-        let totals = Totals(
+        var totals = Totals(
             workingDays: workingDays, intake: intake, assigned: assigned, waitingAtEnd: waitingAtEnd,
             atBestFit: atBestFit, atBestFitShare: Format.round(intake > 0 ? Double(atBestFit) / Double(intake) : 0),
             fitAssigned: fitAssigned, fitBest: fitBest,
@@ -113,6 +115,7 @@ struct Accumulator {
             peakUtilisation: byRO(utilisationPeak.mapValues { Format.round($0, 4) }, 0),
             hardBandFailureDays: hardBandFailures.count, hardBandFailures: Array(hardBandFailures.prefix(20)),
             solverTimeLimitDays: solverTimeLimitDays)
+        totals.reviewVolumes = reviewVolumes
         return ScenarioResult(scenario: summary, intake: basis, totals: totals, months: months, days: days)
     }
 }

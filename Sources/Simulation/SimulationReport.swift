@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import Review
 
 /// The side-by-side report for the directies: standalone HTML in Dutch with inline SVG charts.
 public enum SimulationReport {
@@ -113,7 +114,18 @@ public enum SimulationReport {
             let total = s.totals.slackAtPeriodEnd.values.reduce(0, +)
             return total > 0 ? DutchNumber.amount(total, upTo: 0, "werkpunt", "werkpunten") : "0 (binnen de band)"
         }
-        row("Geëscaleerde zaken") { s in "\(DutchNumber.integer(s.totals.escalatedCases)) (\(share(s.totals.escalatedCases, of: s.totals.intake)))" }
+        row("Geëscaleerde zaken (alle redenen, ook alleen geteld)") { s in "\(DutchNumber.integer(s.totals.escalatedCases)) (\(share(s.totals.escalatedCases, of: s.totals.intake)))" }
+        for queue in ReviewQueue.allCases {
+            row("Naar de \(queue == .triage ? "triagereview" : "begeleidingscommissie")") { s in
+                let volumes = s.totals.reviewVolumes
+                let n = volumes.cases[queue.rawValue] ?? 0
+                let perWeek = volumes.weeks.isEmpty ? 0 : Double(n) / Double(volumes.weeks.count)
+                let reasons = (volumes.reasons[queue.rawValue] ?? [:]).sorted { $0.key < $1.key }
+                    .map { "\(EscalationCode(rawValue: $0.key)?.label ?? $0.key): \(DutchNumber.integer($0.value))" }.joined(separator: "<br>")
+                return "\(DutchNumber.count(n, "zaak", "zaken")) (\(share(n, of: s.totals.intake))); gemiddeld \(DutchNumber.decimal(perWeek, digits: 1)) per week"
+                    + (reasons.isEmpty ? "" : "<br>\(reasons)")
+            }
+        }
         row("Wachten") { s in
             let t = s.totals
             return "\(DutchNumber.count(t.daysWithWaiting, "dag", "dagen")) met wachtende zaken; max. \(DutchNumber.count(t.maxWaiting, "zaak", "zaken")) tegelijk; "

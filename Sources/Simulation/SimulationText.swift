@@ -6,13 +6,14 @@ public enum SimulationText {
     public static func summary(_ c: Comparison) -> String {
         var lines: [String] = []
         let header = ["scenario", "cases", "best fit (all cases)", "fit lost (bands)", "fit lost (capacity)", "fit lost (total)", "waiting at end",
-                      "escalated", "days waiting", "hard-band failures"]
+                      "escalated", "triage review", "commissie", "days waiting", "hard-band failures"]
             + RO.allCases.map { "share \($0.displayName)" }
         var rows: [[String]] = []
         for s in c.scenarios {
             let t = s.totals
             rows.append([s.scenario.name, String(t.intake), DutchNumber.percent(t.atBestFitShare), String(t.fitLostToBands), String(t.fitLostToCapacity),
-                         String(t.fitLost), String(t.waitingAtEnd), String(t.escalatedCases), String(t.daysWithWaiting), String(t.hardBandFailureDays)]
+                         String(t.fitLost), String(t.waitingAtEnd), String(t.escalatedCases), String(t.reviewVolumes.cases["triage"] ?? 0),
+                         String(t.reviewVolumes.cases["commissie"] ?? 0), String(t.daysWithWaiting), String(t.hardBandFailureDays)]
                         + RO.allCases.map { DutchNumber.percent(t.finalShare[$0.rawValue] ?? 0) })
         }
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }

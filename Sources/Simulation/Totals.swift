@@ -33,6 +33,8 @@ public struct Totals: Codable, Sendable, Equatable {
     public var finalShare: [String: Double]
     public var escalations: [String: Int]
     public var escalatedCases: Int
+    /// What the triage review and the begeleidingscommissie receive (the review workflow's queues).
+    public var reviewVolumes = ReviewVolumes()
     public var daysWithWaiting: Int
     public var maxWaiting: Int
     public var caseDaysWaiting: Int

@@ -85,7 +85,7 @@ private func output(_ r: SweepResult, json: String?, report: String?) throws {
     for v in r.variants {
         let settings = r.vary.map { "\($0.key)=\(v.settings[$0.key].map { String($0) } ?? "?")" }.joined(separator: " ")
         if let t = v.totals {
-            TerminalText.print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)) of all cases, fit lost \(t.fitLost) (bands \(t.fitLostToBands), capacity \(t.fitLostToCapacity), waiting \(t.fitWaitingAtEnd)), waiting at end \(t.waitingAtEnd), hard-band failures \(t.hardBandFailureDays)")
+            TerminalText.print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)) of all cases, fit lost \(t.fitLost) (bands \(t.fitLostToBands), capacity \(t.fitLostToCapacity), waiting \(t.fitWaitingAtEnd)), waiting at end \(t.waitingAtEnd), triage review \(t.reviewVolumes.cases["triage"] ?? 0), commissie \(t.reviewVolumes.cases["commissie"] ?? 0), hard-band failures \(t.hardBandFailureDays)")
         } else {
             TerminalText.print("#\(v.index + 1) \(settings): invalid: \(v.error ?? "")")
         }

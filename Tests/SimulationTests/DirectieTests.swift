@@ -235,3 +235,22 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(r.variants.first { $0.settings["intake.perDay"] == 40 }?.totals?.intake == 400)
     }
 }
+
+/// The review workflow's volumes are a reported figure of every replay.
+struct ReviewVolumeTests {
+    @Test func aReplayCountsTheTriageReviewAndTheCommissiePerReasonAndWeek() throws {
+        var scenario = try Scenario.load(contentsOf: Fixtures.packageRoot.appendingPathComponent("Scenarios/baseline.yaml"))
+        scenario.calendar.workingDays = 15
+        let result = try Simulator.run(scenario, basis: try IntakeBasis.make(for: scenario))
+        let volumes = result.totals.reviewVolumes
+        let triage = volumes.cases["triage"] ?? 0, commissie = volumes.cases["commissie"] ?? 0
+        #expect(triage > 0)
+        // Each week's cases add up to the totals, and every queued reason is counted under its queue.
+        #expect(volumes.weeks.reduce(0) { $0 + $1.triage } == triage && volumes.weeks.reduce(0) { $0 + $1.commissie } == commissie)
+        #expect((3...4).contains(volumes.weeks.count))  // 15 working days span 3 or 4 ISO weeks
+        #expect((volumes.reasons["triage"] ?? [:]).values.reduce(0, +) >= triage)
+        // The lists stay short: at most 2% to the commissie and 15% to the triage review.
+        #expect(Double(commissie) <= 0.02 * Double(result.totals.intake))
+        #expect(Double(triage) <= 0.15 * Double(result.totals.intake))
+    }
+}

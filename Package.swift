@@ -128,7 +128,11 @@ let package = Package(
             dependencies: ["InstroomDomain", "IntakeFormats", "IntakeGenerator", "InstroomTesting"],
             swiftSettings: strict
         ),
-        .testTarget(name: "IntakeGeneratorTests", dependencies: ["InstroomDomain", "IntakeFormats", "IntakeGenerator"], swiftSettings: strict),
+        .testTarget(
+            name: "IntakeGeneratorTests",
+            dependencies: ["InstroomDomain", "IntakeFormats", "IntakeGenerator"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WegingskaderTests",
             dependencies: ["InstroomDomain", "IntakeGenerator", "Wegingskader", "InstroomTesting"],

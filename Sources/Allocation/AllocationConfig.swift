@@ -29,10 +29,18 @@ public struct AllocationConfig: Codable, Sendable, Equatable {
     public var escalation: EscalationPolicy
 
     public init(
-        period: BandPeriod, bands: [RO: Bandwidth], softBandPenalty: Double, capacity: [RO: Double],
-        workload: WorkloadWeights, waitingPriority: [CaseKind: Double], continuityBonus: Int,
-        staleAfterDays: Int, escalationDeadlineDays: Int, formulation: Formulation = .aggregated,
-        solver: SolverSettings = SolverSettings(), escalation: EscalationPolicy = .standard
+        period: BandPeriod,
+        bands: [RO: Bandwidth],
+        softBandPenalty: Double,
+        capacity: [RO: Double],
+        workload: WorkloadWeights,
+        waitingPriority: [CaseKind: Double],
+        continuityBonus: Int,
+        staleAfterDays: Int,
+        escalationDeadlineDays: Int,
+        formulation: Formulation = .aggregated,
+        solver: SolverSettings = SolverSettings(),
+        escalation: EscalationPolicy = .standard
     ) {
         self.period = period
         self.bands = bands
@@ -87,13 +95,17 @@ extension AllocationConfig {
         }
         let capacity = try pick("capacity", { v in try v.perRO { try $0.double(in: 0...10_000_000) } }, \.capacity)
         let workload = try pick("workload", parseWorkload, \.workload)
-        let priority = try pick("waitingPriority", { v in
-            var result: [CaseKind: Double] = [:]
-            for (key, value) in try v.mapping(allowed: Set(CaseKind.allCases.map(\.rawValue))) {
-                result[CaseKind(rawValue: key)!] = try value.double(in: 1...1000)
-            }
-            return result
-        }, \.waitingPriority)
+        let priority = try pick(
+            "waitingPriority",
+            { v in
+                var result: [CaseKind: Double] = [:]
+                for (key, value) in try v.mapping(allowed: Set(CaseKind.allCases.map(\.rawValue))) {
+                    result[CaseKind(rawValue: key)!] = try value.double(in: 1...1000)
+                }
+                return result
+            },
+            \.waitingPriority
+        )
         let continuity = try pick("continuityBonus", { try $0.int(in: 0...1000) }, \.continuityBonus)
         let stale = try pick("staleAfterDays", { try $0.int(in: 1...100_000) }, \.staleAfterDays)
         let deadline = try pick("escalationDeadlineDays", { try $0.int(in: 1...365) }, \.escalationDeadlineDays)
@@ -101,10 +113,23 @@ extension AllocationConfig {
         var solver = base?.solver ?? SolverSettings()
         if let v = f["solver"] { try parseSolver(v, formulation: &formulation, settings: &solver) }
         return AllocationConfig(
-            period: period, bands: bands, softBandPenalty: penalty, capacity: capacity, workload: workload,
-            waitingPriority: priority, continuityBonus: continuity, staleAfterDays: stale,
-            escalationDeadlineDays: deadline, formulation: formulation, solver: solver,
-            escalation: try EscalationPolicy.parse(commissie: f["commissie"], triage: f["triage"], queues: f["queues"], over: base?.escalation ?? .standard)
+            period: period,
+            bands: bands,
+            softBandPenalty: penalty,
+            capacity: capacity,
+            workload: workload,
+            waitingPriority: priority,
+            continuityBonus: continuity,
+            staleAfterDays: stale,
+            escalationDeadlineDays: deadline,
+            formulation: formulation,
+            solver: solver,
+            escalation: try EscalationPolicy.parse(
+                commissie: f["commissie"],
+                triage: f["triage"],
+                queues: f["queues"],
+                over: base?.escalation ?? .standard
+            )
         )
     }
 
@@ -137,7 +162,8 @@ extension AllocationConfig {
     static func parseBand(_ v: YAMLValue, defaultMode: BandMode) throws -> Bandwidth {
         let f = try v.fields(allowed: ["min", "max", "mode"], required: ["min", "max"])
         let band = Bandwidth(
-            min: try f["min"]!.double(in: 0...1), max: try f["max"]!.double(in: 0...1),
+            min: try f["min"]!.double(in: 0...1),
+            max: try f["max"]!.double(in: 0...1),
             mode: try f["mode"]?.oneOf(BandMode.self) ?? defaultMode
         )
         guard band.min <= band.max else { throw v.error("min \(band.min) is above max \(band.max)") }
@@ -172,7 +198,8 @@ extension AllocationConfig {
             }
         }
         return WorkloadWeights(
-            vi: try f["vi"]!.double(in: WorkloadWeights.allowedRange), advies: try f["advies"]!.double(in: WorkloadWeights.allowedRange),
+            vi: try f["vi"]!.double(in: WorkloadWeights.allowedRange),
+            advies: try f["advies"]!.double(in: WorkloadWeights.allowedRange),
             toezicht: toezicht
         )
     }

@@ -77,7 +77,14 @@ public struct AssignmentModel: Sendable {
         /// Penalty per job left waiting; nil means the job must be assigned.
         public var waitPenalty: Double?
 
-        public init(name: String, count: Int = 1, profit: [Double?], resource: [Double], shareWeight: Double = 0, waitPenalty: Double? = nil) {
+        public init(
+            name: String,
+            count: Int = 1,
+            profit: [Double?],
+            resource: [Double],
+            shareWeight: Double = 0,
+            waitPenalty: Double? = nil
+        ) {
             self.name = name
             self.count = count
             self.profit = profit
@@ -109,8 +116,15 @@ public struct AssignmentModel: Sendable {
     public var bands: [Band?]
     public var priorShareWeight: [Double]
 
-    public init(name: String, sense: LinearModel.Sense, agents: [String], capacity: [Double?], classes: [JobClass],
-                bands: [Band?]? = nil, priorShareWeight: [Double]? = nil) {
+    public init(
+        name: String,
+        sense: LinearModel.Sense,
+        agents: [String],
+        capacity: [Double?],
+        classes: [JobClass],
+        bands: [Band?]? = nil,
+        priorShareWeight: [Double]? = nil
+    ) {
         self.name = name
         self.sense = sense
         self.agents = agents
@@ -156,7 +170,8 @@ public struct AssignmentModel: Sendable {
             if let pi = c.waitPenalty, !pi.isFinite || pi < 0 {
                 problems.append(
                     "class \(c.name): wait penalty \(pi) must be a finite number >= 0 "
-                        + "(it grows with the ratio of the heaviest to the lightest workload weight)")
+                        + "(it grows with the ratio of the heaviest to the lightest workload weight)"
+                )
             }
         }
         for (r, band) in bands.enumerated() {
@@ -184,7 +199,13 @@ public struct AssignmentModel: Sendable {
             let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart, started: started)
             let m = agentCount
             guard result.hasSolution else {
-                return Solution(result: result, assigned: [], waiting: [], below: Array(repeating: 0, count: m), above: Array(repeating: 0, count: m))
+                return Solution(
+                    result: result,
+                    assigned: [],
+                    waiting: [],
+                    below: Array(repeating: 0, count: m),
+                    above: Array(repeating: 0, count: m)
+                )
             }
             let v = result.values
             return Solution(
@@ -211,19 +232,25 @@ public struct AssignmentModel: Sendable {
         }
         let m = agents.count
         var lp = LinearModel(name: name, sense: sense)
-        let sign = sense == .maximise ? 1.0 : -1.0   // penalties always work against the objective
+        let sign = sense == .maximise ? 1.0 : -1.0  // penalties always work against the objective
 
         // Variables.
         var layout = Layout(assign: [], wait: [], below: Array(repeating: nil, count: m), above: Array(repeating: nil, count: m))
         for (k, c) in classes.enumerated() {
             try checkTime(k)
             let kind: LinearModel.Kind = c.count == 1 ? .binary : .integer
-            layout.assign.append((0..<m).map { r in
-                c.profit[r].map { lp.addColumn("assign(\(c.name),\(agents[r]))", kind: kind, lower: 0, upper: Double(c.count), objective: $0) }
-            })
-            layout.wait.append(c.waitPenalty.map {
-                lp.addColumn("wait(\(c.name))", kind: kind, lower: 0, upper: Double(c.count), objective: -sign * $0)
-            })
+            layout.assign.append(
+                (0..<m).map { r in
+                    c.profit[r].map {
+                        lp.addColumn("assign(\(c.name),\(agents[r]))", kind: kind, lower: 0, upper: Double(c.count), objective: $0)
+                    }
+                }
+            )
+            layout.wait.append(
+                c.waitPenalty.map {
+                    lp.addColumn("wait(\(c.name))", kind: kind, lower: 0, upper: Double(c.count), objective: -sign * $0)
+                }
+            )
         }
         for r in 0..<m {
             guard let band = bands[r], let rho = band.softPenalty else { continue }

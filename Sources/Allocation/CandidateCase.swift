@@ -15,7 +15,16 @@ public struct CandidateCase: Sendable, Equatable {
     public var received: Day
     public var deadline: Day?
 
-    public init(id: String, kind: CaseKind, weight: Double, fit: [RO: Int], allowed: [RO], relation: RO? = nil, received: Day, deadline: Day? = nil) {
+    public init(
+        id: String,
+        kind: CaseKind,
+        weight: Double,
+        fit: [RO: Int],
+        allowed: [RO],
+        relation: RO? = nil,
+        received: Day,
+        deadline: Day? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.weight = weight

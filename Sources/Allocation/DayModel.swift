@@ -44,7 +44,11 @@ public struct DayModel: Sendable {
             }
         }
 
-        struct Key: Hashable { var profit: [Int?]; var weight: Double; var penalty: Double }
+        struct Key: Hashable {
+            var profit: [Int?]
+            var weight: Double
+            var penalty: Double
+        }
         var groups: [[CandidateCase]] = []
         var index: [Key: Int] = [:]
         for c in ordered {
@@ -53,7 +57,9 @@ public struct DayModel: Sendable {
                 continue
             }
             let key = Key(profit: columnProfits(c), weight: c.weight, penalty: waitPenalty(c))
-            if let i = index[key] { groups[i].append(c) } else {
+            if let i = index[key] {
+                groups[i].append(c)
+            } else {
                 index[key] = groups.count
                 groups.append([c])
             }
@@ -64,9 +70,12 @@ public struct DayModel: Sendable {
         let classes = groups.enumerated().map { i, g in
             let c = g[0]
             return AssignmentModel.JobClass(
-                name: "\(prefix)\(i + 1)", count: g.count,
+                name: "\(prefix)\(i + 1)",
+                count: g.count,
                 profit: columnProfits(c).map { $0.map(Double.init) },
-                resource: RO.allCases.map { _ in c.weight }, shareWeight: c.weight, waitPenalty: waitPenalty(c)
+                resource: RO.allCases.map { _ in c.weight },
+                shareWeight: c.weight,
+                waitPenalty: waitPenalty(c)
             )
         }
         let bands = RO.allCases.map { ro -> AssignmentModel.Band? in
@@ -75,9 +84,12 @@ public struct DayModel: Sendable {
         }
         model = AssignmentModel(
             name: "instroom_\(instance.day.description.replacingOccurrences(of: "-", with: ""))",
-            sense: .maximise, agents: RO.allCases.map(\.rawValue),
+            sense: .maximise,
+            agents: RO.allCases.map(\.rawValue),
             capacity: room,
-            classes: classes, bands: bands, priorShareWeight: RO.allCases.map { instance.prior.weight[$0] ?? 0 }
+            classes: classes,
+            bands: bands,
+            priorShareWeight: RO.allCases.map { instance.prior.weight[$0] ?? 0 }
         )
         built = try model.build()
     }
@@ -87,10 +99,21 @@ public struct DayModel: Sendable {
     public func solve(settings: SolverSettings, started: DispatchTime = .now()) throws -> DayOutcome {
         let solution = try built.solve(settings: settings, started: started)
         var outcome = DayOutcome(
-            status: solution.result.status, message: solution.result.message, assignments: [:], waiting: [], blockedByBands: [],
-            objective: solution.result.objective, fit: 0, sharesAfter: PeriodShares(weight: instance.prior.weight), capacityUsed: [:],
-            belowBand: [:], aboveBand: [:], solver: solution.result,
-            classes: groups.count, columns: built.model.columns.count, rows: built.model.rows.count
+            status: solution.result.status,
+            message: solution.result.message,
+            assignments: [:],
+            waiting: [],
+            blockedByBands: [],
+            objective: solution.result.objective,
+            fit: 0,
+            sharesAfter: PeriodShares(weight: instance.prior.weight),
+            capacityUsed: [:],
+            belowBand: [:],
+            aboveBand: [:],
+            solver: solution.result,
+            classes: groups.count,
+            columns: built.model.columns.count,
+            rows: built.model.rows.count
         )
         guard solution.result.hasSolution else { return outcome }
         let bonus = instance.config.continuityBonus

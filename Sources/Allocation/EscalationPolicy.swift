@@ -28,7 +28,9 @@ public struct EscalationPolicy: Codable, Sendable, Equatable {
 
     /// The defaults of the review-workflow issue (illustrative thresholds; the sources give none).
     public static let standard = EscalationPolicy(
-        minFitLoss: 6, minReviewFitLoss: 4, maxWaitingDays: 5,
+        minFitLoss: 6,
+        minReviewFitLoss: 4,
+        maxWaitingDays: 5,
         queues: [
             .nearTie: .triage, .forcedByBand: .triage, .forcedByCapacity: .triage, .missingData: .triage,
             .unfit: .commissie, .longWaiting: .commissie, .contested: .commissie,
@@ -46,7 +48,8 @@ public struct EscalationPolicy: Codable, Sendable, Equatable {
 
     /// Reads `commissie: {minFitLoss, maxWaitingDays}`, `triage: {minFitLoss}` and
     /// `queues: {code: triage|commissie|geen}` over `base`.
-    static func parse(commissie: YAMLValue?, triage: YAMLValue?, queues: YAMLValue?, over base: EscalationPolicy) throws -> EscalationPolicy {
+    static func parse(commissie: YAMLValue?, triage: YAMLValue?, queues: YAMLValue?, over base: EscalationPolicy) throws -> EscalationPolicy
+    {
         var policy = base
         if let triage {
             let f = try triage.fields(allowed: ["minFitLoss"])
@@ -65,7 +68,9 @@ public struct EscalationPolicy: Codable, Sendable, Equatable {
             }
         }
         guard policy.minReviewFitLoss <= policy.minFitLoss else {
-            throw (triage ?? commissie!).error("triage.minFitLoss (\(policy.minReviewFitLoss)) is above commissie.minFitLoss (\(policy.minFitLoss))")
+            throw (triage ?? commissie!).error(
+                "triage.minFitLoss (\(policy.minReviewFitLoss)) is above commissie.minFitLoss (\(policy.minFitLoss))"
+            )
         }
         return policy
     }

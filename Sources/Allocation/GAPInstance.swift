@@ -11,8 +11,8 @@ public struct GAPInstance: Sendable, Equatable {
     /// 1-based position in its file.
     public var index: Int
     public var sense: LinearModel.Sense
-    public var profit: [[Double]]   // [agent][job]
-    public var resource: [[Double]] // [agent][job]
+    public var profit: [[Double]]  // [agent][job]
+    public var resource: [[Double]]  // [agent][job]
     public var capacity: [Double]
 
     public var agentCount: Int { capacity.count }
@@ -68,15 +68,20 @@ public struct GAPInstance: Sendable, Equatable {
             let m = try next("instance \(index): agents", in: 1...maxAgents)
             let n = try next("instance \(index): jobs", in: 1...maxJobs)
             guard m * n <= maxCells else {
-                throw InputError(file: file, line: tokens[at - 1].line, field: "instance \(index): jobs",
-                                 "\(m) agents x \(n) jobs is more than \(maxCells) assignments")
+                throw InputError(
+                    file: file,
+                    line: tokens[at - 1].line,
+                    field: "instance \(index): jobs",
+                    "\(m) agents x \(n) jobs is more than \(maxCells) assignments"
+                )
             }
             func matrix(_ what: String) throws -> [[Double]] {
                 try (0..<m).map { i in
                     try (0..<n).map { j in Double(try next("instance \(index): \(what)[\(i + 1)][\(j + 1)]", in: valueRange)) }
                 }
             }
-            let profit = try matrix(sense == .minimise ? "cost" : "profit"), resource = try matrix("resource")
+            let profit = try matrix(sense == .minimise ? "cost" : "profit")
+            let resource = try matrix("resource")
             let capacity = try (0..<m).map { i in Double(try next("instance \(index): capacity[\(i + 1)]", in: valueRange)) }
             instances.append(GAPInstance(file: file, index: index, sense: sense, profit: profit, resource: resource, capacity: capacity))
         }
@@ -91,12 +96,17 @@ public struct GAPInstance: Sendable, Equatable {
         let m = agentCount
         let classes = (0..<jobCount).map { j in
             AssignmentModel.JobClass(
-                name: "j\(j + 1)", profit: (0..<m).map { profit[$0][j] }, resource: (0..<m).map { resource[$0][j] }
+                name: "j\(j + 1)",
+                profit: (0..<m).map { profit[$0][j] },
+                resource: (0..<m).map { resource[$0][j] }
             )
         }
         return AssignmentModel(
             name: "gap_\(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)_\(index)",
-            sense: sense, agents: (1...m).map { "a\($0)" }, capacity: capacity, classes: classes
+            sense: sense,
+            agents: (1...m).map { "a\($0)" },
+            capacity: capacity,
+            classes: classes
         )
     }
 
@@ -107,9 +117,17 @@ public struct GAPInstance: Sendable, Equatable {
             return try model.build(deadline: deadline).solve(settings: settings, started: started).result
         } catch ModelError.timeLimitReached {
             return SolveResult(
-                status: .timeLimitWithoutSolution, objective: nil, bestBound: nil, gap: nil, values: [],
+                status: .timeLimitWithoutSolution,
+                objective: nil,
+                bestBound: nil,
+                gap: nil,
+                values: [],
                 seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
-                timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: 0, message: ModelError.timeLimitReached.description)
+                timeLimitSeconds: settings.timeLimitSeconds,
+                nodes: 0,
+                glpkReturnCode: 0,
+                message: ModelError.timeLimitReached.description
+            )
         }
     }
 }

@@ -24,11 +24,19 @@ public struct GAPOptima: Sendable {
             }
             guard let instance = Int(cells[1]), instance >= 1 else {
                 throw InputError(
-                    file: file, line: n + 1, field: "instance", "'\(cells[1].prefix(40))' is not an instance number (1, 2, ...)")
+                    file: file,
+                    line: n + 1,
+                    field: "instance",
+                    "'\(cells[1].prefix(40))' is not an instance number (1, 2, ...)"
+                )
             }
             guard let optimum = Double(cells[5]), optimum.isFinite, abs(optimum) <= LinearModel.maxMagnitude else {
-                throw InputError(file: file, line: n + 1, field: "optimum",
-                                 "'\(cells[5].prefix(40))' is not a finite number within ±\(LinearModel.maxMagnitude)")
+                throw InputError(
+                    file: file,
+                    line: n + 1,
+                    field: "optimum",
+                    "'\(cells[5].prefix(40))' is not a finite number within ±\(LinearModel.maxMagnitude)"
+                )
             }
             values[key(file: cells[0], instance: instance)] = optimum
         }

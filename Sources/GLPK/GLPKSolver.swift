@@ -12,7 +12,10 @@ public enum GLPKSolver {
     /// the model passes the moment it began, and GLPK gets only what is left. With nothing left GLPK is
     /// not called and the result is `timeLimitWithoutSolution`.
     public static func solve(
-        _ model: LinearModel, settings: SolverSettings, warmStart: [Double]? = nil, started: DispatchTime = .now()
+        _ model: LinearModel,
+        settings: SolverSettings,
+        warmStart: [Double]? = nil,
+        started: DispatchTime = .now()
     ) throws -> SolveResult {
         let problems = settings.problems
         if !problems.isEmpty { throw ModelError.invalidSettings(problems) }
@@ -92,8 +95,16 @@ public enum GLPKSolver {
         let values = hasSolution ? (0..<model.columns.count).map { glp_mip_col_val(P, Int32($0 + 1)) } : []
         let objective = hasSolution ? glp_mip_obj_val(P) : nil
         var result = SolveResult(
-            status: .failed, objective: objective, bestBound: context.bestBound, gap: nil, values: values,
-            seconds: seconds, timeLimitSeconds: settings.timeLimitSeconds, nodes: context.nodes, glpkReturnCode: code, message: ""
+            status: .failed,
+            objective: objective,
+            bestBound: context.bestBound,
+            gap: nil,
+            values: values,
+            seconds: seconds,
+            timeLimitSeconds: settings.timeLimitSeconds,
+            nodes: context.nodes,
+            glpkReturnCode: code,
+            message: ""
         )
         switch (code, status) {
         case (_, GLP_OPT):
@@ -136,8 +147,15 @@ public enum GLPKSolver {
     static func timeLimitResult(started: DispatchTime, settings: SolverSettings) -> SolveResult? {
         guard DispatchTime.now().uptimeNanoseconds + 1_000_000 > settings.deadline(from: started).uptimeNanoseconds else { return nil }
         return SolveResult(
-            status: .timeLimitWithoutSolution, objective: nil, bestBound: nil, gap: nil, values: [], seconds: elapsed(since: started),
-            timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: GLP_ETMLIM,
+            status: .timeLimitWithoutSolution,
+            objective: nil,
+            bestBound: nil,
+            gap: nil,
+            values: [],
+            seconds: elapsed(since: started),
+            timeLimitSeconds: settings.timeLimitSeconds,
+            nodes: 0,
+            glpkReturnCode: GLP_ETMLIM,
             message: "time limit reached before GLPK could start (reading and building the model took it all)"
         )
     }
@@ -146,9 +164,15 @@ public enum GLPKSolver {
     static func emptyModelResult(_ model: LinearModel, started: DispatchTime, settings: SolverSettings) -> SolveResult {
         let feasible = model.rows.allSatisfy { ($0.lower ?? 0) <= 1e-9 && ($0.upper ?? 0) >= -1e-9 }
         return SolveResult(
-            status: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
-            bestBound: feasible ? model.objectiveConstant : nil, gap: feasible ? 0 : nil, values: [], seconds: elapsed(since: started),
-            timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: 0,
+            status: feasible ? .optimal : .infeasible,
+            objective: feasible ? model.objectiveConstant : nil,
+            bestBound: feasible ? model.objectiveConstant : nil,
+            gap: feasible ? 0 : nil,
+            values: [],
+            seconds: elapsed(since: started),
+            timeLimitSeconds: settings.timeLimitSeconds,
+            nodes: 0,
+            glpkReturnCode: 0,
             message: feasible ? "the model has no columns: nothing to decide" : "no feasible solution exists"
         )
     }
@@ -166,28 +190,43 @@ public enum GLPKSolver {
         defer { problem.free() }
         glp_term_out(GLP_OFF)
         defer { glp_term_out(GLP_ON) }
-        let code: Int32 = switch format {
-        case .lp: glp_write_lp(problem.pointer, nil, path)
-        case .mps: glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, path)
-        }
+        let code: Int32 =
+            switch format {
+            case .lp: glp_write_lp(problem.pointer, nil, path)
+            case .mps: glp_write_mps(problem.pointer, GLP_MPS_FILE, nil, path)
+            }
         if code != 0 { throw ModelError.writeFailed(path) }
     }
 
-    static func lpResult(_ P: OpaquePointer, model: LinearModel, code: Int32, started: DispatchTime, settings: SolverSettings) -> SolveResult {
+    static func lpResult(
+        _ P: OpaquePointer,
+        model: LinearModel,
+        code: Int32,
+        started: DispatchTime,
+        settings: SolverSettings
+    ) -> SolveResult {
         let status = glp_get_status(P)
         let optimal = code == 0 && status == GLP_OPT
         let values = optimal ? (0..<model.columns.count).map { glp_get_col_prim(P, Int32($0 + 1)) } : []
-        let result: SolveStatus = switch (code, status) {
-        case (0, GLP_OPT): .optimal
-        case (_, GLP_NOFEAS), (GLP_ENOPFS, _): .infeasible
-        case (_, GLP_UNBND), (GLP_ENODFS, _): .unbounded
-        case (GLP_ETMLIM, _): .timeLimitWithoutSolution
-        default: .failed
-        }
+        let result: SolveStatus =
+            switch (code, status) {
+            case (0, GLP_OPT): .optimal
+            case (_, GLP_NOFEAS), (GLP_ENOPFS, _): .infeasible
+            case (_, GLP_UNBND), (GLP_ENODFS, _): .unbounded
+            case (GLP_ETMLIM, _): .timeLimitWithoutSolution
+            default: .failed
+            }
         let objective = optimal ? glp_get_obj_val(P) : nil
         return SolveResult(
-            status: result, objective: objective, bestBound: objective, gap: optimal ? 0 : nil, values: values,
-            seconds: elapsed(since: started), timeLimitSeconds: settings.timeLimitSeconds, nodes: 0, glpkReturnCode: code,
+            status: result,
+            objective: objective,
+            bestBound: objective,
+            gap: optimal ? 0 : nil,
+            values: values,
+            seconds: elapsed(since: started),
+            timeLimitSeconds: settings.timeLimitSeconds,
+            nodes: 0,
+            glpkReturnCode: code,
             message: optimal ? "" : "GLPK simplex returned code \(code) (\(describe(code)))"
         )
     }

@@ -41,13 +41,20 @@ public struct LinearModel: Sendable {
 
     @discardableResult
     public mutating func addColumn(_ name: String, kind: Kind, lower: Double? = 0, upper: Double? = nil, objective: Double = 0) -> Int {
-        columns.append(Column(name: name, lower: kind == .binary ? 0 : lower, upper: kind == .binary ? 1 : upper, kind: kind, objective: objective))
+        columns.append(
+            Column(name: name, lower: kind == .binary ? 0 : lower, upper: kind == .binary ? 1 : upper, kind: kind, objective: objective)
+        )
         return columns.count - 1
     }
 
     /// Adds a row `lower <= sum(terms) <= upper`; nil means unbounded on that side.
     @discardableResult
-    public mutating func addRow(_ name: String, lower: Double? = nil, upper: Double? = nil, terms: [(column: Int, coefficient: Double)]) -> Int {
+    public mutating func addRow(
+        _ name: String,
+        lower: Double? = nil,
+        upper: Double? = nil,
+        terms: [(column: Int, coefficient: Double)]
+    ) -> Int {
         rows.append(Row(name: name, lower: lower, upper: upper))
         let r = Int32(rows.count - 1)
         for (column, coefficient) in terms where coefficient != 0 {
@@ -76,9 +83,10 @@ public struct LinearModel: Sendable {
     /// True when every solution's objective is a whole number: then a bound that rounds to the
     /// incumbent proves optimality, and the search can stop early.
     public var hasIntegralObjective: Bool {
-        objectiveConstant == objectiveConstant.rounded() && columns.allSatisfy { c in
-            c.objective == 0 || (c.kind != .continuous && c.objective == c.objective.rounded())
-        }
+        objectiveConstant == objectiveConstant.rounded()
+            && columns.allSatisfy { c in
+                c.objective == 0 || (c.kind != .continuous && c.objective == c.objective.rounded())
+            }
     }
 
     /// Everything GLPK would abort on, and names LP files cannot carry, as readable messages.
@@ -126,18 +134,24 @@ public struct LinearModel: Sendable {
             lastRow[column] = termRows[k]
             check(termValues[k].isFinite, "row \(rows[Int(termRows[k])].name): coefficient is not finite")
         }
-        check(objectiveConstant.isFinite && abs(objectiveConstant) <= Self.maxMagnitude,
-              "objective constant \(objectiveConstant) is not a finite number within ±\(Self.maxMagnitude)")
+        check(
+            objectiveConstant.isFinite && abs(objectiveConstant) <= Self.maxMagnitude,
+            "objective constant \(objectiveConstant) is not a finite number within ±\(Self.maxMagnitude)"
+        )
         // GLPK scales rows and columns by the geometric mean of their coefficients; coefficients
         // far apart (1e-300 next to 1e6) give it a scale factor it refuses by aborting.
         let range = Self.coefficientRange
         for k in termValues.indices where termValues[k].isFinite {
-            check(range.contains(abs(termValues[k])),
-                  "row \(rows[Int(termRows[k])].name): coefficient \(termValues[k]) is outside ±\(range.lowerBound)...\(range.upperBound)")
+            check(
+                range.contains(abs(termValues[k])),
+                "row \(rows[Int(termRows[k])].name): coefficient \(termValues[k]) is outside ±\(range.lowerBound)...\(range.upperBound)"
+            )
         }
         for c in columns {
-            check(!c.objective.isFinite || abs(c.objective) <= Self.maxMagnitude,
-                  "column \(c.name): objective coefficient \(c.objective) is beyond ±\(Self.maxMagnitude)")
+            check(
+                !c.objective.isFinite || abs(c.objective) <= Self.maxMagnitude,
+                "column \(c.name): objective coefficient \(c.objective) is beyond ±\(Self.maxMagnitude)"
+            )
             for bound in [c.lower, c.upper].compactMap({ $0 }) where bound.isFinite {
                 check(abs(bound) <= Self.maxMagnitude, "column \(c.name): bound \(bound) is beyond ±\(Self.maxMagnitude)")
             }

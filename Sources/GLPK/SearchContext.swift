@@ -46,7 +46,8 @@ final class SearchContext {
             glp_ios_terminate(tree)
             return
         }
-        let spent = now.uptimeNanoseconds - searchStart.uptimeNanoseconds, left = deadline.uptimeNanoseconds - now.uptimeNanoseconds
+        let spent = now.uptimeNanoseconds - searchStart.uptimeNanoseconds
+        let left = deadline.uptimeNanoseconds - now.uptimeNanoseconds
         if glp_ios_reason(tree) == GLP_IBRANCH, spent > left / 4 {
             // Pseudocost branching first solves two LPs per fractional candidate, with no time check:
             // 2.3 s at the root of a 20 x 400 GAP instance given 1 s. When the search so far has used
@@ -54,7 +55,9 @@ final class SearchContext {
             // (one pass over the columns), so the limit holds.
             branchOnMostFractional(tree)
         }
-        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+        var active: Int32 = 0
+        var current: Int32 = 0
+        var total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = max(nodes, Int(total))
         let reason = glp_ios_reason(tree)
@@ -69,12 +72,14 @@ final class SearchContext {
         if best != 0 { bestBound = glp_ios_node_bound(tree, best) }
 
         guard integralObjective, reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH,
-              let bound = bestBound, glp_ios_mip_gap(tree) < Double.greatestFiniteMagnitude else { return }
+            let bound = bestBound, glp_ios_mip_gap(tree) < Double.greatestFiniteMagnitude
+        else { return }
         let incumbent = glp_mip_obj_val(glp_ios_get_prob(tree))
-        let proven: Bool = switch sense {
-        case .maximise: (bound + 1e-6).rounded(.down) <= incumbent + 1e-6
-        case .minimise: (bound - 1e-6).rounded(.up) >= incumbent - 1e-6
-        }
+        let proven: Bool =
+            switch sense {
+            case .maximise: (bound + 1e-6).rounded(.down) <= incumbent + 1e-6
+            case .minimise: (bound - 1e-6).rounded(.up) >= incumbent - 1e-6
+            }
         if proven {
             provenByIntegrality = true
             glp_ios_terminate(tree)

@@ -20,8 +20,16 @@ public struct SolveResult: Sendable {
     public var hasSolution: Bool { objective != nil }
 
     public init(
-        status: SolveStatus, objective: Double?, bestBound: Double?, gap: Double?, values: [Double], seconds: Double,
-        timeLimitSeconds: Double, nodes: Int, glpkReturnCode: Int32, message: String
+        status: SolveStatus,
+        objective: Double?,
+        bestBound: Double?,
+        gap: Double?,
+        values: [Double],
+        seconds: Double,
+        timeLimitSeconds: Double,
+        nodes: Int,
+        glpkReturnCode: Int32,
+        message: String
     ) {
         self.status = status
         self.objective = objective

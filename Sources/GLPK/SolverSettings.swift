@@ -40,15 +40,22 @@ public struct SolverSettings: Codable, Sendable, Equatable {
     }
 
     /// glp_iocp br_tech.
-    public enum Branching: String, Codable, Sendable, CaseIterable { case firstFractional, lastFractional, mostFractional, driebeckTomlin, hybridPseudocost }
+    public enum Branching: String, Codable, Sendable, CaseIterable {
+        case firstFractional, lastFractional, mostFractional, driebeckTomlin, hybridPseudocost
+    }
     /// glp_iocp bt_tech.
     public enum Backtracking: String, Codable, Sendable, CaseIterable { case depthFirst, breadthFirst, bestLocalBound, bestProjection }
 
     /// The measured defaults; each argument overrides one.
     public init(
-        timeLimitSeconds: Double = 30, relativeGap: Double = 0, presolve: Bool = true, cuts: Cuts = Cuts(),
-        branching: Branching = .hybridPseudocost, backtracking: Backtracking = .bestLocalBound,
-        integralObjectiveStop: Bool = true, verbose: Bool = false
+        timeLimitSeconds: Double = 30,
+        relativeGap: Double = 0,
+        presolve: Bool = true,
+        cuts: Cuts = Cuts(),
+        branching: Branching = .hybridPseudocost,
+        backtracking: Backtracking = .bestLocalBound,
+        integralObjectiveStop: Bool = true,
+        verbose: Bool = false
     ) {
         self.timeLimitSeconds = timeLimitSeconds
         self.relativeGap = relativeGap
@@ -64,8 +71,14 @@ public struct SolverSettings: Codable, Sendable, Equatable {
     /// integral-objective stop) with this time limit: the baseline to compare against.
     public var glpkDefaults: SolverSettings {
         SolverSettings(
-            timeLimitSeconds: timeLimitSeconds, relativeGap: relativeGap, presolve: presolve, cuts: .none,
-            branching: .driebeckTomlin, backtracking: .bestProjection, integralObjectiveStop: false, verbose: verbose
+            timeLimitSeconds: timeLimitSeconds,
+            relativeGap: relativeGap,
+            presolve: presolve,
+            cuts: .none,
+            branching: .driebeckTomlin,
+            backtracking: .bestProjection,
+            integralObjectiveStop: false,
+            verbose: verbose
         )
     }
 
@@ -91,7 +104,9 @@ public struct SolverSettings: Codable, Sendable, Equatable {
     public var problems: [String] {
         var problems: [String] = []
         if !Self.timeLimitRange.contains(timeLimitSeconds) {
-            problems.append("the time limit must be \(Self.timeLimitRange.lowerBound)...\(Self.timeLimitRange.upperBound) seconds, not \(timeLimitSeconds)")
+            problems.append(
+                "the time limit must be \(Self.timeLimitRange.lowerBound)...\(Self.timeLimitRange.upperBound) seconds, not \(timeLimitSeconds)"
+            )
         }
         if !(0...1).contains(relativeGap) {
             problems.append("the relative gap must be 0...1, not \(relativeGap)")

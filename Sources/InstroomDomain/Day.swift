@@ -47,7 +47,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+            let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
         else { throw .notADate(text) }
         let (year, month, day): (Int, Int, Int)
         if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {

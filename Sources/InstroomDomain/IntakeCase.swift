@@ -29,10 +29,22 @@ public struct IntakeCase: Codable, Sendable, Hashable, Identifiable {
     public var weight: Double?
 
     public init(
-        id: String, kind: CaseKind, received: Day, deadline: Day? = nil,
-        offences: [Offence] = [], problems: [ClientProblem] = [], interventions: [Intervention] = [],
-        scil: ScilResult = .onbekend, scilDate: Day? = nil, risc: RiscLevel = .onbekend, riscDate: Day? = nil,
-        region: String? = nil, relation: RO? = nil, intensity: Intensity? = nil, age: Int? = nil, weight: Double? = nil
+        id: String,
+        kind: CaseKind,
+        received: Day,
+        deadline: Day? = nil,
+        offences: [Offence] = [],
+        problems: [ClientProblem] = [],
+        interventions: [Intervention] = [],
+        scil: ScilResult = .onbekend,
+        scilDate: Day? = nil,
+        risc: RiscLevel = .onbekend,
+        riscDate: Day? = nil,
+        region: String? = nil,
+        relation: RO? = nil,
+        intensity: Intensity? = nil,
+        age: Int? = nil,
+        weight: Double? = nil
     ) {
         self.id = id
         self.kind = kind

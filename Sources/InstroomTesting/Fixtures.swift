@@ -1,6 +1,6 @@
+import Allocation
 import Foundation
 import InstroomDomain
-import Allocation
 import IntakeGenerator
 import Wegingskader
 

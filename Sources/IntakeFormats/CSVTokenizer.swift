@@ -80,10 +80,13 @@ enum CSVTokenizer {
                         i += 1
                     }
                     guard closed else {
-                        syntaxErrors.append(SyntaxError(
-                            line: quoteLine,
-                            message: "unterminated quote: the quoted cell that starts here is never closed (a cell that starts with \" must end with \")"
-                        ))
+                        syntaxErrors.append(
+                            SyntaxError(
+                                line: quoteLine,
+                                message:
+                                    "unterminated quote: the quoted cell that starts here is never closed (a cell that starts with \" must end with \")"
+                            )
+                        )
                         return (records, syntaxErrors)
                     }
                     cells.append(String(decoding: buffer, as: UTF8.self))
@@ -93,14 +96,16 @@ enum CSVTokenizer {
                         continue cellLoop
                     }
                     if consumeNewline() { break cellLoop }
-                    broken = "unexpected text after the closing quote of cell \(cells.count); a quote inside a quoted cell must be doubled (\"\")"
+                    broken =
+                        "unexpected text after the closing quote of cell \(cells.count); a quote inside a quoted cell must be doubled (\"\")"
                     skipRestOfLine()
                     break cellLoop
                 } else {
                     let start = i
                     while i < n, bytes[i] != separator, bytes[i] != lf, bytes[i] != cr {
                         if bytes[i] == quote, broken == nil {
-                            broken = "a quote inside unquoted cell \(cells.count + 1); quote the whole cell and double the quote (\"a \"\"b\"\" c\")"
+                            broken =
+                                "a quote inside unquoted cell \(cells.count + 1); quote the whole cell and double the quote (\"a \"\"b\"\" c\")"
                         }
                         i += 1
                     }
@@ -138,7 +143,10 @@ enum CSVTokenizer {
         var semicolons = 0
         var inQuotes = false
         for b in bytes {
-            if b == quote { inQuotes.toggle(); continue }
+            if b == quote {
+                inQuotes.toggle()
+                continue
+            }
             if inQuotes { continue }
             if b == lf || b == cr { break }
             if b == UInt8(ascii: ",") { commas += 1 }

@@ -52,7 +52,11 @@ struct CaseBuilder {
 
         func required(_ column: IntakeColumn, _ hint: String) -> (String, Field)? {
             if let t = text(column) { return t }
-            if byColumn[column].map({ if case .wrong = $0.value { return true }; if case .list = $0.value { return true }; return false }) == true {
+            if byColumn[column].map({
+                if case .wrong = $0.value { return true }
+                if case .list = $0.value { return true }
+                return false
+            }) == true {
                 return nil  // already reported
             }
             sink.add(line: byColumn[column]?.line ?? line, column.rawValue, "missing required value; \(hint)")
@@ -61,7 +65,11 @@ struct CaseBuilder {
 
         func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ value: String, _ f: Field) -> T? where T.RawValue == String {
             if let v = T(rawValue: value) ?? T(rawValue: value.lowercased()) { return v }
-            sink.add(line: f.line, f.name, "unknown value '\(value)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            sink.add(
+                line: f.line,
+                f.name,
+                "unknown value '\(value)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
             return nil
         }
 
@@ -131,7 +139,11 @@ struct CaseBuilder {
         let intensity: Intensity? = text(.intensity).flatMap { t, f in
             guard let v = oneOf(Intensity.self, t, f) else { return nil }
             if let kind, kind != .toezicht {
-                sink.add(line: f.line, f.name, "intensity '\(t)' is only allowed on a toezicht case; this case is '\(kind.rawValue)' (leave it empty)")
+                sink.add(
+                    line: f.line,
+                    f.name,
+                    "intensity '\(t)' is only allowed on a toezicht case; this case is '\(kind.rawValue)' (leave it empty)"
+                )
                 return nil
             }
             return v
@@ -156,7 +168,10 @@ struct CaseBuilder {
             let range = WorkloadWeights.allowedRange
             guard range.contains(w) else {
                 sink.add(
-                    line: f.line, f.name, "weight \(t) is outside the allowed range \(range.lowerBound)...\(Int(range.upperBound)) workload points")
+                    line: f.line,
+                    f.name,
+                    "weight \(t) is outside the allowed range \(range.lowerBound)...\(Int(range.upperBound)) workload points"
+                )
                 return nil
             }
             return w
@@ -164,10 +179,22 @@ struct CaseBuilder {
 
         guard sink.errors.count == errorsBefore, let id, let kind, let received else { return nil }
         return IntakeCase(
-            id: id, kind: kind, received: received, deadline: deadline,
-            offences: offences, problems: problems, interventions: interventions,
-            scil: scil, scilDate: scilDate, risc: risc, riscDate: riscDate,
-            region: region, relation: relation, intensity: intensity, age: age, weight: weight
+            id: id,
+            kind: kind,
+            received: received,
+            deadline: deadline,
+            offences: offences,
+            problems: problems,
+            interventions: interventions,
+            scil: scil,
+            scilDate: scilDate,
+            risc: risc,
+            riscDate: riscDate,
+            region: region,
+            relation: relation,
+            intensity: intensity,
+            age: age,
+            weight: weight
         )
     }
 
@@ -177,7 +204,9 @@ struct CaseBuilder {
         let points = text.filter { $0 == "." }.count
         guard commas + points <= 1 else { return nil }
         let normalised = text.replacingOccurrences(of: ",", with: ".")
-        guard normalised.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }) else { return nil }
+        guard normalised.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }) else {
+            return nil
+        }
         return Double(normalised)
     }
 }

@@ -30,7 +30,9 @@ public enum IntakeReader {
         var sink = ErrorSink(file: file)
         let (text, _) = TextDecoding.decode(data)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw InputErrors([InputError(file: file, line: 1, "the file is empty; expected a header line with at least: id, kind, received")])
+            throw InputErrors([
+                InputError(file: file, line: 1, "the file is empty; expected a header line with at least: id, kind, received")
+            ])
         }
         let (separator, hintLines) = CSVTokenizer.detectSeparator(text)
         let (allRecords, syntaxErrors) = CSVTokenizer.tokenize(text, separator: separator)
@@ -47,9 +49,13 @@ public enum IntakeReader {
         for (index, raw) in header.cells.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             guard let column = IntakeColumn(header: name) else {
-                sink.add(line: header.line, name, name.isEmpty
-                         ? "empty column name in column \(index + 1); expected one of: \(IntakeColumn.allowedList)"
-                         : "unknown column; expected one of: \(IntakeColumn.allowedList)")
+                sink.add(
+                    line: header.line,
+                    name,
+                    name.isEmpty
+                        ? "empty column name in column \(index + 1); expected one of: \(IntakeColumn.allowedList)"
+                        : "unknown column; expected one of: \(IntakeColumn.allowedList)"
+                )
                 columns.append(nil)
                 continue
             }
@@ -72,8 +78,11 @@ public enum IntakeReader {
         for record in records {
             if sink.isFull { break }
             guard record.cells.count == header.cells.count else {
-                sink.add(line: record.line, nil,
-                         "wrong number of cells: found \(record.cells.count), the header has \(header.cells.count) (separator '\(Character(Unicode.Scalar(separator)))')")
+                sink.add(
+                    line: record.line,
+                    nil,
+                    "wrong number of cells: found \(record.cells.count), the header has \(header.cells.count) (separator '\(Character(Unicode.Scalar(separator)))')"
+                )
                 continue
             }
             var fields: [CaseBuilder.Field] = []
@@ -135,7 +144,9 @@ public enum IntakeReader {
             }
             elements = list
         default:
-            throw InputErrors([InputError(file: file, line: root.line, "expected {\"cases\": [...]} or a list of cases, found \(root.typeName)")])
+            throw InputErrors([
+                InputError(file: file, line: root.line, "expected {\"cases\": [...]} or a list of cases, found \(root.typeName)")
+            ])
         }
 
         var builder = CaseBuilder()

@@ -91,7 +91,8 @@ public enum IntakeWriter {
     }
 
     static func quote(_ cell: String, separator: String) -> String {
-        let needsQuotes = cell.contains(separator) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+        let needsQuotes =
+            cell.contains(separator) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
             || cell != cell.trimmingCharacters(in: .whitespaces)
         guard needsQuotes else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -73,11 +73,14 @@ struct LineJSON: Sendable {
         mutating func skipWhitespace() {
             while i < bytes.count {
                 switch bytes[i] {
-                case UInt8(ascii: "\n"): line += 1; i += 1
+                case UInt8(ascii: "\n"):
+                    line += 1
+                    i += 1
                 case UInt8(ascii: "\r"):
                     // CRLF counts once; a lone CR is a line break too.
                     if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                    line += 1; i += 1
+                    line += 1
+                    i += 1
                 case UInt8(ascii: " "), UInt8(ascii: "\t"): i += 1
                 default: return
                 }
@@ -100,7 +103,10 @@ struct LineJSON: Sendable {
                 i += 1
                 var members: [Member] = []
                 skipWhitespace()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return LineJSON(line: start, value: .object(members)) }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return LineJSON(line: start, value: .object(members))
+                }
                 while true {
                     skipWhitespace()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -112,22 +118,39 @@ struct LineJSON: Sendable {
                     let value = try parseValue(depth: depth + 1)
                     members.append(Member(key: key, keyLine: keyLine, value: value))
                     skipWhitespace()
-                    guard i < bytes.count else { throw fail("unexpected end of file; the object that starts on line \(start) is not closed") }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "}") { i += 1; return LineJSON(line: start, value: .object(members)) }
+                    guard i < bytes.count else {
+                        throw fail("unexpected end of file; the object that starts on line \(start) is not closed")
+                    }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "}") {
+                        i += 1
+                        return LineJSON(line: start, value: .object(members))
+                    }
                     throw fail("expected ',' or '}' after the value of \"\(key)\", found \(describe(i))")
                 }
             case UInt8(ascii: "["):
                 i += 1
                 var elements: [LineJSON] = []
                 skipWhitespace()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return LineJSON(line: start, value: .array(elements)) }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return LineJSON(line: start, value: .array(elements))
+                }
                 while true {
                     elements.append(try parseValue(depth: depth + 1))
                     skipWhitespace()
                     guard i < bytes.count else { throw fail("unexpected end of file; the list that starts on line \(start) is not closed") }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "]") { i += 1; return LineJSON(line: start, value: .array(elements)) }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        return LineJSON(line: start, value: .array(elements))
+                    }
                     throw fail("expected ',' or ']' after a list element, found \(describe(i))")
                 }
             case UInt8(ascii: "\""):

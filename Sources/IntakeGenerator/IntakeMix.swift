@@ -61,12 +61,25 @@ public struct IntakeMix: Codable, Sendable, Equatable {
     public var adviesDeadlineShare: Double
 
     public init(
-        kindShares: [CaseKind: Double], offencePrevalence: [Offence: Double], problemPrevalence: [ClientProblem: Double],
-        addictionGivenTrafficAlcohol: Double, scilMissingShare: Double, lvbShare: Double,
-        riscUnknownShare: Double, riscShares: [RiscLevel: Double], staleFactShare: Double,
-        relationShare: Double, relationShares: [RO: Double], intensityShares: [Intensity: Double],
-        intensityFollowsRiscShare: Double, intensityMissingShare: Double, interventionPrevalence: [Intervention: Double],
-        youngAdultShare: Double, ageMissingShare: Double, regionShares: [String: Double], regionMissingShare: Double,
+        kindShares: [CaseKind: Double],
+        offencePrevalence: [Offence: Double],
+        problemPrevalence: [ClientProblem: Double],
+        addictionGivenTrafficAlcohol: Double,
+        scilMissingShare: Double,
+        lvbShare: Double,
+        riscUnknownShare: Double,
+        riscShares: [RiscLevel: Double],
+        staleFactShare: Double,
+        relationShare: Double,
+        relationShares: [RO: Double],
+        intensityShares: [Intensity: Double],
+        intensityFollowsRiscShare: Double,
+        intensityMissingShare: Double,
+        interventionPrevalence: [Intervention: Double],
+        youngAdultShare: Double,
+        ageMissingShare: Double,
+        regionShares: [String: Double],
+        regionMissingShare: Double,
         adviesDeadlineShare: Double
     ) {
         self.kindShares = kindShares

@@ -48,7 +48,9 @@ public struct SyntheticIntake: Sendable {
 
     private func makeCase(id: String, day: Day, index: Int) -> IntakeCase {
         // Each case has its own stream: independent of count and of the other cases.
-        var rng = SplitMix64(seed: SplitMix64.mix(seed ^ SplitMix64.mix(UInt64(bitPattern: Int64(day.daysSinceEpoch)) &+ SplitMix64.mix(UInt64(index)))))
+        var rng = SplitMix64(
+            seed: SplitMix64.mix(seed ^ SplitMix64.mix(UInt64(bitPattern: Int64(day.daysSinceEpoch)) &+ SplitMix64.mix(UInt64(index))))
+        )
         let mix = self.mix
 
         let (kinds, kindWeights) = Self.ordered(mix.kindShares)
@@ -132,10 +134,21 @@ public struct SyntheticIntake: Sendable {
         if kind == .advies, rng.chance(mix.adviesDeadlineShare) { deadline = day.adding(days: rng.int(in: 10...30)) }
 
         return IntakeCase(
-            id: id, kind: kind, received: day, deadline: deadline,
-            offences: offences, problems: problems, interventions: interventions,
-            scil: scil, scilDate: scilDate, risc: risc, riscDate: riscDate,
-            region: region, relation: relation, intensity: intensity, age: age
+            id: id,
+            kind: kind,
+            received: day,
+            deadline: deadline,
+            offences: offences,
+            problems: problems,
+            interventions: interventions,
+            scil: scil,
+            scilDate: scilDate,
+            risc: risc,
+            riscDate: riscDate,
+            region: region,
+            relation: relation,
+            intensity: intensity,
+            age: age
         )
     }
 }

@@ -35,8 +35,22 @@ public struct AssignmentRecord: Codable, Sendable, Equatable, FetchableRecord, M
         case id, caseId, revision, runId, day, ro, weight, final, source, bestFit, scores, ruleHash, decisionId, createdAt
     }
 
-    public init(id: Int64? = nil, caseId: String, revision: Int, runId: Int64?, day: String, ro: RO, weight: Double, final: Bool,
-                source: Source, bestFit: RO?, scores: StoredScores, ruleHash: String, decisionId: Int64?, createdAt: String) {
+    public init(
+        id: Int64? = nil,
+        caseId: String,
+        revision: Int,
+        runId: Int64?,
+        day: String,
+        ro: RO,
+        weight: Double,
+        final: Bool,
+        source: Source,
+        bestFit: RO?,
+        scores: StoredScores,
+        ruleHash: String,
+        decisionId: Int64?,
+        createdAt: String
+    ) {
         self.id = id
         self.caseId = caseId
         self.revision = revision

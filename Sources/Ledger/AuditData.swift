@@ -22,10 +22,24 @@ public struct AuditData: Codable, Sendable, Hashable {
     /// Fit points a deviation from the proposal costs (gemotiveerd afwijken).
     public var fitLoss: Int?
 
-    public init(escalationId: Int64? = nil, bandAlertId: Int64? = nil, supersededBy: Int64? = nil, decisionId: Int64? = nil,
-                ro: RO? = nil, roBefore: RO? = nil, roAfter: RO? = nil, final: Bool? = nil, reasons: [EscalationCode]? = nil,
-                ruleVersion: String? = nil, ruleHash: String? = nil, solverStatus: RunStatus? = nil,
-                newCases: Int? = nil, assigned: Int? = nil, escalated: Int? = nil, fitLoss: Int? = nil) {
+    public init(
+        escalationId: Int64? = nil,
+        bandAlertId: Int64? = nil,
+        supersededBy: Int64? = nil,
+        decisionId: Int64? = nil,
+        ro: RO? = nil,
+        roBefore: RO? = nil,
+        roAfter: RO? = nil,
+        final: Bool? = nil,
+        reasons: [EscalationCode]? = nil,
+        ruleVersion: String? = nil,
+        ruleHash: String? = nil,
+        solverStatus: RunStatus? = nil,
+        newCases: Int? = nil,
+        assigned: Int? = nil,
+        escalated: Int? = nil,
+        fitLoss: Int? = nil
+    ) {
         self.escalationId = escalationId
         self.bandAlertId = bandAlertId
         self.supersededBy = supersededBy

@@ -21,8 +21,16 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Persist
         case id, at, actor, action, caseId, runId, detail, data
     }
 
-    public init(id: Int64? = nil, at: String, actor: String, action: AuditAction, caseId: String? = nil, runId: Int64? = nil,
-                detail: String, data: AuditData? = nil) {
+    public init(
+        id: Int64? = nil,
+        at: String,
+        actor: String,
+        action: AuditAction,
+        caseId: String? = nil,
+        runId: Int64? = nil,
+        detail: String,
+        data: AuditData? = nil
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

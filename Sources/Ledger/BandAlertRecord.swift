@@ -36,9 +36,24 @@ public struct BandAlertRecord: Codable, Sendable, Equatable, FetchableRecord, Mu
         static let status = Column(CodingKeys.status)
     }
 
-    public init(id: Int64? = nil, runId: Int64? = nil, day: String, ro: RO, periodStart: String, periodEnd: String, share: Double,
-                projectedShare: Double, bandMin: Double, bandMax: Double, bandMode: BandMode, direction: Direction, detail: String,
-                status: Status = .open, deadline: String, createdAt: String = "") {
+    public init(
+        id: Int64? = nil,
+        runId: Int64? = nil,
+        day: String,
+        ro: RO,
+        periodStart: String,
+        periodEnd: String,
+        share: Double,
+        projectedShare: Double,
+        bandMin: Double,
+        bandMax: Double,
+        bandMode: BandMode,
+        direction: Direction,
+        detail: String,
+        status: Status = .open,
+        deadline: String,
+        createdAt: String = ""
+    ) {
         self.id = id
         self.runId = runId
         self.day = day

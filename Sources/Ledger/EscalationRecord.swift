@@ -23,9 +23,21 @@ public struct EscalationRecord: Codable, Sendable, Equatable, FetchableRecord, M
     /// The period shares and bands when the escalation was raised; nil in rows from before v2.
     public var context: EscalationContext?
 
-    public init(id: Int64? = nil, caseId: String, runId: Int64?, day: String, reasons: [EscalationReason], primaryReason: EscalationCode,
-                provisionalRO: RO?, status: Status, deadline: String, ruleHash: String, createdAt: String, raisedBy: String,
-                context: EscalationContext?) {
+    public init(
+        id: Int64? = nil,
+        caseId: String,
+        runId: Int64?,
+        day: String,
+        reasons: [EscalationReason],
+        primaryReason: EscalationCode,
+        provisionalRO: RO?,
+        status: Status,
+        deadline: String,
+        ruleHash: String,
+        createdAt: String,
+        raisedBy: String,
+        context: EscalationContext?
+    ) {
         self.id = id
         self.caseId = caseId
         self.runId = runId

@@ -19,17 +19,31 @@ extension Ledger {
         let now = timestamp()
         try queue.write { db in
             if let other = try Ledger.fetchOne(db, ProposalRecord.filter(ProposalRecord.Columns.day != day.description)) {
-                throw LedgerError.refused("the proposal for \(other.day) is still under review: confirm it first (instroom confirm --date \(other.day))")
+                throw LedgerError.refused(
+                    "the proposal for \(other.day) is still under review: confirm it first (instroom confirm --date \(other.day))"
+                )
             }
             try ProposalRecord(day: day.description, createdAt: now, createdBy: actor, updatedAt: now, content: content).save(db)
-            try AuditEntry(at: now, actor: actor, action: .propose, detail: detail,
-                           data: AuditData(newCases: content.newCaseIds.count)).insert(db)
+            try AuditEntry(
+                at: now,
+                actor: actor,
+                action: .propose,
+                detail: detail,
+                data: AuditData(newCases: content.newCaseIds.count)
+            ).insert(db)
         }
     }
 
     /// Changes the day's proposal under one write lock (read, change, write), and audits the change.
-    public func reviseProposal(day: Day, by actor: String, action: AuditAction, caseId: String?, detail: String, data: AuditData? = nil,
-                               _ change: (inout ProposalContent) throws -> Void) throws {
+    public func reviseProposal(
+        day: Day,
+        by actor: String,
+        action: AuditAction,
+        caseId: String?,
+        detail: String,
+        data: AuditData? = nil,
+        _ change: (inout ProposalContent) throws -> Void
+    ) throws {
         let now = timestamp()
         try queue.write { db in
             guard var record = try Ledger.fetchOne(db, ProposalRecord.filter(key: day.description)) else {

@@ -23,7 +23,12 @@ extension Ledger {
         } catch {
             let key: DatabaseValue = row.hasColumn("id") ? row["id"] : row.hasColumn("hash") ? row["hash"] : .null
             let (column, reason) = explain(error)
-            throw LedgerError.unreadable(table: R.databaseTableName, row: key.storage.value.map { "\($0)" } ?? "?", column: column, reason: reason)
+            throw LedgerError.unreadable(
+                table: R.databaseTableName,
+                row: key.storage.value.map { "\($0)" } ?? "?",
+                column: column,
+                reason: reason
+            )
         }
     }
 

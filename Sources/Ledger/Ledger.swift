@@ -56,9 +56,14 @@ public final class Ledger: Sendable {
     /// Ids among `ids` that the ledger already holds.
     public func knownCaseIds(_ ids: [String]) throws -> Set<String> {
         try queue.read { db in
-            Set(try Ledger.inSlices(ids) { slice in
-                try String.fetchAll(db, IntakeCaseRecord.select(IntakeCaseRecord.Columns.id).filter(slice.contains(IntakeCaseRecord.Columns.id)))
-            })
+            Set(
+                try Ledger.inSlices(ids) { slice in
+                    try String.fetchAll(
+                        db,
+                        IntakeCaseRecord.select(IntakeCaseRecord.Columns.id).filter(slice.contains(IntakeCaseRecord.Columns.id))
+                    )
+                }
+            )
         }
     }
 
@@ -81,23 +86,30 @@ public final class Ledger: Sendable {
     /// Cases that came in but have no RO yet (they waited for capacity): they go first next run.
     public func backlog(until day: Day) throws -> [IntakeCase] {
         try queue.read { db in
-            try Ledger.fetchAll(db, IntakeCaseRecord
-                .filter(IntakeCaseRecord.Columns.received <= day.description)
-                .filter(sql: "NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id)")
-                .order(IntakeCaseRecord.Columns.received, IntakeCaseRecord.Columns.id))
-                .map(\.facts)
+            try Ledger.fetchAll(
+                db,
+                IntakeCaseRecord
+                    .filter(IntakeCaseRecord.Columns.received <= day.description)
+                    .filter(sql: "NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id)")
+                    .order(IntakeCaseRecord.Columns.received, IntakeCaseRecord.Columns.id)
+            )
+            .map(\.facts)
         }
     }
 
     /// Weighted intake per RO in [from, to], counting each case once at its current RO.
     public func periodWeights(from: Day, to: Day) throws -> [RO: Double] {
         try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT a.ro, SUM(a.weight) AS w FROM assignment a
-                WHERE a.day BETWEEN ? AND ?
-                  AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
-                GROUP BY a.ro
-                """, arguments: [from.description, to.description])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.ro, SUM(a.weight) AS w FROM assignment a
+                    WHERE a.day BETWEEN ? AND ?
+                      AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
+                    GROUP BY a.ro
+                    """,
+                arguments: [from.description, to.description]
+            )
             return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
         }
     }
@@ -105,9 +117,13 @@ public final class Ledger: Sendable {
     /// Workload points already given out on `day` (capacity is per day).
     public func capacityUsed(on day: Day) throws -> [RO: Double] {
         try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT ro, SUM(weight) AS w FROM assignment WHERE day = ? AND revision = 1 GROUP BY ro
-                """, arguments: [day.description])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT ro, SUM(weight) AS w FROM assignment WHERE day = ? AND revision = 1 GROUP BY ro
+                    """,
+                arguments: [day.description]
+            )
             return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
         }
     }
@@ -128,7 +144,10 @@ public final class Ledger: Sendable {
     public func currentAssignments(_ ids: [String]) throws -> [String: AssignmentRecord] {
         try queue.read { db in
             let records = try Ledger.inSlices(ids) { slice in
-                try Ledger.fetchAll(db, AssignmentRecord.filter(slice.contains(AssignmentRecord.Columns.caseId)).filter(literal: Ledger.currentRevision))
+                try Ledger.fetchAll(
+                    db,
+                    AssignmentRecord.filter(slice.contains(AssignmentRecord.Columns.caseId)).filter(literal: Ledger.currentRevision)
+                )
             }
             return Dictionary(uniqueKeysWithValues: records.map { ($0.caseId, $0) })
         }
@@ -136,7 +155,10 @@ public final class Ledger: Sendable {
 
     public func history(caseId: String) throws -> [AssignmentRecord] {
         try queue.read { db in
-            try Ledger.fetchAll(db, AssignmentRecord.filter(AssignmentRecord.Columns.caseId == caseId).order(AssignmentRecord.Columns.revision))
+            try Ledger.fetchAll(
+                db,
+                AssignmentRecord.filter(AssignmentRecord.Columns.caseId == caseId).order(AssignmentRecord.Columns.revision)
+            )
         }
     }
 
@@ -155,7 +177,10 @@ public final class Ledger: Sendable {
     public func escalations(openOnly: Bool = false) throws -> [EscalationRecord] {
         try queue.read { db in
             let all = EscalationRecord.order(EscalationRecord.Columns.id)
-            return try Ledger.fetchAll(db, openOnly ? all.filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue) : all)
+            return try Ledger.fetchAll(
+                db,
+                openOnly ? all.filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue) : all
+            )
         }
     }
 
@@ -205,9 +230,11 @@ public final class Ledger: Sendable {
         try queue.read { db in
             var request = AuditEntry.order(AuditEntry.Columns.id)
             if let caseId {
-                request = request.filter(literal: """
-                    caseId = \(caseId) OR (caseId IS NULL AND runId IN (SELECT runId FROM assignment WHERE caseId = \(caseId)))
-                    """)
+                request = request.filter(
+                    literal: """
+                        caseId = \(caseId) OR (caseId IS NULL AND runId IN (SELECT runId FROM assignment WHERE caseId = \(caseId)))
+                        """
+                )
             }
             return try Ledger.fetchAll(db, request)
         }
@@ -215,8 +242,10 @@ public final class Ledger: Sendable {
 
     public func counts() throws -> (cases: Int, assignments: Int, runs: Int, escalations: Int, audit: Int) {
         try queue.read { db in
-            (try IntakeCaseRecord.fetchCount(db), try AssignmentRecord.fetchCount(db), try RunRecord.fetchCount(db),
-             try EscalationRecord.fetchCount(db), try AuditEntry.fetchCount(db))
+            (
+                try IntakeCaseRecord.fetchCount(db), try AssignmentRecord.fetchCount(db), try RunRecord.fetchCount(db),
+                try EscalationRecord.fetchCount(db), try AuditEntry.fetchCount(db)
+            )
         }
     }
 }

@@ -26,13 +26,21 @@ struct LegacyRunConfiguration: Decodable {
 
     var converted: RunConfiguration {
         RunConfiguration(
-            period: period, bands: Dictionary(uniqueKeysWithValues: bands.pairs.map { ($0.key.rawValue, $0.value) }),
-            softBandPenalty: softBandPenalty, capacity: Dictionary(uniqueKeysWithValues: capacity.pairs.map { ($0.key.rawValue, $0.value) }),
-            workload: .init(vi: workload.vi, advies: workload.advies,
-                            toezicht: Dictionary(uniqueKeysWithValues: workload.toezicht.pairs.map { ($0.key.rawValue, $0.value) })),
+            period: period,
+            bands: Dictionary(uniqueKeysWithValues: bands.pairs.map { ($0.key.rawValue, $0.value) }),
+            softBandPenalty: softBandPenalty,
+            capacity: Dictionary(uniqueKeysWithValues: capacity.pairs.map { ($0.key.rawValue, $0.value) }),
+            workload: .init(
+                vi: workload.vi,
+                advies: workload.advies,
+                toezicht: Dictionary(uniqueKeysWithValues: workload.toezicht.pairs.map { ($0.key.rawValue, $0.value) })
+            ),
             waitingPriority: Dictionary(uniqueKeysWithValues: waitingPriority.pairs.map { ($0.key.rawValue, $0.value) }),
-            continuityBonus: continuityBonus, staleAfterDays: staleAfterDays, escalationDeadlineDays: escalationDeadlineDays,
-            solver: .init(timeLimitSeconds: solver.timeLimitSeconds, formulation: solver.formulation))
+            continuityBonus: continuityBonus,
+            staleAfterDays: staleAfterDays,
+            escalationDeadlineDays: escalationDeadlineDays,
+            solver: .init(timeLimitSeconds: solver.timeLimitSeconds, formulation: solver.formulation)
+        )
     }
 }
 

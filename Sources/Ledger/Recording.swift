@@ -14,9 +14,13 @@ extension Ledger {
                 var rules = draft.ruleSet
                 rules.firstUsedAt = now
                 try rules.insert(db)
-                try AuditEntry(at: now, actor: actor, action: .wegingskader,
-                               detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt",
-                               data: AuditData(ruleVersion: rules.version, ruleHash: rules.hash)).insert(db)
+                try AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .wegingskader,
+                    detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt",
+                    data: AuditData(ruleVersion: rules.version, ruleHash: rules.hash)
+                ).insert(db)
             }
             // A day holds thousands of rows: what is already known is read in a few IN queries, not one per case.
             let known = try Ledger.storedFacts(draft.newCases.map(\.intake.id), db)
@@ -25,8 +29,15 @@ extension Ledger {
                     if existing != new.intake { throw LedgerError.conflictingFacts(caseId: new.intake.id) }
                     continue
                 }
-                try IntakeCaseRecord(id: new.intake.id, received: new.intake.received.description, kind: new.intake.kind, weight: new.weight,
-                                     facts: new.intake, sourceFile: draft.run.intakeFile, recordedAt: now).insert(db)
+                try IntakeCaseRecord(
+                    id: new.intake.id,
+                    received: new.intake.received.description,
+                    kind: new.intake.kind,
+                    weight: new.weight,
+                    facts: new.intake,
+                    sourceFile: draft.run.intakeFile,
+                    recordedAt: now
+                ).insert(db)
             }
             var run = draft.run
             run.startedAt = now
@@ -34,28 +45,66 @@ extension Ledger {
             run.caseCount = draft.assignments.count
             try run.insert(db)
             let runId = run.id!
-            try AuditEntry(at: now, actor: actor, action: .run, runId: runId,
-                           detail: "Verdeling \(day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(run.status.rawValue); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))",
-                           data: AuditData(ruleVersion: draft.ruleSet.version, ruleHash: draft.ruleSet.hash, solverStatus: run.status,
-                                           newCases: draft.newCases.count, assigned: draft.assignments.count,
-                                           escalated: draft.escalations.count)).insert(db)
+            try AuditEntry(
+                at: now,
+                actor: actor,
+                action: .run,
+                runId: runId,
+                detail:
+                    "Verdeling \(day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(run.status.rawValue); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))",
+                data: AuditData(
+                    ruleVersion: draft.ruleSet.version,
+                    ruleHash: draft.ruleSet.hash,
+                    solverStatus: run.status,
+                    newCases: draft.newCases.count,
+                    assigned: draft.assignments.count,
+                    escalated: draft.escalations.count
+                )
+            ).insert(db)
             var mergedIntoContest = Set<String>()
             let revisions = try Ledger.revisionCounts(draft.assignments.map(\.caseId), db)
             // Cases that waited for capacity (few): read once, not once per assignment.
-            let waitingEscalations = Dictionary(grouping: try Ledger.fetchAll(db, EscalationRecord
-                .filter(EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue && EscalationRecord.Columns.provisionalRO == nil)
-                .order(EscalationRecord.Columns.id)), by: \.caseId)
+            let waitingEscalations = Dictionary(
+                grouping: try Ledger.fetchAll(
+                    db,
+                    EscalationRecord
+                        .filter(
+                            EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
+                                && EscalationRecord.Columns.provisionalRO == nil
+                        )
+                        .order(EscalationRecord.Columns.id)
+                ),
+                by: \.caseId
+            )
             let scoresText = JSONTextMemo<StoredScores>()
             let dataText = JSONTextMemo<AuditData>()
             for a in draft.assignments {
-                var assignment = AssignmentRecord(caseId: a.caseId, revision: 1 + (revisions[a.caseId] ?? 0), runId: runId, day: day, ro: a.ro,
-                                                  weight: a.weight, final: a.final, source: .model, bestFit: a.bestFit, scores: a.scores,
-                                                  ruleHash: draft.ruleSet.hash, decisionId: nil, createdAt: now)
+                var assignment = AssignmentRecord(
+                    caseId: a.caseId,
+                    revision: 1 + (revisions[a.caseId] ?? 0),
+                    runId: runId,
+                    day: day,
+                    ro: a.ro,
+                    weight: a.weight,
+                    final: a.final,
+                    source: .model,
+                    bestFit: a.bestFit,
+                    scores: a.scores,
+                    ruleHash: draft.ruleSet.hash,
+                    decisionId: nil,
+                    createdAt: now
+                )
                 assignment.scoresJSON = try scoresText.text(a.scores)
                 try assignment.insert(db)
-                var entry = AuditEntry(at: now, actor: actor, action: .assign, caseId: a.caseId, runId: runId,
-                                       detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
-                                       data: AuditData(ro: a.ro, final: a.final))
+                var entry = AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .assign,
+                    caseId: a.caseId,
+                    runId: runId,
+                    detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
+                    data: AuditData(ro: a.ro, final: a.final)
+                )
                 entry.dataJSON = try entry.data.map(dataText.text)
                 try entry.insert(db)
                 // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
@@ -70,33 +119,65 @@ extension Ledger {
                         if open.context == nil { open.context = today?.context }
                         try open.update(db)
                         mergedIntoContest.insert(a.caseId)
-                        try AuditEntry(at: now, actor: actor, action: .escalate, caseId: a.caseId, runId: runId,
-                                       detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)",
-                                       data: AuditData(escalationId: open.id, ro: a.ro, reasons: open.reasons.map(\.code))).insert(db)
+                        try AuditEntry(
+                            at: now,
+                            actor: actor,
+                            action: .escalate,
+                            caseId: a.caseId,
+                            runId: runId,
+                            detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)",
+                            data: AuditData(escalationId: open.id, ro: a.ro, reasons: open.reasons.map(\.code))
+                        ).insert(db)
                         continue
                     }
                     open.status = .resolved
                     try open.update(db)
-                    try AuditEntry(at: now, actor: actor, action: .resolve, caseId: a.caseId, runId: runId,
-                                   detail: "Escalatie \(open.id!) opgelost: de zaak is toegewezen aan \(a.ro.displayName)",
-                                   data: AuditData(escalationId: open.id, ro: a.ro)).insert(db)
+                    try AuditEntry(
+                        at: now,
+                        actor: actor,
+                        action: .resolve,
+                        caseId: a.caseId,
+                        runId: runId,
+                        detail: "Escalatie \(open.id!) opgelost: de zaak is toegewezen aan \(a.ro.displayName)",
+                        data: AuditData(escalationId: open.id, ro: a.ro)
+                    ).insert(db)
                 }
             }
             for e in draft.escalations {
                 guard let primary = e.reasons.map(\.code).min(), !mergedIntoContest.contains(e.caseId) else { continue }
                 // A waiting case keeps one open escalation, not one per run.
-                if e.provisionalRO == nil, try EscalationRecord.filter(
-                    EscalationRecord.Columns.caseId == e.caseId && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue).isEmpty(db) == false {
+                if e.provisionalRO == nil,
+                    try EscalationRecord.filter(
+                        EscalationRecord.Columns.caseId == e.caseId
+                            && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
+                    ).isEmpty(db) == false
+                {
                     continue
                 }
-                var record = EscalationRecord(caseId: e.caseId, runId: runId, day: day, reasons: e.reasons,
-                                              primaryReason: primary, provisionalRO: e.provisionalRO, status: .open,
-                                              deadline: draft.escalationDeadline.description, ruleHash: draft.ruleSet.hash,
-                                              createdAt: now, raisedBy: e.raisedBy ?? actor, context: e.context)
+                var record = EscalationRecord(
+                    caseId: e.caseId,
+                    runId: runId,
+                    day: day,
+                    reasons: e.reasons,
+                    primaryReason: primary,
+                    provisionalRO: e.provisionalRO,
+                    status: .open,
+                    deadline: draft.escalationDeadline.description,
+                    ruleHash: draft.ruleSet.hash,
+                    createdAt: now,
+                    raisedBy: e.raisedBy ?? actor,
+                    context: e.context
+                )
                 try record.insert(db)
-                try AuditEntry(at: now, actor: actor, action: .escalate, caseId: e.caseId, runId: runId,
-                               detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; "),
-                               data: AuditData(escalationId: record.id, ro: e.provisionalRO, reasons: e.reasons.map(\.code))).insert(db)
+                try AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .escalate,
+                    caseId: e.caseId,
+                    runId: runId,
+                    detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; "),
+                    data: AuditData(escalationId: record.id, ro: e.provisionalRO, reasons: e.reasons.map(\.code))
+                ).insert(db)
             }
             if let alerts = draft.bandAlerts {
                 try Self.recordBandAlerts(alerts, runId: runId, actor: actor, now: now, db: db)
@@ -105,8 +186,14 @@ extension Ledger {
                 guard try ProposalRecord.deleteOne(db, key: confirmation.day.description) else {
                     throw LedgerError.refused("no proposal for \(confirmation.day) is under review any more: nothing was confirmed")
                 }
-                try AuditEntry(at: now, actor: actor, action: .confirm, runId: runId, detail: confirmation.detail,
-                               data: AuditData(assigned: draft.assignments.count, escalated: draft.escalations.count)).insert(db)
+                try AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .confirm,
+                    runId: runId,
+                    detail: confirmation.detail,
+                    data: AuditData(assigned: draft.assignments.count, escalated: draft.escalations.count)
+                ).insert(db)
             }
             return runId
         }
@@ -115,10 +202,13 @@ extension Ledger {
     /// How many assignment rows each case already has: the next revision number follows them.
     static func revisionCounts(_ ids: [String], _ db: Database) throws -> [String: Int] {
         let rows = try inSlices(ids) { slice in
-            try Row.fetchAll(db, AssignmentRecord
-                .select(AssignmentRecord.Columns.caseId, count(AssignmentRecord.Columns.revision).forKey("n"))
-                .filter(slice.contains(AssignmentRecord.Columns.caseId))
-                .group(AssignmentRecord.Columns.caseId))
+            try Row.fetchAll(
+                db,
+                AssignmentRecord
+                    .select(AssignmentRecord.Columns.caseId, count(AssignmentRecord.Columns.revision).forKey("n"))
+                    .filter(slice.contains(AssignmentRecord.Columns.caseId))
+                    .group(AssignmentRecord.Columns.caseId)
+            )
         }
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["caseId"] as String, $0["n"] as Int) })
     }
@@ -128,9 +218,14 @@ extension Ledger {
     static func recordBandAlerts(_ alerts: [BandAlertRecord], runId: Int64, actor: String, now: String, db: Database) throws {
         let fresh = Dictionary(alerts.map { ($0.ro, $0) }, uniquingKeysWith: { a, _ in a })
         for ro in RO.allCases {
-            let open = try fetchAll(db, BandAlertRecord
-                .filter(BandAlertRecord.Columns.ro == ro.rawValue && BandAlertRecord.Columns.status == BandAlertRecord.Status.open.rawValue)
-                .order(BandAlertRecord.Columns.id))
+            let open = try fetchAll(
+                db,
+                BandAlertRecord
+                    .filter(
+                        BandAlertRecord.Columns.ro == ro.rawValue && BandAlertRecord.Columns.status == BandAlertRecord.Status.open.rawValue
+                    )
+                    .order(BandAlertRecord.Columns.id)
+            )
             var inserted: BandAlertRecord?
             if var alert = fresh[ro] {
                 alert.id = nil
@@ -139,17 +234,27 @@ extension Ledger {
                 alert.createdAt = now
                 try alert.insert(db)
                 inserted = alert
-                try AuditEntry(at: now, actor: actor, action: .bandForecast, runId: runId,
-                               detail: "Bandprognose B\(alert.id!) (\(ro.displayName)): \(alert.detail)",
-                               data: AuditData(bandAlertId: alert.id, ro: ro)).insert(db)
+                try AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .bandForecast,
+                    runId: runId,
+                    detail: "Bandprognose B\(alert.id!) (\(ro.displayName)): \(alert.detail)",
+                    data: AuditData(bandAlertId: alert.id, ro: ro)
+                ).insert(db)
             }
             for var old in open {
                 old.status = inserted == nil ? .resolved : .superseded
                 try old.update(db)
-                try AuditEntry(at: now, actor: actor, action: .resolve, runId: runId,
-                               detail: inserted.map { "Bandprognose B\(old.id!) (\(ro.displayName)) vervangen door B\($0.id!)" }
-                                   ?? "Bandprognose B\(old.id!) (\(ro.displayName)) opgelost: de prognose ligt weer binnen de band",
-                               data: AuditData(bandAlertId: old.id, supersededBy: inserted?.id, ro: ro)).insert(db)
+                try AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .resolve,
+                    runId: runId,
+                    detail: inserted.map { "Bandprognose B\(old.id!) (\(ro.displayName)) vervangen door B\($0.id!)" }
+                        ?? "Bandprognose B\(old.id!) (\(ro.displayName)) opgelost: de prognose ligt weer binnen de band",
+                    data: AuditData(bandAlertId: old.id, supersededBy: inserted?.id, ro: ro)
+                ).insert(db)
             }
         }
     }
@@ -162,8 +267,14 @@ extension Ledger {
     /// A triage expert contests a case: it gets an open escalation, its assignment stays provisional.
     /// Refused when the case's assignment is already final (geen werk retour).
     @discardableResult
-    public func contest(caseId: String, reason: String, by actor: String, on day: Day, deadline: Day,
-                        context: EscalationContext? = nil) throws -> EscalationRecord {
+    public func contest(
+        caseId: String,
+        reason: String,
+        by actor: String,
+        on day: Day,
+        deadline: Day,
+        context: EscalationContext? = nil
+    ) throws -> EscalationRecord {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a reason (--reason)") }
         guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a name (--by)") }
         let now = timestamp()
@@ -171,28 +282,57 @@ extension Ledger {
             guard try IntakeCaseRecord.exists(db, key: caseId) else { throw LedgerError.notFound("case \(caseId)") }
             let current = try Ledger.currentAssignment(caseId: caseId, db)
             if let current, current.final {
-                throw LedgerError.refused("case \(caseId) is definitively assigned to \(current.ro.displayName) and cannot be contested (geen werk retour)")
+                throw LedgerError.refused(
+                    "case \(caseId) is definitively assigned to \(current.ro.displayName) and cannot be contested (geen werk retour)"
+                )
             }
             let reasons = [EscalationReason(.contested, reason)]
-            let open = try Ledger.fetchOne(db, EscalationRecord
-                .filter(EscalationRecord.Columns.caseId == caseId && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue)
-                .order(EscalationRecord.Columns.id.desc))
+            let open = try Ledger.fetchOne(
+                db,
+                EscalationRecord
+                    .filter(
+                        EscalationRecord.Columns.caseId == caseId
+                            && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
+                    )
+                    .order(EscalationRecord.Columns.id.desc)
+            )
             if var open {
                 open.reasons += reasons
                 open.primaryReason = open.reasons.map(\.code).min()!
                 try open.update(db)
-                try AuditEntry(at: now, actor: actor, action: .contest, caseId: caseId,
-                               detail: "Betwist (escalatie \(open.id!)): \(reason)",
-                               data: AuditData(escalationId: open.id, ro: current?.ro, reasons: [.contested])).insert(db)
+                try AuditEntry(
+                    at: now,
+                    actor: actor,
+                    action: .contest,
+                    caseId: caseId,
+                    detail: "Betwist (escalatie \(open.id!)): \(reason)",
+                    data: AuditData(escalationId: open.id, ro: current?.ro, reasons: [.contested])
+                ).insert(db)
                 return open
             }
-            var record = EscalationRecord(caseId: caseId, runId: nil, day: day.description, reasons: reasons, primaryReason: .contested,
-                                          provisionalRO: current?.ro, status: .open, deadline: deadline.description,
-                                          ruleHash: current?.ruleHash ?? "", createdAt: now, raisedBy: actor, context: context)
+            var record = EscalationRecord(
+                caseId: caseId,
+                runId: nil,
+                day: day.description,
+                reasons: reasons,
+                primaryReason: .contested,
+                provisionalRO: current?.ro,
+                status: .open,
+                deadline: deadline.description,
+                ruleHash: current?.ruleHash ?? "",
+                createdAt: now,
+                raisedBy: actor,
+                context: context
+            )
             try record.insert(db)
-            try AuditEntry(at: now, actor: actor, action: .contest, caseId: caseId,
-                           detail: "Betwist (escalatie \(record.id!)): \(reason)",
-                           data: AuditData(escalationId: record.id, ro: current?.ro, reasons: [.contested])).insert(db)
+            try AuditEntry(
+                at: now,
+                actor: actor,
+                action: .contest,
+                caseId: caseId,
+                detail: "Betwist (escalatie \(record.id!)): \(reason)",
+                data: AuditData(escalationId: record.id, ro: current?.ro, reasons: [.contested])
+            ).insert(db)
             return record
         }
     }

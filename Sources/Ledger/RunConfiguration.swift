@@ -43,9 +43,18 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var escalationDeadlineDays: Int
     public var solver: Solver
 
-    public init(period: BandPeriod, bands: [String: Bandwidth], softBandPenalty: Double, capacity: [String: Double],
-                workload: Workload, waitingPriority: [String: Double], continuityBonus: Int, staleAfterDays: Int,
-                escalationDeadlineDays: Int, solver: Solver) {
+    public init(
+        period: BandPeriod,
+        bands: [String: Bandwidth],
+        softBandPenalty: Double,
+        capacity: [String: Double],
+        workload: Workload,
+        waitingPriority: [String: Double],
+        continuityBonus: Int,
+        staleAfterDays: Int,
+        escalationDeadlineDays: Int,
+        solver: Solver
+    ) {
         self.period = period
         self.bands = bands
         self.softBandPenalty = softBandPenalty

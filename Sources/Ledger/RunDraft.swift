@@ -36,7 +36,13 @@ public struct RunDraft: Sendable {
         public var context: EscalationContext?
         /// Who raised it when not the run's actor: the triage expert who contested the draft.
         public var raisedBy: String?
-        public init(caseId: String, reasons: [EscalationReason], provisionalRO: RO?, context: EscalationContext? = nil, raisedBy: String? = nil) {
+        public init(
+            caseId: String,
+            reasons: [EscalationReason],
+            provisionalRO: RO?,
+            context: EscalationContext? = nil,
+            raisedBy: String? = nil
+        ) {
             self.caseId = caseId
             self.reasons = reasons
             self.provisionalRO = provisionalRO
@@ -71,8 +77,15 @@ public struct RunDraft: Sendable {
         }
     }
 
-    public init(run: RunRecord, actor: String, ruleSet: RuleSetRecord, newCases: [NewCase], assignments: [Assignment],
-                escalations: [Escalation], escalationDeadline: Day) {
+    public init(
+        run: RunRecord,
+        actor: String,
+        ruleSet: RuleSetRecord,
+        newCases: [NewCase],
+        assignments: [Assignment],
+        escalations: [Escalation],
+        escalationDeadline: Day
+    ) {
         self.run = run
         self.actor = actor
         self.ruleSet = ruleSet

@@ -20,9 +20,21 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var message: String
 
     /// `startedAt`, `ruleHash` and `caseCount` are filled in when a `RunDraft` is recorded.
-    public init(id: Int64? = nil, day: String, startedAt: String = "", ruleHash: String = "", config: RunConfiguration,
-                intakeFile: String?, status: RunStatus, objective: Double?, gap: Double?, seconds: Double, nodes: Int,
-                caseCount: Int = 0, message: String) {
+    public init(
+        id: Int64? = nil,
+        day: String,
+        startedAt: String = "",
+        ruleHash: String = "",
+        config: RunConfiguration,
+        intakeFile: String?,
+        status: RunStatus,
+        objective: Double?,
+        gap: Double?,
+        seconds: Double,
+        nodes: Int,
+        caseCount: Int = 0,
+        message: String
+    ) {
         self.id = id
         self.day = day
         self.startedAt = startedAt

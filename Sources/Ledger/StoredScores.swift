@@ -29,8 +29,15 @@ public struct StoredScores: Codable, Sendable, Hashable {
     public var ruleVersion: String
     public var ruleHash: String
 
-    public init(scores: [String: Int], bestFit: RO, reasons: [String: [String]], continuity: RO?, flags: [Flag],
-                ruleVersion: String, ruleHash: String) {
+    public init(
+        scores: [String: Int],
+        bestFit: RO,
+        reasons: [String: [String]],
+        continuity: RO?,
+        flags: [Flag],
+        ruleVersion: String,
+        ruleHash: String
+    ) {
         self.scores = scores
         self.bestFit = bestFit
         self.reasons = reasons

@@ -11,7 +11,14 @@ import Wegingskader
 /// the judgement calls (near-ties, unfit cases, missing data that could change the outcome). Generic
 /// work (only the base fired) is never escalated.
 public enum EscalationRules {
-    public static func reasons(for scored: ScoredCase, assigned: RO?, day: Day, instance: DayInstance, outcome: DayOutcome, rules: RuleSet) -> [EscalationReason] {
+    public static func reasons(
+        for scored: ScoredCase,
+        assigned: RO?,
+        day: Day,
+        instance: DayInstance,
+        outcome: DayOutcome,
+        rules: RuleSet
+    ) -> [EscalationReason] {
         let c = scored.intake
         let score = scored.score
         let config = instance.config
@@ -20,13 +27,24 @@ public enum EscalationRules {
 
         let policy = config.escalation
         guard let assigned else {
-            let free = RO.allCases.map { ro in "\(ro.displayName) \(DutchNumber.decimal(residual(ro, instance, outcome), upTo: 1))" }.joined(separator: ", ")
-            reasons.append(.init(.noCapacity, "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling.",
-                                 queue: policy.queue(for: .noCapacity)))
+            let free = RO.allCases.map { ro in "\(ro.displayName) \(DutchNumber.decimal(residual(ro, instance, outcome), upTo: 1))" }
+                .joined(separator: ", ")
+            reasons.append(
+                .init(
+                    .noCapacity,
+                    "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling.",
+                    queue: policy.queue(for: .noCapacity)
+                )
+            )
             let waited = c.received.workingDays(until: day)
             if waited > policy.maxWaitingDays {
-                reasons.append(.init(.longWaiting, "De zaak wacht al \(DutchNumber.count(waited, "werkdag", "werkdagen")) op capaciteit (grens \(policy.maxWaitingDays)).",
-                                     queue: policy.queue(for: .longWaiting)))
+                reasons.append(
+                    .init(
+                        .longWaiting,
+                        "De zaak wacht al \(DutchNumber.count(waited, "werkdag", "werkdagen")) op capaciteit (grens \(policy.maxWaitingDays)).",
+                        queue: policy.queue(for: .longWaiting)
+                    )
+                )
             }
             return reasons
         }
@@ -34,30 +52,55 @@ public enum EscalationRules {
         // Forced: a better-fitting allowed RO existed (continuity counted), but the solve did not use it.
         let bonus = config.continuityBonus
         let assignedProfit = candidate.profit(assigned, continuityBonus: bonus) ?? 0
-        if let better = score.allowed.max(by: { (candidate.profit($0, continuityBonus: bonus) ?? 0, $1) < (candidate.profit($1, continuityBonus: bonus) ?? 0, $0) }),
-           let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit {
+        if let better = score.allowed.max(by: {
+            (candidate.profit($0, continuityBonus: bonus) ?? 0, $1) < (candidate.profit($1, continuityBonus: bonus) ?? 0, $0)
+        }),
+            let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit
+        {
             let lost = bestProfit - assignedProfit
             if residual(better, instance, outcome) < scored.weight {
-                reasons.append(.init(.forcedByCapacity, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit.", fitLoss: lost, queue: policy.queue(for: .forcedByCapacity, fitLoss: lost)))
+                reasons.append(
+                    .init(
+                        .forcedByCapacity,
+                        "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit.",
+                        fitLoss: lost,
+                        queue: policy.queue(for: .forcedByCapacity, fitLoss: lost)
+                    )
+                )
             } else {
                 let share = outcome.sharesAfter.share(better)
                 let band = config.band(better)
-                reasons.append(.init(.forcedByBand, "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(share)), band \(band.label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit.", fitLoss: lost, queue: policy.queue(for: .forcedByBand, fitLoss: lost)))
+                reasons.append(
+                    .init(
+                        .forcedByBand,
+                        "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(share)), band \(band.label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit.",
+                        fitLoss: lost,
+                        queue: policy.queue(for: .forcedByBand, fitLoss: lost)
+                    )
+                )
             }
         }
         if score.isUnfit {
             let best = score.scores[score.bestFit] ?? 0
-            reasons.append(.init(.unfit, "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit).",
-                                 queue: policy.queue(for: .unfit)))
+            reasons.append(
+                .init(
+                    .unfit,
+                    "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit).",
+                    queue: policy.queue(for: .unfit)
+                )
+            )
         }
         // A near-tie is a dispute only between two specialisms: both ROs have a criterion of their own
         // that fired. Against generic work (only the base) the specialised RO simply fits best.
         func specialised(_ ro: RO) -> Bool { score.contributions.contains { $0.ro == ro && $0.kind == .criterion } }
         // An exact tie is settled by the tie rule (`TieRule`, explained with the case), not by a person.
         if score.isNearTie, let runnerUp = score.runnerUp, let margin = score.margin, margin > 0,
-           specialised(score.bestFit), specialised(runnerUp) {
-            let best = score.scores[score.bestFit] ?? 0, second = score.scores[runnerUp] ?? 0
-            let detail = "\(score.bestFit.displayName) (\(best)) en \(runnerUp.displayName) (\(second)) liggen binnen de marge van \(rules.nearTieMargin), elk op eigen specialistische criteria."
+            specialised(score.bestFit), specialised(runnerUp)
+        {
+            let best = score.scores[score.bestFit] ?? 0
+            let second = score.scores[runnerUp] ?? 0
+            let detail =
+                "\(score.bestFit.displayName) (\(best)) en \(runnerUp.displayName) (\(second)) liggen binnen de marge van \(rules.nearTieMargin), elk op eigen specialistische criteria."
             reasons.append(.init(.nearTie, detail, queue: policy.queue(for: .nearTie)))
         }
         if let missing = missingDataReason(scored, assigned: assigned, day: day, rules: rules, config: config) {
@@ -69,7 +112,13 @@ public enum EscalationRules {
     /// Missing or stale SCIL/RISc is a review item only when a plausible value would make another RO
     /// fit clearly best: better than every RO that fits best now by more than the near-tie margin.
     /// Otherwise it stays a data-quality flag on the case (every score carries it), not a question.
-    static func missingDataReason(_ scored: ScoredCase, assigned: RO, day: Day, rules: RuleSet, config: AllocationConfig) -> EscalationReason? {
+    static func missingDataReason(
+        _ scored: ScoredCase,
+        assigned: RO,
+        day: Day,
+        rules: RuleSet,
+        config: AllocationConfig
+    ) -> EscalationReason? {
         let c = scored.intake
         let view = FactView(c, on: day, staleAfterDays: config.staleAfterDays)
         let top = scored.score.allowed.map { scored.score.score($0) }.max() ?? 0
@@ -77,7 +126,8 @@ public enum EscalationRules {
         let current = bestNow.contains(assigned) ? assigned : scored.score.bestFit
 
         /// The first plausible value of a missing fact under which another allowed RO clearly fits better.
-        func change<Value: RawRepresentable>(_ values: [Value], _ set: (inout IntakeCase, Value) -> Void) -> (Value, RO)? where Value.RawValue == String {
+        func change<Value: RawRepresentable>(_ values: [Value], _ set: (inout IntakeCase, Value) -> Void) -> (Value, RO)?
+        where Value.RawValue == String {
             for value in values {
                 var alt = c
                 set(&alt, value)
@@ -91,13 +141,34 @@ public enum EscalationRules {
         }
 
         var notes: [String] = []
-        if view.scil == .onbekend, let (value, best) = change([ScilResult.lvb, .geenLVB], { $0.scil = $1; $0.scilDate = day }) {
-            notes.append("SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)")
+        if view.scil == .onbekend,
+            let (value, best) = change(
+                [ScilResult.lvb, .geenLVB],
+                {
+                    $0.scil = $1
+                    $0.scilDate = day
+                }
+            )
+        {
+            notes.append(
+                "SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)"
+            )
         }
-        if view.risc == .onbekend, let (value, best) = change([RiscLevel.laag, .midden, .hoog], { $0.risc = $1; $0.riscDate = day }) {
-            notes.append("RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)")
+        if view.risc == .onbekend,
+            let (value, best) = change(
+                [RiscLevel.laag, .midden, .hoog],
+                {
+                    $0.risc = $1
+                    $0.riscDate = day
+                }
+            )
+        {
+            notes.append(
+                "RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)"
+            )
         }
-        return notes.isEmpty ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".", queue: config.escalation.queue(for: .missingData))
+        return notes.isEmpty
+            ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".", queue: config.escalation.queue(for: .missingData))
     }
 
     static func residual(_ ro: RO, _ instance: DayInstance, _ outcome: DayOutcome) -> Double {

@@ -10,7 +10,15 @@ public struct ScoredCase: Sendable {
     public var score: CaseScore
 
     public var candidate: Allocation.CandidateCase {
-        .init(id: intake.id, kind: intake.kind, weight: weight, fit: score.scores, allowed: score.allowed,
-              relation: intake.relation, received: intake.received, deadline: intake.deadline)
+        .init(
+            id: intake.id,
+            kind: intake.kind,
+            weight: weight,
+            fit: score.scores,
+            allowed: score.allowed,
+            relation: intake.relation,
+            received: intake.received,
+            deadline: intake.deadline
+        )
     }
 }

@@ -41,7 +41,9 @@ public enum TieRule {
                 decisions[c.id] = decision(tied, chosen: preferred, step: step)
             } else {
                 decisions[c.id] = TieDecision(
-                    tied: tied, chosen: assigned, step: .noRoom,
+                    tied: tied,
+                    chosen: assigned,
+                    step: .noRoom,
                     explanation: "Gelijke score (\(TieDecision.label(tied))); \(assigned.displayName) gekozen: "
                         + "\(preferred.displayName) had vandaag geen ruimte binnen capaciteit of bandbreedte."
                 )
@@ -51,7 +53,14 @@ public enum TieRule {
     }
 
     /// The RO the rule prefers among `tied`, and the step that decided.
-    static func prefer(_ tied: [RO], relation: RO?, caseId: String, shares: PeriodShares, used: [RO: Double], instance: DayInstance)
+    static func prefer(
+        _ tied: [RO],
+        relation: RO?,
+        caseId: String,
+        shares: PeriodShares,
+        used: [RO: Double],
+        instance: DayInstance
+    )
         -> (RO, TieStep)
     {
         if let relation, tied.contains(relation) { return (relation, .continuity) }
@@ -89,14 +98,17 @@ public enum TieRule {
     }
 
     static func decision(_ tied: [RO], chosen: RO, step: TieStep) -> TieDecision {
-        let why: String = switch step {
-        case .continuity: "lopend traject bij \(chosen.displayName) (continuïteit)"
-        case .bandMidpoint: "verst onder het midden van de bandbreedte"
-        case .capacity: "meeste vrije capaciteit naar verhouding"
-        case .caseId, .noRoom: "verder gelijk; vaste keuze op zaaknummer"
-        }
+        let why: String =
+            switch step {
+            case .continuity: "lopend traject bij \(chosen.displayName) (continuïteit)"
+            case .bandMidpoint: "verst onder het midden van de bandbreedte"
+            case .capacity: "meeste vrije capaciteit naar verhouding"
+            case .caseId, .noRoom: "verder gelijk; vaste keuze op zaaknummer"
+            }
         return TieDecision(
-            tied: tied, chosen: chosen, step: step,
+            tied: tied,
+            chosen: chosen,
+            step: step,
             explanation: "Gelijke score (\(TieDecision.label(tied))); \(chosen.displayName) gekozen: \(why)."
         )
     }

@@ -37,7 +37,9 @@ struct Accumulator {
 
     mutating func month(_ day: Day) -> Int {
         let key = String(day.description.prefix(7))
-        if months.last?.month != key { months.append(MonthRecord(month: key, assigned: 0, atBestFit: 0, fitLostToBands: 0, escalations: [:])) }
+        if months.last?.month != key {
+            months.append(MonthRecord(month: key, assigned: 0, atBestFit: 0, fitLostToBands: 0, escalations: [:]))
+        }
         return months.count - 1
     }
 
@@ -67,18 +69,22 @@ struct Accumulator {
         var best = ro
         var bestProfit = got
         for other in RO.allCases {
-            if let p = candidate.profit(other, continuityBonus: continuityBonus), p > bestProfit { best = other; bestProfit = p }
+            if let p = candidate.profit(other, continuityBonus: continuityBonus), p > bestProfit {
+                best = other
+                bestProfit = p
+            }
         }
         fitAssigned += got
         fitBest += bestProfit
         let lost = bestProfit - got
-        let bucket = switch lost {
-        case ...0: "0"
-        case 1...2: "1-2"
-        case 3...5: "3-5"
-        case 6...10: "6-10"
-        default: ">10"
-        }
+        let bucket =
+            switch lost {
+            case ...0: "0"
+            case 1...2: "1-2"
+            case 3...5: "3-5"
+            case 6...10: "6-10"
+            default: ">10"
+            }
         histogram[bucket, default: 0] += 1
         if lost > 0 {
             if reasons.contains(where: { $0.code == .forcedByCapacity }) {
@@ -93,28 +99,46 @@ struct Accumulator {
         reviewVolumes.count(reasons, on: day)
     }
 
-    func result(days: [DayRecord]?, workingDays: Int, waitingAtEnd: Int, shares: PeriodShares, basis: IntakeBasis.Source) -> ScenarioResult {
-        func byRO<T>(_ d: [RO: T], _ zero: T) -> [String: T] { Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, d[$0] ?? zero) }) }
+    func result(days: [DayRecord]?, workingDays: Int, waitingAtEnd: Int, shares: PeriodShares, basis: IntakeBasis.Source) -> ScenarioResult
+    {
+        func byRO<T>(_ d: [RO: T], _ zero: T) -> [String: T] {
+            Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, d[$0] ?? zero) })
+        }
         var hist: [String: Int] = [:]
         for b in Totals.histogramBuckets { hist[b] = histogram[b] ?? 0 }
         var totals = Totals(
-            workingDays: workingDays, intake: intake, assigned: assigned, waitingAtEnd: waitingAtEnd,
-            atBestFit: atBestFit, atBestFitShare: Format.round(intake > 0 ? Double(atBestFit) / Double(intake) : 0),
-            fitAssigned: fitAssigned, fitBest: fitBest,
-            fitLostToBands: lostBands.values.reduce(0, +), fitLostToBandsPerRO: byRO(lostBands, 0),
-            fitLostToCapacity: lostCapacity.values.reduce(0, +), fitLostToCapacityPerRO: byRO(lostCapacity, 0),
-            fitWaitingAtEnd: fitWaitingAtEnd, fitLost: fitBest - fitAssigned + fitWaitingAtEnd,
-            fitLossHistogram: hist, assignedPerRO: byRO(perRO, 0),
+            workingDays: workingDays,
+            intake: intake,
+            assigned: assigned,
+            waitingAtEnd: waitingAtEnd,
+            atBestFit: atBestFit,
+            atBestFitShare: Format.round(intake > 0 ? Double(atBestFit) / Double(intake) : 0),
+            fitAssigned: fitAssigned,
+            fitBest: fitBest,
+            fitLostToBands: lostBands.values.reduce(0, +),
+            fitLostToBandsPerRO: byRO(lostBands, 0),
+            fitLostToCapacity: lostCapacity.values.reduce(0, +),
+            fitLostToCapacityPerRO: byRO(lostCapacity, 0),
+            fitWaitingAtEnd: fitWaitingAtEnd,
+            fitLost: fitBest - fitAssigned + fitWaitingAtEnd,
+            fitLossHistogram: hist,
+            assignedPerRO: byRO(perRO, 0),
             finalShare: Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, Format.round(shares.share($0))) }),
             escalations: Dictionary(uniqueKeysWithValues: EscalationCode.allCases.map { ($0.rawValue, escalations[$0] ?? 0) }),
-            escalatedCases: escalatedCases, daysWithWaiting: daysWithWaiting, maxWaiting: maxWaiting, caseDaysWaiting: caseDaysWaiting,
+            escalatedCases: escalatedCases,
+            daysWithWaiting: daysWithWaiting,
+            maxWaiting: maxWaiting,
+            caseDaysWaiting: caseDaysWaiting,
             averageWaitDays: Format.round(intake > 0 ? Double(caseDaysWaiting) / Double(intake) : 0, 4),
-            softSlack: byRO(slack.mapValues { Format.round($0, 3) }, 0), daysWithSlack: daysWithSlack,
+            softSlack: byRO(slack.mapValues { Format.round($0, 3) }, 0),
+            daysWithSlack: daysWithSlack,
             slackAtPeriodEnd: byRO(slackAtPeriodEnd.mapValues { Format.round($0, 3) }, 0),
             averageUtilisation: byRO(utilisationSum.mapValues { Format.round($0 / Double(max(1, workingDays)), 4) }, 0),
             peakUtilisation: byRO(utilisationPeak.mapValues { Format.round($0, 4) }, 0),
-            hardBandFailureDays: hardBandFailures.count, hardBandFailures: Array(hardBandFailures.prefix(20)),
-            solverTimeLimitDays: solverTimeLimitDays)
+            hardBandFailureDays: hardBandFailures.count,
+            hardBandFailures: Array(hardBandFailures.prefix(20)),
+            solverTimeLimitDays: solverTimeLimitDays
+        )
         totals.reviewVolumes = reviewVolumes
         return ScenarioResult(scenario: summary, intake: basis, totals: totals, months: months, days: days)
     }

@@ -17,6 +17,7 @@ public struct Comparison: Codable, Sendable, Equatable {
             }
         }
         self.scenarios = scenarios
-        note = "Alle getallen in de scenario's zijn illustratief: de bronnen noemen geen bandbreedtes, capaciteiten, gewichten, duur of volumes."
+        note =
+            "Alle getallen in de scenario's zijn illustratief: de bronnen noemen geen bandbreedtes, capaciteiten, gewichten, duur of volumes."
     }
 }

@@ -55,7 +55,9 @@ public struct DayBenchmark: Sendable {
     public func run(in folder: URL) throws -> Result {
         let intakeURL = folder.appendingPathComponent("bench-\(cases).csv")
         try IntakeWriter.csvData(SyntheticIntake(seed: seed).day(day, count: cases)).write(to: intakeURL)
-        var totals: [Double] = [], reads: [Double] = [], solves: [Double] = []
+        var totals: [Double] = []
+        var reads: [Double] = []
+        var solves: [Double] = []
         var last: AllocationReport?
         for i in 0..<max(1, repeats) {
             let ledgerPath = folder.appendingPathComponent("bench-\(cases)-\(i).sqlite").path
@@ -74,10 +76,20 @@ public struct DayBenchmark: Sendable {
         }
         let r = last!
         return Result(
-            cases: cases, repeats: max(1, repeats), formulation: config.formulation.rawValue,
-            totalSeconds: Measurement.median(totals), readSeconds: Measurement.median(reads), solverSeconds: Measurement.median(solves),
-            status: r.status, objective: r.objective, gap: r.solver?.gap, nodes: r.solver?.nodes ?? 0,
-            classes: r.solver?.classes ?? 0, columns: r.solver?.columns ?? 0, rows: r.solver?.rows ?? 0,
-            peakMemoryMiB: Measurement.peakMemoryMiB())
+            cases: cases,
+            repeats: max(1, repeats),
+            formulation: config.formulation.rawValue,
+            totalSeconds: Measurement.median(totals),
+            readSeconds: Measurement.median(reads),
+            solverSeconds: Measurement.median(solves),
+            status: r.status,
+            objective: r.objective,
+            gap: r.solver?.gap,
+            nodes: r.solver?.nodes ?? 0,
+            classes: r.solver?.classes ?? 0,
+            columns: r.solver?.columns ?? 0,
+            rows: r.solver?.rows ?? 0,
+            peakMemoryMiB: Measurement.peakMemoryMiB()
+        )
     }
 }

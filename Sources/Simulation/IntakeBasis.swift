@@ -35,7 +35,12 @@ public struct IntakeBasis: Sendable {
         if let file = scenario.intake.file {
             let cases = try IntakeReader.read(contentsOf: URL(fileURLWithPath: file)).sorted { ($0.received, $0.id) < ($1.received, $1.id) }
             let last = cases.last?.received ?? cal.start
-            var days = Day.workingDays(from: cal.start, count: cal.workingDays, through: cal.workingDays == nil ? last : nil, skipping: holidays)
+            var days = Day.workingDays(
+                from: cal.start,
+                count: cal.workingDays,
+                through: cal.workingDays == nil ? last : nil,
+                skipping: holidays
+            )
             if cal.workingDays == nil, let end = days.last, end < last {
                 // The last cases arrived on a weekend or holiday: they are allocated the next working day.
                 days.append(last.nextWorkingDay(skipping: holidays))
@@ -49,19 +54,44 @@ public struct IntakeBasis: Sendable {
                 if i < days.count, c.received >= cal.start { perDay[i].append(c) } else { ignored += 1 }
             }
             return IntakeBasis(
-                days: days, counts: perDay.map(\.count), synthetic: nil, historical: perDay,
-                source: Source(kind: "bestand", file: URL(fileURLWithPath: file).lastPathComponent, seed: nil, perDay: nil,
-                               cases: cases.count - ignored, workingDays: days.count, start: days.first ?? cal.start,
-                               end: days.last ?? cal.start, ignored: ignored))
+                days: days,
+                counts: perDay.map(\.count),
+                synthetic: nil,
+                historical: perDay,
+                source: Source(
+                    kind: "bestand",
+                    file: URL(fileURLWithPath: file).lastPathComponent,
+                    seed: nil,
+                    perDay: nil,
+                    cases: cases.count - ignored,
+                    workingDays: days.count,
+                    start: days.first ?? cal.start,
+                    end: days.last ?? cal.start,
+                    ignored: ignored
+                )
+            )
         }
         let days = Day.workingDays(from: cal.start, count: cal.workingDays ?? 250, skipping: holidays)
         let intake = scenario.intake
         let counts = days.map { d in Int((Double(intake.perDay) * intake.seasonal[d.month - 1]).rounded()) }
         let s = seed ?? scenario.seed
         return IntakeBasis(
-            days: days, counts: counts, synthetic: SyntheticIntake(seed: s, mix: intake.mix), historical: nil,
-            source: Source(kind: "synthetisch", file: nil, seed: s, perDay: intake.perDay, cases: counts.reduce(0, +),
-                           workingDays: days.count, start: days.first ?? cal.start, end: days.last ?? cal.start, ignored: 0))
+            days: days,
+            counts: counts,
+            synthetic: SyntheticIntake(seed: s, mix: intake.mix),
+            historical: nil,
+            source: Source(
+                kind: "synthetisch",
+                file: nil,
+                seed: s,
+                perDay: intake.perDay,
+                cases: counts.reduce(0, +),
+                workingDays: days.count,
+                start: days.first ?? cal.start,
+                end: days.last ?? cal.start,
+                ignored: 0
+            )
+        )
     }
 
     /// The same basis with every day's cases generated once and kept (about 60,000 cases: tens of MB),

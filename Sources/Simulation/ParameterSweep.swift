@@ -58,8 +58,13 @@ public struct ParameterSweep: Sendable {
             }
         }
         return SweepResult(
-            scenario: ScenarioSummary(scenario), intake: basis.source, vary: axes, gridSize: gridSize,
-            shard: shard.map { "\($0.part)/\($0.of)" }, variants: box.results.compactMap { $0 })
+            scenario: ScenarioSummary(scenario),
+            intake: basis.source,
+            vary: axes,
+            gridSize: gridSize,
+            shard: shard.map { "\($0.part)/\($0.of)" },
+            variants: box.results.compactMap { $0 }
+        )
     }
 
     public func variant(_ index: Int) -> VariantResult {
@@ -72,11 +77,34 @@ public struct ParameterSweep: Sendable {
             // A variant that changes the volume replays its own intake (same seed); the others share one.
             let own = s.intake != scenario.intake ? try IntakeBasis.make(for: s, seed: basis.source.seed) : basis
             let r = try Simulator.run(s, basis: own, keepSeries: false)
-            return VariantResult(index: index, settings: dict, error: nil, bands: r.scenario.bands, totalBandWidth: r.scenario.totalBandWidth, totals: r.totals)
+            return VariantResult(
+                index: index,
+                settings: dict,
+                error: nil,
+                bands: r.scenario.bands,
+                totalBandWidth: r.scenario.totalBandWidth,
+                totals: r.totals
+            )
         } catch let error as VariantError {
-            return VariantResult(index: index, settings: dict, error: "\(error)", errorDutch: error.dutch, bands: nil, totalBandWidth: nil, totals: nil)
+            return VariantResult(
+                index: index,
+                settings: dict,
+                error: "\(error)",
+                errorDutch: error.dutch,
+                bands: nil,
+                totalBandWidth: nil,
+                totals: nil
+            )
         } catch {
-            return VariantResult(index: index, settings: dict, error: "\(error)", errorDutch: "\(error)", bands: nil, totalBandWidth: nil, totals: nil)
+            return VariantResult(
+                index: index,
+                settings: dict,
+                error: "\(error)",
+                errorDutch: "\(error)",
+                bands: nil,
+                totalBandWidth: nil,
+                totals: nil
+            )
         }
     }
 

@@ -51,7 +51,9 @@ extension Scenario {
         if let s = f["seed"] {
             guard let v = UInt64(try s.string()) else { throw s.error("expected a whole number >= 0") }
             seed = v
-        } else { seed = base!.seed }
+        } else {
+            seed = base!.seed
+        }
 
         // Calendar.
         var calendar = base?.calendar ?? Calendar(start: Day(year: 2026, month: 1, day: 1)!, workingDays: 250, holidays: [])
@@ -66,7 +68,9 @@ extension Scenario {
         var rules = base?.rules ?? RuleSet.bundledDefault()
         if let r = f["rules"] {
             let text = try r.string()
-            if text == "bundled" { rules = RuleSet.bundledDefault() } else {
+            if text == "bundled" {
+                rules = RuleSet.bundledDefault()
+            } else {
                 let url = resolve(text, in: folder)
                 guard FileManager.default.fileExists(atPath: url.path) else { throw r.error("no rule file at \(url.path)") }
                 rules = try RuleSet.load(contentsOf: url)
@@ -81,7 +85,9 @@ extension Scenario {
             for (key, value) in try a.mapping() {
                 switch key {
                 case "capacity":
-                    throw value.error("the simulator derives daily capacity from the caseload; set 'capacity.caseload' at the top level of the scenario")
+                    throw value.error(
+                        "the simulator derives daily capacity from the caseload; set 'capacity.caseload' at the top level of the scenario"
+                    )
                 case "bands": bands = value
                 case "bandPolicy": bandPolicy = try value.oneOf(BandPolicy.self)
                 default: break
@@ -96,7 +102,10 @@ extension Scenario {
         // Capacity.
         var capacity = base?.capacity ?? Capacity(caseload: [:], initialLoad: [:], initialLoadDays: 1, weeks: [])
         if let c = f["capacity"] {
-            let cf = try c.fields(allowed: ["caseload", "initialLoad", "initialLoadDays", "weeks"], required: base == nil ? ["caseload"] : [])
+            let cf = try c.fields(
+                allowed: ["caseload", "initialLoad", "initialLoadDays", "weeks"],
+                required: base == nil ? ["caseload"] : []
+            )
             if let v = cf["caseload"] {
                 let read = try v.perRO { try $0.double(in: 0...100_000_000) }
                 for ro in RO.allCases where read[ro] == nil && base == nil { throw v.error("missing caseload for \(ro.rawValue)") }
@@ -117,7 +126,13 @@ extension Scenario {
                             ros.append(ro)
                         }
                     }
-                    return WeekFactor(from: from, to: to, factor: try wf["factor"]!.double(in: 0...10), ros: ros, label: try wf["label"]?.string() ?? "")
+                    return WeekFactor(
+                        from: from,
+                        to: to,
+                        factor: try wf["factor"]!.double(in: 0...10),
+                        ros: ros,
+                        label: try wf["label"]?.string() ?? ""
+                    )
                 }
             }
         }
@@ -147,13 +162,25 @@ extension Scenario {
                 guard FileManager.default.fileExists(atPath: url.path) else { throw v.error("no intake file at \(url.path)") }
                 intake.file = url.path
             }
-            if intake.file == nil && intake.perDay == 0 && base == nil { throw i.error("give 'perDay' (synthetic intake) or 'file' (historical intake)") }
+            if intake.file == nil && intake.perDay == 0 && base == nil {
+                throw i.error("give 'perDay' (synthetic intake) or 'file' (historical intake)")
+            }
         }
 
         return Scenario(
-            name: name, title: title, description: description,
-            assumptions: assumptions, seed: seed, calendar: calendar, config: config, bandPolicy: bandPolicy, rules: rules,
-            capacity: capacity, durations: durations, intake: intake)
+            name: name,
+            title: title,
+            description: description,
+            assumptions: assumptions,
+            seed: seed,
+            calendar: calendar,
+            config: config,
+            bandPolicy: bandPolicy,
+            rules: rules,
+            capacity: capacity,
+            durations: durations,
+            intake: intake
+        )
     }
 
     /// `allocation.bands` over the inherited bands: `mode` and `softPenalty` for all, and per RO any of
@@ -171,10 +198,14 @@ extension Scenario {
             }
             let b = try e.fields(allowed: ["min", "max", "mode"], required: old == nil ? ["min", "max"] : [])
             let band = Bandwidth(
-                min: try b["min"]?.double(in: 0...1) ?? old!.min, max: try b["max"]?.double(in: 0...1) ?? old!.max,
-                mode: try b["mode"]?.oneOf(BandMode.self) ?? mode ?? old?.mode ?? .hard)
+                min: try b["min"]?.double(in: 0...1) ?? old!.min,
+                max: try b["max"]?.double(in: 0...1) ?? old!.max,
+                mode: try b["mode"]?.oneOf(BandMode.self) ?? mode ?? old?.mode ?? .hard
+            )
             guard band.min <= band.max else {
-                throw e.error("min \(band.min) is above max \(band.max)\(old == nil ? "" : " (a value left out keeps the base's: \(old!.min)...\(old!.max))")")
+                throw e.error(
+                    "min \(band.min) is above max \(band.max)\(old == nil ? "" : " (a value left out keeps the base's: \(old!.min)...\(old!.max))")"
+                )
             }
             config.bands[ro] = band
         }
@@ -206,13 +237,20 @@ extension Scenario {
             "ageMissingShare": \.ageMissingShare, "regionMissingShare": \.regionMissingShare,
             "adviesDeadlineShare": \.adviesDeadlineShare,
         ]
-        let maps = ["kindShares", "offencePrevalence", "problemPrevalence", "interventionPrevalence", "riscShares",
-                    "relationShares", "intensityShares", "regionShares"]
+        let maps = [
+            "kindShares", "offencePrevalence", "problemPrevalence", "interventionPrevalence", "riscShares",
+            "relationShares", "intensityShares", "regionShares",
+        ]
         for (key, value) in try v.mapping(allowed: Set(scalars.keys).union(maps)) {
-            if let path = scalars[key] { mix[keyPath: path] = try value.double(in: 0...1); continue }
+            if let path = scalars[key] {
+                mix[keyPath: path] = try value.double(in: 0...1)
+                continue
+            }
             func keyed<K: RawRepresentable & CaseIterable & Hashable>(_ type: K.Type) throws -> [K: Double] where K.RawValue == String {
                 var result: [K: Double] = [:]
-                for (k, x) in try value.mapping(allowed: Set(K.allCases.map(\.rawValue))) { result[K(rawValue: k)!] = try x.double(in: 0...1_000_000) }
+                for (k, x) in try value.mapping(allowed: Set(K.allCases.map(\.rawValue))) {
+                    result[K(rawValue: k)!] = try x.double(in: 0...1_000_000)
+                }
                 return result
             }
             switch key {

@@ -28,7 +28,12 @@ extension Scenario {
         switch (parts.first, parts.count) {
         case ("bands", 3):
             guard let ro = RO(code: parts[1]), ["min", "max"].contains(parts[2]) else { throw VariantError.unknownKey(key) }
-            guard (0...1).contains(value) else { throw VariantError.invalid("\(key) = \(value) is not a share in 0...1", dutch: "\(key) = \(DutchNumber.decimal(value, upTo: 4)) is geen aandeel tussen 0 en 1") }
+            guard (0...1).contains(value) else {
+                throw VariantError.invalid(
+                    "\(key) = \(value) is not a share in 0...1",
+                    dutch: "\(key) = \(DutchNumber.decimal(value, upTo: 4)) is geen aandeel tussen 0 en 1"
+                )
+            }
             var b = band(ro)
             if parts[2] == "min" { b.min = value } else { b.max = value }
             s.config.bands[ro] = b
@@ -59,12 +64,21 @@ extension Scenario {
         for ro in RO.allCases where band(ro).min > band(ro).max + 1e-12 {
             throw VariantError.invalid(
                 "band \(ro.displayName): min \(band(ro).min) is above max \(band(ro).max)",
-                dutch: "band \(ro.displayName): minimum \(DutchNumber.percent(band(ro).min, upTo: 2)) ligt boven maximum \(DutchNumber.percent(band(ro).max, upTo: 2))")
+                dutch:
+                    "band \(ro.displayName): minimum \(DutchNumber.percent(band(ro).min, upTo: 2)) ligt boven maximum \(DutchNumber.percent(band(ro).max, upTo: 2))"
+            )
         }
         let minSum = RO.allCases.reduce(0) { $0 + band($1).min }
         let maxSum = RO.allCases.reduce(0) { $0 + band($1).max }
-        if minSum > 1 + 1e-9 { throw VariantError.invalid("the minimum shares add up to more than 100%", dutch: "de minimumaandelen zijn samen meer dan 100%") }
-        if maxSum < 1 - 1e-9 { throw VariantError.invalid("the maximum shares add up to less than 100%", dutch: "de maximumaandelen zijn samen minder dan 100%") }
+        if minSum > 1 + 1e-9 {
+            throw VariantError.invalid("the minimum shares add up to more than 100%", dutch: "de minimumaandelen zijn samen meer dan 100%")
+        }
+        if maxSum < 1 - 1e-9 {
+            throw VariantError.invalid(
+                "the maximum shares add up to less than 100%",
+                dutch: "de maximumaandelen zijn samen minder dan 100%"
+            )
+        }
         return s
     }
 

@@ -37,10 +37,12 @@ public struct ScenarioSummary: Codable, Sendable, Equatable {
         assumptions = s.assumptions
         seed = s.seed
         period = s.config.period.rawValue
-        bands = Dictionary(uniqueKeysWithValues: RO.allCases.map { ro in
-            let b = s.config.band(ro)
-            return (ro.rawValue, BandSummary(min: Format.round(b.min), max: Format.round(b.max), mode: b.mode.rawValue))
-        })
+        bands = Dictionary(
+            uniqueKeysWithValues: RO.allCases.map { ro in
+                let b = s.config.band(ro)
+                return (ro.rawValue, BandSummary(min: Format.round(b.min), max: Format.round(b.max), mode: b.mode.rawValue))
+            }
+        )
         softBandPenalty = s.config.softBandPenalty
         bandPolicy = s.bandPolicy.rawValue
         solverTimeLimitSeconds = s.config.solver.timeLimitSeconds

@@ -23,8 +23,12 @@ import Wegingskader
 /// cumulative share (production), or the look-ahead's bands for the day (`LookaheadBands`). Slack is
 /// always measured against the agreed bands.
 public enum Simulator {
-    public static func run(_ scenario: Scenario, basis: IntakeBasis, keepSeries: Bool = true,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScenarioResult {
+    public static func run(
+        _ scenario: Scenario,
+        basis: IntakeBasis,
+        keepSeries: Bool = true,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> ScenarioResult {
         let config = scenario.config
         var relaxed = config
         for ro in RO.allCases { relaxed.bands[ro] = Bandwidth(min: config.band(ro).min, max: config.band(ro).max, mode: .soft) }
@@ -75,7 +79,10 @@ public enum Simulator {
             do {
                 plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: dayConfig, prior: prior, capacityLeft: free)
             } catch TriageError.infeasible {
-                logger.debug("hard bands cannot hold; day replayed with soft bands", metadata: ["scenario": "\(scenario.name)", "day": "\(day)"])
+                logger.debug(
+                    "hard bands cannot hold; day replayed with soft bands",
+                    metadata: ["scenario": "\(scenario.name)", "day": "\(day)"]
+                )
                 failure = HardBandFailureText.explain(prior: prior, config: dayConfig)
                 var soft = relaxed
                 for ro in RO.allCases { soft.bands[ro] = Bandwidth(min: dayConfig.band(ro).min, max: dayConfig.band(ro).max, mode: .soft) }
@@ -96,7 +103,10 @@ public enum Simulator {
                 guard let ro = outcome.assignments[id] else {
                     nextWaiting.append(s.intake)
                     waitingBest[id] = RO.allCases.compactMap { s.candidate.profit($0, continuityBonus: config.continuityBonus) }.max() ?? 0
-                    if everWaited.insert(id).inserted { acc.escalation(.noCapacity, month: day) ; escalatedToday += 1 }
+                    if everWaited.insert(id).inserted {
+                        acc.escalation(.noCapacity, month: day)
+                        escalatedToday += 1
+                    }
                     continue
                 }
                 waitingBest[id] = nil
@@ -134,10 +144,19 @@ public enum Simulator {
                 acc.utilisationPeak[ro] = max(acc.utilisationPeak[ro] ?? 0, u)
             }
             if keepSeries {
-                series.append(DayRecord(
-                    day: day, intake: today.count, assigned: assignedToday, waiting: waiting.count, escalated: escalatedToday,
-                    share: Dictionary(uniqueKeysWithValues: ros.map { ($0.rawValue, Format.round(prior.share($0), 5)) }),
-                    utilisation: utilisation, slack: Format.round(slack, 3), hardBandFailure: failure == nil ? nil : true))
+                series.append(
+                    DayRecord(
+                        day: day,
+                        intake: today.count,
+                        assigned: assignedToday,
+                        waiting: waiting.count,
+                        escalated: escalatedToday,
+                        share: Dictionary(uniqueKeysWithValues: ros.map { ($0.rawValue, Format.round(prior.share($0), 5)) }),
+                        utilisation: utilisation,
+                        slack: Format.round(slack, 3),
+                        hardBandFailure: failure == nil ? nil : true
+                    )
+                )
             }
             progress?(i + 1, n)
         }

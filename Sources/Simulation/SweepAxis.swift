@@ -18,7 +18,9 @@ public struct SweepAxis: Codable, Sendable, Equatable {
         let key = parts[0]
         guard Scenario.variableKeys.contains(key) else { throw VariantError.unknownKey(key) }
         func number(_ s: Substring) throws -> Double {
-            guard let v = Double(s.replacingOccurrences(of: ",", with: ".")), v.isFinite else { throw VariantError.invalid("--vary '\(text)': '\(s)' is not a number") }
+            guard let v = Double(s.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+                throw VariantError.invalid("--vary '\(text)': '\(s)' is not a number")
+            }
             return v
         }
         let range = parts[1].split(separator: ":", omittingEmptySubsequences: false)

@@ -39,29 +39,49 @@ public enum BandForecast {
         let projectedTotal = after.total + dailyTotal * Double(remaining)
         return RO.allCases.map { ro in
             let projected = projectedTotal > 0 ? ((after.weight[ro] ?? 0) + (perDay[ro] ?? 0) * Double(remaining)) / projectedTotal : 0
-            return Projection(ro: ro, share: after.share(ro), projectedShare: projected, band: config.band(ro), remainingWorkingDays: remaining,
-                              trendDays: recent.count, dailyWeight: perDay[ro] ?? 0, dailyTotal: dailyTotal)
+            return Projection(
+                ro: ro,
+                share: after.share(ro),
+                projectedShare: projected,
+                band: config.band(ro),
+                remainingWorkingDays: remaining,
+                trendDays: recent.count,
+                dailyWeight: perDay[ro] ?? 0,
+                dailyTotal: dailyTotal
+            )
         }
     }
 
     /// The alerts to record: one per RO whose forecast leaves its band.
     public static func alerts(day: Day, config: AllocationConfig, after: PeriodShares, daily: [Day: [RO: Double]]) -> [BandAlertRecord] {
         guard after.total > 0 else { return [] }
-        let start = config.period.start(of: day), end = config.period.end(of: day)
+        let start = config.period.start(of: day)
+        let end = config.period.end(of: day)
         return project(day: day, config: config, after: after, daily: daily).compactMap { p in
             let below = p.projectedShare < p.band.min - 1e-9
             let above = p.projectedShare > p.band.max + 1e-9
             guard below || above else { return nil }
             let ro = p.ro.displayName
-            let detail = "Aandeel \(ro) staat na \(day) op \(DutchNumber.percent(p.share)) (band \(p.band.label), \(p.band.mode == .hard ? "hard" : "zacht")). "
+            let detail =
+                "Aandeel \(ro) staat na \(day) op \(DutchNumber.percent(p.share)) (band \(p.band.label), \(p.band.mode == .hard ? "hard" : "zacht")). "
                 + "Bij de trend van de laatste \(DutchNumber.count(p.trendDays, "verdeeldag", "verdeeldagen")) (gemiddeld \(DutchNumber.decimal(p.dailyWeight, upTo: 1)) van \(DutchNumber.amount(p.dailyTotal, upTo: 1, "punt", "punten")) per dag voor \(ro)) "
                 + "komt \(ro) op \(end) uit op \(DutchNumber.percent(p.projectedShare)): \(below ? "onder" : "boven") de band. "
                 + "Nog \(DutchNumber.count(p.remainingWorkingDays, "werkdag", "werkdagen")) in de periode."
                 + (p.band.mode == .hard ? " Een harde band zal toewijzingen tegen de beste match in afdwingen." : "")
-            return BandAlertRecord(day: day.description, ro: p.ro, periodStart: start.description, periodEnd: end.description,
-                                   share: p.share, projectedShare: p.projectedShare, bandMin: p.band.min, bandMax: p.band.max,
-                                   bandMode: p.band.mode, direction: below ? .below : .above, detail: detail,
-                                   deadline: day.adding(workingDays: config.escalationDeadlineDays).description)
+            return BandAlertRecord(
+                day: day.description,
+                ro: p.ro,
+                periodStart: start.description,
+                periodEnd: end.description,
+                share: p.share,
+                projectedShare: p.projectedShare,
+                bandMin: p.band.min,
+                bandMax: p.band.max,
+                bandMode: p.band.mode,
+                direction: below ? .below : .above,
+                detail: detail,
+                deadline: day.adding(workingDays: config.escalationDeadlineDays).description
+            )
         }
     }
 }

@@ -96,7 +96,14 @@ public struct Commissie: Sendable {
         if overdueOnly { views = views.filter(\.overdue) }
         var alerts = try ledger.bandAlerts(openOnly: openOnly || overdueOnly).map { view($0, on: date) }.filter(filter.matches)
         if overdueOnly { alerts = alerts.filter(\.overdue) }
-        return EscalationList(date: date, openOnly: openOnly, overdueOnly: overdueOnly, filter: filter, escalations: views, bandAlerts: alerts)
+        return EscalationList(
+            date: date,
+            openOnly: openOnly,
+            overdueOnly: overdueOnly,
+            filter: filter,
+            escalations: views,
+            bandAlerts: alerts
+        )
     }
 
     func view(_ e: EscalationRecord, on date: Day) throws -> EscalationView {
@@ -105,27 +112,63 @@ public struct Commissie: Sendable {
         let overdue = e.status == .open && deadline < date
         let decision = try e.id.flatMap { try ledger.decision(escalationId: $0) }.map { decisionView($0, raised: e.day) }
         return EscalationView(
-            id: e.id ?? 0, caseId: e.caseId, kind: try ledger.intakeCase(id: e.caseId)?.kind, day: e.day, deadline: e.deadline,
-            status: e.status.rawValue, overdue: overdue, workingDaysOverdue: overdue ? deadline.workingDays(until: date) : 0,
-            reason: e.primaryReason, label: e.primaryReason.label, reasons: e.reasons, provisionalRO: e.provisionalRO,
-            currentRO: current?.ro, final: current?.final ?? false, bestFit: current?.bestFit, raisedBy: e.raisedBy, runId: e.runId,
-            decision: decision)
+            id: e.id ?? 0,
+            caseId: e.caseId,
+            kind: try ledger.intakeCase(id: e.caseId)?.kind,
+            day: e.day,
+            deadline: e.deadline,
+            status: e.status.rawValue,
+            overdue: overdue,
+            workingDaysOverdue: overdue ? deadline.workingDays(until: date) : 0,
+            reason: e.primaryReason,
+            label: e.primaryReason.label,
+            reasons: e.reasons,
+            provisionalRO: e.provisionalRO,
+            currentRO: current?.ro,
+            final: current?.final ?? false,
+            bestFit: current?.bestFit,
+            raisedBy: e.raisedBy,
+            runId: e.runId,
+            decision: decision
+        )
     }
 
     func decisionView(_ d: DecisionRecord, raised: String) -> DecisionView {
         let decidedDay = Day(String(d.decidedAt.prefix(10)))
         let days = decidedDay.flatMap { dd in Day(raised).map { $0.days(until: dd) } } ?? 0
-        return DecisionView(id: d.id ?? 0, action: d.action.rawValue, roBefore: d.roBefore, roAfter: d.roAfter, rationale: d.rationale,
-                            decidedBy: d.decidedBy, decidedAt: d.decidedAt, days: max(0, days))
+        return DecisionView(
+            id: d.id ?? 0,
+            action: d.action.rawValue,
+            roBefore: d.roBefore,
+            roAfter: d.roAfter,
+            rationale: d.rationale,
+            decidedBy: d.decidedBy,
+            decidedAt: d.decidedAt,
+            days: max(0, days)
+        )
     }
 
     func view(_ a: BandAlertRecord, on date: Day) -> BandAlertView {
         let deadline = Day(a.deadline) ?? date
-        return BandAlertView(id: a.id ?? 0, ref: "B\(a.id ?? 0)", reason: .bandForecast, label: EscalationCode.bandForecast.label, ro: a.ro,
-                             day: a.day, periodStart: a.periodStart, periodEnd: a.periodEnd, share: a.share, projectedShare: a.projectedShare,
-                             band: Bandwidth(min: a.bandMin, max: a.bandMax, mode: a.bandMode), direction: a.direction.rawValue,
-                             detail: a.detail, status: a.status.rawValue, deadline: a.deadline,
-                             overdue: a.status == .open && deadline < date, runId: a.runId)
+        return BandAlertView(
+            id: a.id ?? 0,
+            ref: "B\(a.id ?? 0)",
+            reason: .bandForecast,
+            label: EscalationCode.bandForecast.label,
+            ro: a.ro,
+            day: a.day,
+            periodStart: a.periodStart,
+            periodEnd: a.periodEnd,
+            share: a.share,
+            projectedShare: a.projectedShare,
+            band: Bandwidth(min: a.bandMin, max: a.bandMax, mode: a.bandMode),
+            direction: a.direction.rawValue,
+            detail: a.detail,
+            status: a.status.rawValue,
+            deadline: a.deadline,
+            overdue: a.status == .open && deadline < date,
+            runId: a.runId
+        )
     }
 
     // MARK: - Dossier (`escalations show ID`)
@@ -160,8 +203,20 @@ public struct Commissie: Sendable {
                 $0.data.map { $0.bandAlertId == id || $0.supersededBy == id }
                     ?? ($0.detail.contains("B\(id) ") || $0.detail.contains("B\(id))") || $0.detail.hasSuffix("B\(id)"))
             }
-            return Dossier(escalation: nil, bandAlert: view(alert, on: date), facts: nil, scores: nil, bestFit: nil, explanations: nil,
-                           flags: nil, ruleVersion: nil, ruleHash: nil, sharesAtEscalation: nil, history: [], audit: audit)
+            return Dossier(
+                escalation: nil,
+                bandAlert: view(alert, on: date),
+                facts: nil,
+                scores: nil,
+                bestFit: nil,
+                explanations: nil,
+                flags: nil,
+                ruleVersion: nil,
+                ruleHash: nil,
+                sharesAtEscalation: nil,
+                history: [],
+                audit: audit
+            )
         }
         guard let e = try ledger.escalation(reference) else {
             if case .escalation(let id) = reference { throw LedgerError.notFound("escalation \(id)") }
@@ -170,10 +225,20 @@ public struct Commissie: Sendable {
         }
         let history = try ledger.history(caseId: e.caseId)
         let stored = history.first?.scores
-        return Dossier(escalation: try view(e, on: date), bandAlert: nil, facts: try ledger.intakeCase(id: e.caseId),
-                       scores: stored?.scores, bestFit: stored?.bestFit, explanations: stored?.reasons, flags: stored?.dataFlags,
-                       ruleVersion: stored?.ruleVersion, ruleHash: stored?.ruleHash, sharesAtEscalation: e.context,
-                       history: history, audit: try ledger.audit(caseId: e.caseId))
+        return Dossier(
+            escalation: try view(e, on: date),
+            bandAlert: nil,
+            facts: try ledger.intakeCase(id: e.caseId),
+            scores: stored?.scores,
+            bestFit: stored?.bestFit,
+            explanations: stored?.reasons,
+            flags: stored?.dataFlags,
+            ruleVersion: stored?.ruleVersion,
+            ruleHash: stored?.ruleHash,
+            sharesAtEscalation: e.context,
+            history: history,
+            audit: try ledger.audit(caseId: e.caseId)
+        )
     }
 
     // MARK: - Actions
@@ -182,11 +247,20 @@ public struct Commissie: Sendable {
     /// the current shares and bands are stored with it for the dossier.
     @discardableResult
     public func contest(caseId: String, reason: String, by actor: String, on day: Day) throws -> EscalationRecord {
-        let e = try ledger.contest(caseId: caseId, reason: reason, by: actor, on: day, deadline: day.adding(workingDays: config.escalationDeadlineDays),
-                                   context: try sharesNow(on: day))
-        logger.info("commissie: case contested", metadata: [
-            "escalation": "\(e.id.map(String.init) ?? "-")", "case": "\(caseId)", "day": "\(day)", "deadline": "\(e.deadline)",
-        ])
+        let e = try ledger.contest(
+            caseId: caseId,
+            reason: reason,
+            by: actor,
+            on: day,
+            deadline: day.adding(workingDays: config.escalationDeadlineDays),
+            context: try sharesNow(on: day)
+        )
+        logger.info(
+            "commissie: case contested",
+            metadata: [
+                "escalation": "\(e.id.map(String.init) ?? "-")", "case": "\(caseId)", "day": "\(day)", "deadline": "\(e.deadline)",
+            ]
+        )
         return e
     }
 
@@ -194,10 +268,13 @@ public struct Commissie: Sendable {
     @discardableResult
     public func decide(escalationId: Int64, moveTo: RO?, rationale: String, by actor: String) throws -> DecisionRecord {
         let d = try ledger.decide(escalationId: escalationId, moveTo: moveTo, rationale: rationale, by: actor)
-        logger.info("commissie: escalation decided", metadata: [
-            "escalation": "\(escalationId)", "decision": "\(d.id.map(String.init) ?? "-")", "action": "\(d.action.rawValue)",
-            "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
-        ])
+        logger.info(
+            "commissie: escalation decided",
+            metadata: [
+                "escalation": "\(escalationId)", "decision": "\(d.id.map(String.init) ?? "-")", "action": "\(d.action.rawValue)",
+                "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
+            ]
+        )
         return d
     }
 
@@ -206,11 +283,22 @@ public struct Commissie: Sendable {
     /// nothing (`DecisionsRefused` lists every refused item). `moveTo` moves every named case to that RO;
     /// `decidedOn` is the meeting's date.
     @discardableResult
-    public func decide(_ references: [String], moveTo: RO?, rationale: String, by actor: String, decidedOn meeting: Day? = nil) throws
+    public func decide(
+        _ references: [String],
+        moveTo: RO?,
+        rationale: String,
+        by actor: String,
+        decidedOn meeting: Day? = nil
+    ) throws
         -> [DecisionRecord]
     {
-        let decisions = try ledger.decide(references.map(EscalationReference.init), moveTo: moveTo, rationale: rationale, by: actor,
-                                          decidedOn: meeting)
+        let decisions = try ledger.decide(
+            references.map(EscalationReference.init),
+            moveTo: moveTo,
+            rationale: rationale,
+            by: actor,
+            decidedOn: meeting
+        )
         log(decisions)
         return decisions
     }
@@ -222,7 +310,12 @@ public struct Commissie: Sendable {
     /// moving cases is done by naming them. The filter must narrow (an empty one would confirm everything)
     /// and match at least one escalation; all or nothing, as above.
     @discardableResult
-    public func confirm(matching filter: Filter, rationale: String, by actor: String, decidedOn meeting: Day? = nil) throws
+    public func confirm(
+        matching filter: Filter,
+        rationale: String,
+        by actor: String,
+        decidedOn meeting: Day? = nil
+    ) throws
         -> [DecisionRecord]
     {
         guard !filter.isEmpty else {
@@ -234,9 +327,17 @@ public struct Commissie: Sendable {
             .map { try view($0, on: meeting ?? Day.today()) }
             .filter(filter.matches)
         guard !matched.isEmpty else {
-            throw LedgerError.refused("no open escalation with a provisional RO (and not contested, unless --reason betwist) matches \(describe(filter))")
+            throw LedgerError.refused(
+                "no open escalation with a provisional RO (and not contested, unless --reason betwist) matches \(describe(filter))"
+            )
         }
-        let decisions = try ledger.decide(matched.map { .escalation($0.id) }, moveTo: nil, rationale: rationale, by: actor, decidedOn: meeting)
+        let decisions = try ledger.decide(
+            matched.map { .escalation($0.id) },
+            moveTo: nil,
+            rationale: rationale,
+            by: actor,
+            decidedOn: meeting
+        )
         log(decisions)
         return decisions
     }
@@ -254,21 +355,38 @@ public struct Commissie: Sendable {
 
     private func log(_ decisions: [DecisionRecord]) {
         for d in decisions {
-            logger.info("commissie: escalation decided", metadata: [
-                "escalation": "\(d.escalationId)", "decision": "\(d.id.map(String.init) ?? "-")", "action": "\(d.action.rawValue)",
-                "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
-                "batch": "\(decisions.count)", "decidedAt": "\(d.decidedAt)",
-            ])
+            logger.info(
+                "commissie: escalation decided",
+                metadata: [
+                    "escalation": "\(d.escalationId)", "decision": "\(d.id.map(String.init) ?? "-")", "action": "\(d.action.rawValue)",
+                    "case": "\(d.caseId)", "roBefore": "\(d.roBefore?.rawValue ?? "-")", "roAfter": "\(d.roAfter.rawValue)",
+                    "batch": "\(decisions.count)", "decidedAt": "\(d.decidedAt)",
+                ]
+            )
         }
     }
 
     public func sharesNow(on day: Day) throws -> EscalationContext {
-        let start = config.period.start(of: day), end = config.period.end(of: day)
+        let start = config.period.start(of: day)
+        let end = config.period.end(of: day)
         let shares = PeriodShares(weight: try ledger.periodWeights(from: start, to: end))
-        return EscalationContext(periodStart: start.description, periodEnd: end.description, shares: Dictionary(uniqueKeysWithValues: RO.allCases.map { ro in
-            (ro.rawValue, EscalationContext.Share(share: shares.share(ro), weight: shares.weight[ro] ?? 0, band: config.band(ro),
-                                                 withinBand: shares.total == 0 || config.band(ro).contains(shares.share(ro))))
-        }))
+        return EscalationContext(
+            periodStart: start.description,
+            periodEnd: end.description,
+            shares: Dictionary(
+                uniqueKeysWithValues: RO.allCases.map { ro in
+                    (
+                        ro.rawValue,
+                        EscalationContext.Share(
+                            share: shares.share(ro),
+                            weight: shares.weight[ro] ?? 0,
+                            band: config.band(ro),
+                            withinBand: shares.total == 0 || config.band(ro).contains(shares.share(ro))
+                        )
+                    )
+                }
+            )
+        )
     }
 
     // MARK: - Audit (`audit --json`)

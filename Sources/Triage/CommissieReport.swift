@@ -109,24 +109,44 @@ public struct CommissieReport: Codable, Sendable {
             let with = views.filter { v in v.reasons.contains { $0.code == code } }
             var perRO: [String: Int] = [:]
             for v in with { perRO[v.provisionalRO?.rawValue ?? "-", default: 0] += 1 }
-            byReason.append(ReasonCount(code: code, label: code.label, count: with.count, primary: with.filter { $0.reason == code }.count,
-                                        decided: with.filter { $0.decision != nil }.count,
-                                        moved: with.filter { $0.decision?.action == "move" }.count, perRO: perRO))
+            byReason.append(
+                ReasonCount(
+                    code: code,
+                    label: code.label,
+                    count: with.count,
+                    primary: with.filter { $0.reason == code }.count,
+                    decided: with.filter { $0.decision != nil }.count,
+                    moved: with.filter { $0.decision?.action == "move" }.count,
+                    perRO: perRO
+                )
+            )
         }
         let alerts = try ledger.bandAlerts().filter { Day($0.day).map { $0 >= from && $0 <= to } ?? false }
         var forecastDays: [String: Int] = [:]
         for a in alerts { forecastDays[a.ro.rawValue, default: 0] += 1 }
-        byReason.append(ReasonCount(code: .bandForecast, label: EscalationCode.bandForecast.label, count: alerts.count, primary: alerts.count,
-                                    decided: 0, moved: 0, perRO: forecastDays))
+        byReason.append(
+            ReasonCount(
+                code: .bandForecast,
+                label: EscalationCode.bandForecast.label,
+                count: alerts.count,
+                primary: alerts.count,
+                decided: 0,
+                moved: 0,
+                perRO: forecastDays
+            )
+        )
         let latestAlerts = RO.allCases.compactMap { ro in alerts.last { $0.ro == ro } }.map { commissie.view($0, on: asOf) }
 
         let byRO = RO.allCases.map { ro in
             let at = views.filter { $0.provisionalRO == ro }
-            return ROCount(ro: ro, escalations: at.count,
-                           confirmed: at.filter { $0.decision?.action == "confirm" }.count,
-                           movedAway: at.filter { $0.decision?.action == "move" }.count,
-                           movedTo: views.filter { $0.decision?.action == "move" && $0.decision?.roAfter == ro }.count,
-                           open: at.filter { $0.status == "open" }.count)
+            return ROCount(
+                ro: ro,
+                escalations: at.count,
+                confirmed: at.filter { $0.decision?.action == "confirm" }.count,
+                movedAway: at.filter { $0.decision?.action == "move" }.count,
+                movedTo: views.filter { $0.decision?.action == "move" && $0.decision?.roAfter == ro }.count,
+                open: at.filter { $0.status == "open" }.count
+            )
         }
         // The agenda: open on `asOf`, raised up to `to` (earlier periods included).
         let earlier = try ledger.escalations(openOnly: true, from: nil, to: from.adding(days: -1)).map { try commissie.view($0, on: asOf) }
@@ -135,27 +155,51 @@ public struct CommissieReport: Codable, Sendable {
             let items = open.filter { $0.reason == code }.sorted { a, b in
                 (a.overdue ? 0 : 1, -a.workingDaysOverdue, a.day, a.id) < (b.overdue ? 0 : 1, -b.workingDaysOverdue, b.day, b.id)
             }
-            return items.isEmpty ? nil : AgendaGroup(code: code, label: code.label, overdue: items.filter(\.overdue).count, escalations: items)
+            return items.isEmpty
+                ? nil : AgendaGroup(code: code, label: code.label, overdue: items.filter(\.overdue).count, escalations: items)
         }
-        let decisions = views.compactMap { v in v.decision.map { DecisionRow(escalationId: v.id, caseId: v.caseId, reason: v.reason, escalatedOn: v.day, decision: $0) } }
+        let decisions = views.compactMap { v in
+            v.decision.map { DecisionRow(escalationId: v.id, caseId: v.caseId, reason: v.reason, escalatedOn: v.day, decision: $0) }
+        }
         let days = decisions.map(\.decision.days).sorted()
-        let median: Double? = days.isEmpty ? nil : (days.count % 2 == 1 ? Double(days[days.count / 2]) : Double(days[days.count / 2 - 1] + days[days.count / 2]) / 2)
+        let median: Double? =
+            days.isEmpty
+            ? nil : (days.count % 2 == 1 ? Double(days[days.count / 2]) : Double(days[days.count / 2 - 1] + days[days.count / 2]) / 2)
         let within = decisions.filter { row in
             guard let deadline = records.first(where: { $0.id == row.escalationId }).flatMap({ Day($0.deadline) }),
-                  let decided = Day(String(row.decision.decidedAt.prefix(10))) else { return false }
+                let decided = Day(String(row.decision.decidedAt.prefix(10)))
+            else { return false }
             return decided <= deadline
         }.count
-        let lead = LeadTime(decisions: days.count, meanDays: days.isEmpty ? nil : Double(days.reduce(0, +)) / Double(days.count),
-                            medianDays: median, maxDays: days.max(), withinDeadline: within)
+        let lead = LeadTime(
+            decisions: days.count,
+            meanDays: days.isEmpty ? nil : Double(days.reduce(0, +)) / Double(days.count),
+            medianDays: median,
+            maxDays: days.max(),
+            withinDeadline: within
+        )
 
         return CommissieReport(
-            from: from, to: to, asOf: asOf, escalations: views.count, decided: decisions.count,
+            from: from,
+            to: to,
+            asOf: asOf,
+            escalations: views.count,
+            decided: decisions.count,
             resolved: views.filter { $0.status == "resolved" }.count,
-            moved: decisions.filter { $0.decision.action == "move" }.count, confirmed: decisions.filter { $0.decision.action == "confirm" }.count,
-            byReason: byReason, byRO: byRO, decisions: decisions, leadTime: lead,
+            moved: decisions.filter { $0.decision.action == "move" }.count,
+            confirmed: decisions.filter { $0.decision.action == "confirm" }.count,
+            byReason: byReason,
+            byRO: byRO,
+            decisions: decisions,
+            leadTime: lead,
             criteria: try criteria(decisions, ledger: ledger, staleAfterDays: commissie.config.staleAfterDays),
-            open: open, overdue: open.filter(\.overdue), agenda: agenda, carriedOver: earlier.count,
-            bandAlerts: latestAlerts, bandForecastDays: forecastDays)
+            open: open,
+            overdue: open.filter(\.overdue),
+            agenda: agenda,
+            carriedOver: earlier.count,
+            bandAlerts: latestAlerts,
+            bandForecastDays: forecastDays
+        )
     }
 
     /// Re-scores each decided case with the rule set version it was allocated under (stored in the ledger)
@@ -165,7 +209,8 @@ public struct CommissieReport: Codable, Sendable {
         var rows: [String: CriterionRow] = [:]
         for row in decisions {
             guard let facts = try ledger.intakeCase(id: row.caseId), let first = try ledger.history(caseId: row.caseId).first,
-                  let day = Day(row.escalatedOn) else { continue }
+                let day = Day(row.escalatedOn)
+            else { continue }
             if ruleSets[first.ruleHash] == nil, let stored = try ledger.ruleSet(hash: first.ruleHash) {
                 ruleSets[first.ruleHash] = try? RuleSet.parse(stored.source, file: "wegingskader \(stored.version)")
             }
@@ -174,8 +219,19 @@ public struct CommissieReport: Codable, Sendable {
             let moved = row.decision.action == "move"
             for c in score.contributions where c.kind != .base && c.points != 0 {
                 let key = "\(c.ruleId)|\(c.ro.rawValue)"
-                var r = rows[key] ?? CriterionRow(ruleId: c.ruleId, label: c.label, ro: c.ro, points: c.points, kind: c.kind.rawValue,
-                                                  moved: 0, confirmed: 0, favouredModelRO: 0, favouredCommissieRO: 0)
+                var r =
+                    rows[key]
+                    ?? CriterionRow(
+                        ruleId: c.ruleId,
+                        label: c.label,
+                        ro: c.ro,
+                        points: c.points,
+                        kind: c.kind.rawValue,
+                        moved: 0,
+                        confirmed: 0,
+                        favouredModelRO: 0,
+                        favouredCommissieRO: 0
+                    )
                 if moved {
                     r.moved += 1
                     if c.points > 0 && c.ro == row.decision.roBefore { r.favouredModelRO += 1 }
@@ -193,10 +249,14 @@ public struct CommissieReport: Codable, Sendable {
     public static func period(_ text: String) -> (from: Day, to: Day)? {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
         let parts = t.split(separator: "-")
-        guard let year = parts.first.flatMap({ Int($0) }), parts[0].count == 4, let jan = Day(year: year, month: 1, day: 1) else { return nil }
+        guard let year = parts.first.flatMap({ Int($0) }), parts[0].count == 4, let jan = Day(year: year, month: 1, day: 1) else {
+            return nil
+        }
         if parts.count == 1 { return (jan, BandPeriod.year.end(of: jan)) }
         guard parts.count == 2 else { return nil }
-        if parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q), let first = Day(year: year, month: (q - 1) * 3 + 1, day: 1) {
+        if parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()), (1...4).contains(q),
+            let first = Day(year: year, month: (q - 1) * 3 + 1, day: 1)
+        {
             return (first, BandPeriod.quarter.end(of: first))
         }
         if let m = Int(parts[1]), let first = Day(year: year, month: m, day: 1) { return (first, BandPeriod.month.end(of: first)) }

@@ -12,7 +12,9 @@ extension CommissieReport {
         o.append("<title>Agenda en rapportage begeleidingscommissie \(h(Self.dutch(from))) – \(h(Self.dutch(to)))</title>")
         o.append("<style>\(Self.css)</style></head><body><main>")
         o.append("<header><p class=\"kicker\">3RO · Verdeling instroom</p><h1>Agenda en rapportage begeleidingscommissie</h1>")
-        o.append("<p class=\"sub\">Periode \(h(Self.dutch(from))) t/m \(h(Self.dutch(to))) · stand van zaken op \(h(Self.dutch(asOf)))\(generatedAt.map { " · gemaakt \(h($0))" } ?? "")</p></header>")
+        o.append(
+            "<p class=\"sub\">Periode \(h(Self.dutch(from))) t/m \(h(Self.dutch(to))) · stand van zaken op \(h(Self.dutch(asOf)))\(generatedAt.map { " · gemaakt \(h($0))" } ?? "")</p></header>"
+        )
 
         // Summary cards.
         let changed = decided == 0 ? "–" : DutchNumber.percent(Double(moved) / Double(decided))
@@ -20,10 +22,30 @@ extension CommissieReport {
         o.append(card("\(escalations)", "escalaties van zaken"))
         o.append(card("\(decided)", "besluiten", "\(confirmed) bevestigd · \(moved) verplaatst"))
         o.append(card(changed, "keuze van het model gewijzigd", "\(moved) van \(decided) besluiten"))
-        o.append(card(leadTime.meanDays.map { DutchNumber.decimal($0, digits: 1) } ?? "–", "dagen gemiddeld tot besluit",
-                      leadTime.medianDays.map { "mediaan \(DutchNumber.decimal($0, digits: 1)) · max \(leadTime.maxDays ?? 0)" } ?? "nog geen besluiten"))
-        o.append(card("\(open.count)", "open", overdue.isEmpty ? "niets over de termijn" : "\(overdue.count) over de termijn", alert: !overdue.isEmpty))
-        o.append(card("\(bandAlerts.filter { $0.status == "open" }.count)", "open bandprognoses", "één per RO, niet per zaak", alert: bandAlerts.contains { $0.status == "open" }))
+        o.append(
+            card(
+                leadTime.meanDays.map { DutchNumber.decimal($0, digits: 1) } ?? "–",
+                "dagen gemiddeld tot besluit",
+                leadTime.medianDays.map { "mediaan \(DutchNumber.decimal($0, digits: 1)) · max \(leadTime.maxDays ?? 0)" }
+                    ?? "nog geen besluiten"
+            )
+        )
+        o.append(
+            card(
+                "\(open.count)",
+                "open",
+                overdue.isEmpty ? "niets over de termijn" : "\(overdue.count) over de termijn",
+                alert: !overdue.isEmpty
+            )
+        )
+        o.append(
+            card(
+                "\(bandAlerts.filter { $0.status == "open" }.count)",
+                "open bandprognoses",
+                "één per RO, niet per zaak",
+                alert: bandAlerts.contains { $0.status == "open" }
+            )
+        )
         o.append("</section>")
 
         o.append(navigation())
@@ -32,36 +54,54 @@ extension CommissieReport {
 
         // The figures.
         o.append("<section id=\"per-reden\" class=\"figures\"><h2>Escalaties per reden</h2>")
-        o.append("<p class=\"note\">Een zaak kan meer dan één reden hebben; ‘hoofdreden’ telt elke zaak één keer. Bandprognoses gelden per RO en tellen per verdeeldag met een voorspelde overschrijding.</p>")
+        o.append(
+            "<p class=\"note\">Een zaak kan meer dan één reden hebben; ‘hoofdreden’ telt elke zaak één keer. Bandprognoses gelden per RO en tellen per verdeeldag met een voorspelde overschrijding.</p>"
+        )
         let maxCount = max(1, byReason.map(\.count).max() ?? 1)
-        o.append("<table><thead><tr><th>Reden</th><th class=\"n\">Aantal</th><th class=\"bar\"></th><th class=\"n\">Hoofdreden</th><th class=\"n\">SVG</th><th class=\"n\">RN</th><th class=\"n\">LJ&amp;R</th><th class=\"n\">Besloten</th><th class=\"n\">Verplaatst</th></tr></thead><tbody>")
+        o.append(
+            "<table><thead><tr><th>Reden</th><th class=\"n\">Aantal</th><th class=\"bar\"></th><th class=\"n\">Hoofdreden</th><th class=\"n\">SVG</th><th class=\"n\">RN</th><th class=\"n\">LJ&amp;R</th><th class=\"n\">Besloten</th><th class=\"n\">Verplaatst</th></tr></thead><tbody>"
+        )
         for r in byReason {
-            o.append("<tr\(r.count == 0 ? " class=\"dim\"" : "")><td>\(h(r.label))<br><code>\(h(r.code.rawValue))</code></td><td class=\"n\">\(r.count)</td>"
-                + "<td class=\"bar\"><span style=\"width:\(Int(Double(r.count) / Double(maxCount) * 100))%\"></span></td>"
-                + "<td class=\"n\">\(r.primary)</td>" + RO.allCases.map { "<td class=\"n\">\(r.perRO[$0.rawValue] ?? 0)</td>" }.joined()
-                + "<td class=\"n\">\(r.code == .bandForecast ? "–" : String(r.decided))</td><td class=\"n\">\(r.code == .bandForecast ? "–" : String(r.moved))</td></tr>")
+            o.append(
+                "<tr\(r.count == 0 ? " class=\"dim\"" : "")><td>\(h(r.label))<br><code>\(h(r.code.rawValue))</code></td><td class=\"n\">\(r.count)</td>"
+                    + "<td class=\"bar\"><span style=\"width:\(Int(Double(r.count) / Double(maxCount) * 100))%\"></span></td>"
+                    + "<td class=\"n\">\(r.primary)</td>" + RO.allCases.map { "<td class=\"n\">\(r.perRO[$0.rawValue] ?? 0)</td>" }.joined()
+                    + "<td class=\"n\">\(r.code == .bandForecast ? "–" : String(r.decided))</td><td class=\"n\">\(r.code == .bandForecast ? "–" : String(r.moved))</td></tr>"
+            )
         }
         o.append("</tbody></table></section>")
 
         // By RO.
-        o.append("<section id=\"per-ro\"><h2>Escalaties per RO</h2><p class=\"note\">Naar de RO waar het model de zaak voorlopig plaatste.</p>")
-        o.append("<table><thead><tr><th>RO</th><th class=\"n\">Geëscaleerd</th><th class=\"n\">Bevestigd</th><th class=\"n\">Weg verplaatst</th><th class=\"n\">Naartoe verplaatst</th><th class=\"n\">Open</th></tr></thead><tbody>")
+        o.append(
+            "<section id=\"per-ro\"><h2>Escalaties per RO</h2><p class=\"note\">Naar de RO waar het model de zaak voorlopig plaatste.</p>"
+        )
+        o.append(
+            "<table><thead><tr><th>RO</th><th class=\"n\">Geëscaleerd</th><th class=\"n\">Bevestigd</th><th class=\"n\">Weg verplaatst</th><th class=\"n\">Naartoe verplaatst</th><th class=\"n\">Open</th></tr></thead><tbody>"
+        )
         for r in byRO {
-            o.append("<tr><td><strong>\(h(r.ro.displayName))</strong></td><td class=\"n\">\(r.escalations)</td><td class=\"n\">\(r.confirmed)</td><td class=\"n\">\(r.movedAway)</td><td class=\"n\">\(r.movedTo)</td><td class=\"n\">\(r.open)</td></tr>")
+            o.append(
+                "<tr><td><strong>\(h(r.ro.displayName))</strong></td><td class=\"n\">\(r.escalations)</td><td class=\"n\">\(r.confirmed)</td><td class=\"n\">\(r.movedAway)</td><td class=\"n\">\(r.movedTo)</td><td class=\"n\">\(r.open)</td></tr>"
+            )
         }
         o.append("</tbody></table></section>")
 
         // What the wegingskader can learn.
         o.append("<section id=\"wegingskader\"><h2>Wat het wegingskader kan leren</h2>")
-        o.append("<p class=\"note\">Gemotiveerd afwijken is de waardevolste terugkoppeling op het model. Per criterium dat vuurde in besloten zaken: hoe vaak de commissie de keuze van het model wijzigde of bevestigde, en of het criterium in gewijzigde zaken voor de RO van het model of voor die van de commissie pleitte. Berekend met de versie van het wegingskader waarmee de zaak werd verdeeld.</p>")
+        o.append(
+            "<p class=\"note\">Gemotiveerd afwijken is de waardevolste terugkoppeling op het model. Per criterium dat vuurde in besloten zaken: hoe vaak de commissie de keuze van het model wijzigde of bevestigde, en of het criterium in gewijzigde zaken voor de RO van het model of voor die van de commissie pleitte. Berekend met de versie van het wegingskader waarmee de zaak werd verdeeld.</p>"
+        )
         if criteria.isEmpty {
             o.append("<p class=\"empty\">Nog geen besloten zaken met gevuurde criteria.</p>")
         } else {
-            o.append("<table><thead><tr><th>Criterium</th><th>Soort</th><th>Voor RO</th><th class=\"n\">Punten</th><th class=\"n\">Verplaatst</th><th class=\"n\">Bevestigd</th><th class=\"n\">Pleitte voor model-RO</th><th class=\"n\">Pleitte voor commissie-RO</th></tr></thead><tbody>")
+            o.append(
+                "<table><thead><tr><th>Criterium</th><th>Soort</th><th>Voor RO</th><th class=\"n\">Punten</th><th class=\"n\">Verplaatst</th><th class=\"n\">Bevestigd</th><th class=\"n\">Pleitte voor model-RO</th><th class=\"n\">Pleitte voor commissie-RO</th></tr></thead><tbody>"
+            )
             for c in criteria {
-                o.append("<tr\(c.moved > 0 ? " class=\"hot\"" : "")><td>\(h(c.label))<br><code>\(h(c.ruleId))</code></td><td>\(h(Self.kindLabel(c.kind)))</td><td>\(h(c.ro.displayName))</td>"
-                    + "<td class=\"n\">\(c.points > 0 ? "+" : "")\(c.points)</td><td class=\"n\">\(c.moved)</td><td class=\"n\">\(c.confirmed)</td>"
-                    + "<td class=\"n\">\(c.favouredModelRO)</td><td class=\"n\">\(c.favouredCommissieRO)</td></tr>")
+                o.append(
+                    "<tr\(c.moved > 0 ? " class=\"hot\"" : "")><td>\(h(c.label))<br><code>\(h(c.ruleId))</code></td><td>\(h(Self.kindLabel(c.kind)))</td><td>\(h(c.ro.displayName))</td>"
+                        + "<td class=\"n\">\(c.points > 0 ? "+" : "")\(c.points)</td><td class=\"n\">\(c.moved)</td><td class=\"n\">\(c.confirmed)</td>"
+                        + "<td class=\"n\">\(c.favouredModelRO)</td><td class=\"n\">\(c.favouredCommissieRO)</td></tr>"
+                )
             }
             o.append("</tbody></table>")
         }
@@ -72,17 +112,25 @@ extension CommissieReport {
         if bandAlerts.isEmpty {
             o.append("<p class=\"empty\">Geen RO dreigde deze periode buiten de bandbreedte te komen.</p>")
         } else {
-            o.append("<p class=\"note\">Laatste prognose per RO: het aandeel aan het eind van de bandperiode bij de trend van de laatste verdeeldagen.</p>")
-            o.append("<table><thead><tr><th>Ref.</th><th>RO</th><th>Datum</th><th class=\"n\">Aandeel nu</th><th class=\"n\">Prognose</th><th>Band</th><th>Status</th><th>Toelichting</th></tr></thead><tbody>")
+            o.append(
+                "<p class=\"note\">Laatste prognose per RO: het aandeel aan het eind van de bandperiode bij de trend van de laatste verdeeldagen.</p>"
+            )
+            o.append(
+                "<table><thead><tr><th>Ref.</th><th>RO</th><th>Datum</th><th class=\"n\">Aandeel nu</th><th class=\"n\">Prognose</th><th>Band</th><th>Status</th><th>Toelichting</th></tr></thead><tbody>"
+            )
             for a in bandAlerts {
-                o.append("<tr\(a.status == "open" ? " class=\"late\"" : "")><td>\(h(a.ref))</td><td><strong>\(h(a.ro.displayName))</strong></td><td>\(h(a.day))</td>"
-                    + "<td class=\"n\">\(DutchNumber.percent(a.share))</td><td class=\"n\">\(DutchNumber.percent(a.projectedShare))</td><td>\(h(a.band.label)) (\(a.band.mode == .hard ? "hard" : "zacht"))</td>"
-                    + "<td>\(h(Self.statusLabel(a.status)))</td><td class=\"why\">\(h(a.detail))</td></tr>")
+                o.append(
+                    "<tr\(a.status == "open" ? " class=\"late\"" : "")><td>\(h(a.ref))</td><td><strong>\(h(a.ro.displayName))</strong></td><td>\(h(a.day))</td>"
+                        + "<td class=\"n\">\(DutchNumber.percent(a.share))</td><td class=\"n\">\(DutchNumber.percent(a.projectedShare))</td><td>\(h(a.band.label)) (\(a.band.mode == .hard ? "hard" : "zacht"))</td>"
+                        + "<td>\(h(Self.statusLabel(a.status)))</td><td class=\"why\">\(h(a.detail))</td></tr>"
+                )
             }
             o.append("</tbody></table>")
         }
         o.append("</section>")
-        o.append("<footer>Bron: het grootboek van instroom (escalaties, besluiten en audit zijn alleen aan te vullen, nooit te wijzigen). Definitieve toewijzingen veranderen nooit: geen werk retour.</footer>")
+        o.append(
+            "<footer>Bron: het grootboek van instroom (escalaties, besluiten en audit zijn alleen aan te vullen, nooit te wijzigen). Definitieve toewijzingen veranderen nooit: geen werk retour.</footer>"
+        )
         o.append("</main></body></html>")
         return o.joined(separator: "\n")
     }
@@ -91,8 +139,10 @@ extension CommissieReport {
     private func navigation() -> String {
         var links = ["<a href=\"#agenda\">Agenda</a>"]
         links += agenda.map { "<a href=\"#agenda-\(h($0.code.rawValue))\">\(h($0.label)) (\($0.escalations.count))</a>" }
-        links += [("besluiten", "Besluiten"), ("per-reden", "Per reden"), ("per-ro", "Per RO"), ("wegingskader", "Wegingskader"),
-                  ("bandprognoses", "Bandprognoses")].map { "<a href=\"#\($0.0)\">\($0.1)</a>" }
+        links += [
+            ("besluiten", "Besluiten"), ("per-reden", "Per reden"), ("per-ro", "Per RO"), ("wegingskader", "Wegingskader"),
+            ("bandprognoses", "Bandprognoses"),
+        ].map { "<a href=\"#\($0.0)\">\($0.1)</a>" }
         return "<nav class=\"toc\" aria-label=\"Inhoud\">" + links.joined(separator: " ") + "</nav>"
     }
 
@@ -105,25 +155,37 @@ extension CommissieReport {
             return o
         }
         let carried = carriedOver == 0 ? "" : ", waarvan \(carriedOver) uit een eerdere periode"
-        o.append("<p>\(h(DutchNumber.count(open.count, "zaak", "zaken"))) ter beslissing\(carried); \(overdue.count) over de termijn. "
-            + "Per reden (de hoofdreden van de escalatie), met wat over de termijn is bovenaan.</p>")
-        o.append("<ol class=\"agenda-list\">" + agenda.map { g in
-            "<li>\(h(g.label)): \(h(DutchNumber.count(g.escalations.count, "zaak", "zaken")))\(g.overdue > 0 ? ", \(g.overdue) over de termijn" : "")</li>"
-        }.joined() + "</ol></section>")
+        o.append(
+            "<p>\(h(DutchNumber.count(open.count, "zaak", "zaken"))) ter beslissing\(carried); \(overdue.count) over de termijn. "
+                + "Per reden (de hoofdreden van de escalatie), met wat over de termijn is bovenaan.</p>"
+        )
+        o.append(
+            "<ol class=\"agenda-list\">"
+                + agenda.map { g in
+                    "<li>\(h(g.label)): \(h(DutchNumber.count(g.escalations.count, "zaak", "zaken")))\(g.overdue > 0 ? ", \(g.overdue) over de termijn" : "")</li>"
+                }.joined() + "</ol></section>"
+        )
         for (n, g) in agenda.enumerated() {
             o.append("<section id=\"agenda-\(h(g.code.rawValue))\" class=\"agenda-group\">")
             o.append("<h2><span class=\"num\">\(n + 1).</span> \(h(g.label))</h2>")
-            o.append("<p class=\"note\"><code>\(h(g.code.rawValue))</code> · \(h(DutchNumber.count(g.escalations.count, "zaak", "zaken")))"
-                + (g.overdue > 0 ? " · <strong>\(g.overdue) over de termijn</strong>" : " · niets over de termijn") + "</p>")
-            o.append("<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Soort</th><th>Voorlopig bij</th><th>Beste match</th><th>Gemeld</th><th>Termijn</th><th>Toelichting</th></tr></thead><tbody>")
+            o.append(
+                "<p class=\"note\"><code>\(h(g.code.rawValue))</code> · \(h(DutchNumber.count(g.escalations.count, "zaak", "zaken")))"
+                    + (g.overdue > 0 ? " · <strong>\(g.overdue) over de termijn</strong>" : " · niets over de termijn") + "</p>"
+            )
+            o.append(
+                "<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Soort</th><th>Voorlopig bij</th><th>Beste match</th><th>Gemeld</th><th>Termijn</th><th>Toelichting</th></tr></thead><tbody>"
+            )
             for e in g.escalations {
                 // The primary reason's details first, then each further reason under its label.
-                let why = e.reasons.filter { $0.code == e.reason }.map { h($0.detail) }
+                let why =
+                    e.reasons.filter { $0.code == e.reason }.map { h($0.detail) }
                     + e.reasons.filter { $0.code != e.reason }.map { "<span class=\"also\">Ook: \(h($0.label))</span><br>\(h($0.detail))" }
-                o.append("<tr\(e.overdue ? " class=\"late\"" : "")><td>\(e.id)</td><td><code>\(h(e.caseId))</code></td><td>\(h(e.kind.map(Self.kindName) ?? "–"))</td>"
-                    + "<td>\(h(e.provisionalRO?.displayName ?? "wacht"))</td><td>\(h(e.bestFit?.displayName ?? "–"))</td><td class=\"d\">\(h(Self.short(e.day)))</td>"
-                    + "<td class=\"d\">\(h(Self.short(e.deadline)))\(e.overdue ? "<br><span class=\"tag late\">\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")) te laat</span>" : "")</td>"
-                    + "<td class=\"why\">\(why.joined(separator: "<br>"))</td></tr>")
+                o.append(
+                    "<tr\(e.overdue ? " class=\"late\"" : "")><td>\(e.id)</td><td><code>\(h(e.caseId))</code></td><td>\(h(e.kind.map(Self.kindName) ?? "–"))</td>"
+                        + "<td>\(h(e.provisionalRO?.displayName ?? "wacht"))</td><td>\(h(e.bestFit?.displayName ?? "–"))</td><td class=\"d\">\(h(Self.short(e.day)))</td>"
+                        + "<td class=\"d\">\(h(Self.short(e.deadline)))\(e.overdue ? "<br><span class=\"tag late\">\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")) te laat</span>" : "")</td>"
+                        + "<td class=\"why\">\(why.joined(separator: "<br>"))</td></tr>"
+                )
             }
             o.append("</tbody></table></section>")
         }
@@ -137,15 +199,21 @@ extension CommissieReport {
         if decisions.isEmpty {
             o.append("<p class=\"empty\">Geen besluiten over escalaties uit deze periode.</p>")
         } else {
-            o.append("<p class=\"note\">Doorlooptijd in kalenderdagen van escalatie tot besluit; \(leadTime.withinDeadline) van \(leadTime.decisions) besluiten binnen de termijn.</p>")
-            o.append("<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Reden</th><th>Besluit</th><th>Van → naar</th><th class=\"n\">Dagen</th><th>Door</th><th>Datum</th><th>Motivering</th></tr></thead><tbody>")
+            o.append(
+                "<p class=\"note\">Doorlooptijd in kalenderdagen van escalatie tot besluit; \(leadTime.withinDeadline) van \(leadTime.decisions) besluiten binnen de termijn.</p>"
+            )
+            o.append(
+                "<table><thead><tr><th>Nr.</th><th>Zaak</th><th>Reden</th><th>Besluit</th><th>Van → naar</th><th class=\"n\">Dagen</th><th>Door</th><th>Datum</th><th>Motivering</th></tr></thead><tbody>"
+            )
             for d in decisions {
                 let move = d.decision.action == "move"
-                o.append("<tr><td>\(d.escalationId)</td><td><code>\(h(d.caseId))</code></td><td>\(h(d.reason.label))</td>"
-                    + "<td><span class=\"tag \(move ? "move" : "ok")\">\(move ? "verplaatst" : "bevestigd")</span></td>"
-                    + "<td>\(h(d.decision.roBefore?.displayName ?? "–")) → <strong>\(h(d.decision.roAfter.displayName))</strong></td>"
-                    + "<td class=\"n\">\(d.decision.days)</td><td>\(h(d.decision.decidedBy))</td><td>\(h(String(d.decision.decidedAt.prefix(10))))</td>"
-                    + "<td class=\"why\">\(h(d.decision.rationale))</td></tr>")
+                o.append(
+                    "<tr><td>\(d.escalationId)</td><td><code>\(h(d.caseId))</code></td><td>\(h(d.reason.label))</td>"
+                        + "<td><span class=\"tag \(move ? "move" : "ok")\">\(move ? "verplaatst" : "bevestigd")</span></td>"
+                        + "<td>\(h(d.decision.roBefore?.displayName ?? "–")) → <strong>\(h(d.decision.roAfter.displayName))</strong></td>"
+                        + "<td class=\"n\">\(d.decision.days)</td><td>\(h(d.decision.decidedBy))</td><td>\(h(String(d.decision.decidedAt.prefix(10))))</td>"
+                        + "<td class=\"why\">\(h(d.decision.rationale))</td></tr>"
+                )
             }
             o.append("</tbody></table>")
         }
@@ -163,7 +231,9 @@ extension CommissieReport {
     public static func escape(_ s: String) -> String { HTML.escape(s) }
 
     static func dutch(_ d: Day) -> String {
-        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+        let months = [
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+        ]
         let c = d.components
         return "\(c.day) \(months[c.month - 1]) \(c.year)"
     }

@@ -18,7 +18,9 @@ extension DailyRun {
         let content = ProposalContent(cases: p.toAllocate, newCaseIds: p.newCases.map(\.id), intakeFile: intakeFile)
         let proposal = try view(content, day: day)
         try ledger.propose(
-            day: day, content: content, by: actor,
+            day: day,
+            content: content,
+            by: actor,
             detail: "Voorstel \(day): \(DutchNumber.count(p.toAllocate.count, "zaak", "zaken")), "
                 + "\(proposal.review.count) ter beoordeling door de triagedeskundigen, \(proposal.commissie.count) voor de begeleidingscommissie"
         )
@@ -41,7 +43,9 @@ extension DailyRun {
         pinned.overrides[case_.id] = .init(ro: ro, reason: reason, by: actor, at: "", proposedRO: nil, fitLoss: 0, objectiveCost: 0)
         let after = try plan(pinned, day: day)
         guard after.outcome.assignments[case_.id] == ro else {
-            throw TriageError.refused("\(ro.displayName) has no room for case \(case_.id) today (capacity or a hard band); nothing was changed")
+            throw TriageError.refused(
+                "\(ro.displayName) has no room for case \(case_.id) today (capacity or a hard band); nothing was changed"
+            )
         }
         let candidate = try require(before.instance.cases.first { $0.id == case_.id }, or: "case \(case_.id) is not in the proposal")
         let bonus = config.continuityBonus
@@ -51,14 +55,24 @@ extension DailyRun {
         let cost = (before.outcome.objective ?? 0) - (after.outcome.objective ?? 0)
         let proposed = before.outcome.assignments[case_.id]
         try ledger.reviseProposal(
-            day: day, by: actor, action: .override, caseId: case_.id,
+            day: day,
+            by: actor,
+            action: .override,
+            caseId: case_.id,
             detail: "Gemotiveerd afgeweken: zaak \(case_.id) naar \(ro.displayName)"
                 + (proposed.map { " in plaats van \($0.displayName)" } ?? "")
                 + "; fitverlies \(DutchNumber.count(fitLoss, "punt", "punten")), doelfunctie \(DutchNumber.decimal(cost, upTo: 2)) lager. Reden: \(reason)",
             data: AuditData(roBefore: proposed, roAfter: ro, fitLoss: fitLoss)
         ) { content in
-            content.overrides[case_.id] = .init(ro: ro, reason: reason, by: actor, at: ledger.now(), proposedRO: proposed,
-                                                fitLoss: fitLoss, objectiveCost: cost)
+            content.overrides[case_.id] = .init(
+                ro: ro,
+                reason: reason,
+                by: actor,
+                at: ledger.now(),
+                proposedRO: proposed,
+                fitLoss: fitLoss,
+                objectiveCost: cost
+            )
             content.accepted[case_.id] = nil
             content.contests[case_.id] = nil
         }
@@ -71,8 +85,13 @@ extension DailyRun {
         let reason = try Self.text(reason, "a contest needs a reason (--reason)")
         let content = try content(day)
         let case_ = try Self.find(caseId, in: content, day: day)
-        try ledger.reviseProposal(day: day, by: actor, action: .contest, caseId: case_.id,
-                                  detail: "Betwist in het voorstel van \(day): \(reason)") { content in
+        try ledger.reviseProposal(
+            day: day,
+            by: actor,
+            action: .contest,
+            caseId: case_.id,
+            detail: "Betwist in het voorstel van \(day): \(reason)"
+        ) { content in
             content.contests[case_.id] = .init(by: actor, at: ledger.now(), text: reason)
             content.overrides[case_.id] = nil
             content.accepted[case_.id] = nil
@@ -89,7 +108,8 @@ extension DailyRun {
             throw TriageError.refused("not on the review list of \(day): \(unknown.joined(separator: ", "))")
         }
         for id in caseIds {
-            try ledger.reviseProposal(day: day, by: actor, action: .accept, caseId: id, detail: "Beoordeeld en akkoord met het voorstel") { content in
+            try ledger.reviseProposal(day: day, by: actor, action: .accept, caseId: id, detail: "Beoordeeld en akkoord met het voorstel") {
+                content in
                 content.accepted[id] = .init(by: actor, at: ledger.now())
             }
         }
@@ -105,7 +125,8 @@ extension DailyRun {
         if !current.open.isEmpty && !acceptRest {
             throw TriageError.refused(
                 "\(current.open.count) review item(s) of \(day) are still open: accept, override or contest them, "
-                    + "or confirm with --accept-rest (\(current.open.prefix(10).joined(separator: ", "))\(current.open.count > 10 ? ", ..." : ""))")
+                    + "or confirm with --accept-rest (\(current.open.prefix(10).joined(separator: ", "))\(current.open.count > 10 ? ", ..." : ""))"
+            )
         }
         let plan = try plan(content, day: day)
         let newCases = content.cases.filter { Set(content.newCaseIds).contains($0.id) }
@@ -118,16 +139,26 @@ extension DailyRun {
                 run.escalations[i].reasons.append(reason)
                 run.escalations[i].raisedBy = note.by
             } else {
-                run.escalations.append(.init(caseId: id, reasons: (plan.escalations[id] ?? []) + [reason], provisionalRO: plan.outcome.assignments[id],
-                                             context: run.escalations.first?.context ?? context(report), raisedBy: note.by))
+                run.escalations.append(
+                    .init(
+                        caseId: id,
+                        reasons: (plan.escalations[id] ?? []) + [reason],
+                        provisionalRO: plan.outcome.assignments[id],
+                        context: run.escalations.first?.context ?? context(report),
+                        raisedBy: note.by
+                    )
+                )
             }
         }
         run.bandAlerts = try bandAlerts(plan)
         let accepted = current.review.filter { $0.state == .accepted }.count
         let rest = acceptRest ? current.open.count : 0
-        run.confirmation = .init(day: day, detail: "Dag \(day) bevestigd: \(accepted) beoordeeld en akkoord, \(content.overrides.count) gemotiveerd afgeweken, "
-            + "\(content.contests.count) betwist" + (rest > 0 ? ", \(rest) open punten akkoord zonder beoordeling (--accept-rest)" : "")
-            + "; vanaf nu geen werk retour")
+        run.confirmation = .init(
+            day: day,
+            detail: "Dag \(day) bevestigd: \(accepted) beoordeeld en akkoord, \(content.overrides.count) gemotiveerd afgeweken, "
+                + "\(content.contests.count) betwist" + (rest > 0 ? ", \(rest) open punten akkoord zonder beoordeling (--accept-rest)" : "")
+                + "; vanaf nu geen werk retour"
+        )
         report.runId = try ledger.record(run)
         return report
     }
@@ -143,8 +174,15 @@ extension DailyRun {
 
     func plan(_ content: ProposalContent, day: Day) throws -> DayPlan {
         let p = try prepare(intake: content.cases, day: day)
-        return try DayPlan.make(cases: content.cases, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft,
-                                pins: content.overrides.mapValues(\.ro))
+        return try DayPlan.make(
+            cases: content.cases,
+            day: day,
+            rules: rules,
+            config: config,
+            prior: p.prior,
+            capacityLeft: p.capacityLeft,
+            pins: content.overrides.mapValues(\.ro)
+        )
     }
 
     func view(_ content: ProposalContent, day: Day) throws -> DayProposal {
@@ -158,18 +196,29 @@ extension DailyRun {
             let queue = content.contests[id] != nil ? .commissie : ReviewRouting.queue(of: reasons)
             let ro = plan.outcome.assignments[id]
             if let override = content.overrides[id] {
-                review.append(.init(caseId: id, ro: ro, queue: .triage, reasons: reasons, state: .overridden, by: override.by, note: override.reason))
+                review.append(
+                    .init(caseId: id, ro: ro, queue: .triage, reasons: reasons, state: .overridden, by: override.by, note: override.reason)
+                )
             } else if let note = content.contests[id] {
-                commissie.append(.init(caseId: id, ro: ro, queue: .commissie, reasons: reasons, state: .contested, by: note.by, note: note.text))
+                commissie.append(
+                    .init(caseId: id, ro: ro, queue: .commissie, reasons: reasons, state: .contested, by: note.by, note: note.text)
+                )
             } else if queue == .commissie {
                 commissie.append(.init(caseId: id, ro: ro, queue: .commissie, reasons: reasons, state: .open))
             } else if queue == .triage {
                 let note = content.accepted[id]
-                review.append(.init(caseId: id, ro: ro, queue: .triage, reasons: reasons, state: note == nil ? .open : .accepted, by: note?.by))
+                review.append(
+                    .init(caseId: id, ro: ro, queue: .triage, reasons: reasons, state: note == nil ? .open : .accepted, by: note?.by)
+                )
             }
         }
-        return DayProposal(day: day, report: report, review: review.sorted { $0.caseId < $1.caseId },
-                           commissie: commissie.sorted { $0.caseId < $1.caseId }, overrides: content.overrides)
+        return DayProposal(
+            day: day,
+            report: report,
+            review: review.sorted { $0.caseId < $1.caseId },
+            commissie: commissie.sorted { $0.caseId < $1.caseId },
+            overrides: content.overrides
+        )
     }
 
     static func find(_ id: String, in content: ProposalContent, day: Day) throws -> IntakeCase {
@@ -216,8 +265,11 @@ extension DailyRun {
         if let given { return given }
         let open = try ledger.proposals()
         guard open.count == 1, let day = Day(open[0].day) else {
-            throw TriageError.refused(open.isEmpty ? "no proposal is under review (instroom propose makes one)"
-                                                   : "several proposals are under review: give --date")
+            throw TriageError.refused(
+                open.isEmpty
+                    ? "no proposal is under review (instroom propose makes one)"
+                    : "several proposals are under review: give --date"
+            )
         }
         return day
     }

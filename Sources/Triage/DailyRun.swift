@@ -2,9 +2,9 @@ import Allocation
 import Foundation
 import GLPK
 import InstroomDomain
-import Review
 import Ledger
 import Logging
+import Review
 import Wegingskader
 
 /// The triagepunt's daily job: take the day's intake (and yesterday's waiting cases), allocate it with
@@ -23,11 +23,16 @@ public struct DailyRun: Sendable {
     }
 
     /// The ledger's view before today's solve: new cases, waiting ones, fixed shares, capacity left.
-    public func prepare(intake: [IntakeCase], day: Day) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
+    public func prepare(
+        intake: [IntakeCase],
+        day: Day
+    ) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
         let stored = try ledger.storedFacts(intake.map(\.id))
         for c in intake {
             if let facts = stored[c.id], facts != c {
-                throw TriageError.conflictingFacts("case \(c.id) is already in the ledger with other facts; an intake may not change a known case (geen werk retour)")
+                throw TriageError.conflictingFacts(
+                    "case \(c.id) is already in the ledger with other facts; an intake may not change a known case (geen werk retour)"
+                )
             }
         }
         let newCases = intake.filter { stored[$0.id] == nil }
@@ -50,34 +55,53 @@ public struct DailyRun: Sendable {
         let started = ContinuousClock.now
         // Unattended, the day is proposed and confirmed at once; not while a person reviews a draft.
         if let open = try ledger.proposals().first {
-            throw TriageError.refused("the proposal for \(open.day) is under review: confirm it first (instroom confirm --date \(open.day))")
+            throw TriageError.refused(
+                "the proposal for \(open.day) is under review: confirm it first (instroom confirm --date \(open.day))"
+            )
         }
         let p = try prepare(intake: intake, day: day)
-        logger.info("allocation started", metadata: [
-            "day": "\(day)", "intake": "\(intake.count)", "new": "\(p.newCases.count)", "toAllocate": "\(p.toAllocate.count)",
-        ])
+        logger.info(
+            "allocation started",
+            metadata: [
+                "day": "\(day)", "intake": "\(intake.count)", "new": "\(p.newCases.count)", "toAllocate": "\(p.toAllocate.count)",
+            ]
+        )
         if p.toAllocate.isEmpty {
             logger.info("allocation unchanged: nothing to allocate", metadata: ["day": "\(day)"])
             return try existingReport(intake: intake, day: day)
         }
         let plan: DayPlan
         do {
-            plan = try DayPlan.make(cases: p.toAllocate, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft)
+            plan = try DayPlan.make(
+                cases: p.toAllocate,
+                day: day,
+                rules: rules,
+                config: config,
+                prior: p.prior,
+                capacityLeft: p.capacityLeft
+            )
         } catch let error as TriageError {
             // The explanation names shares and bands; the log keeps to the day and the kind of refusal.
-            logger.notice("allocation refused", metadata: ["day": "\(day)", "reason": "\(error.logKind)", "toAllocate": "\(p.toAllocate.count)"])
+            logger.notice(
+                "allocation refused",
+                metadata: ["day": "\(day)", "reason": "\(error.logKind)", "toAllocate": "\(p.toAllocate.count)"]
+            )
             throw error
         }
         if plan.outcome.assignments.isEmpty && p.newCases.isEmpty {
             // Only waiting cases, and still no room: nothing changes, nothing is written.
-            logger.info("allocation unchanged: no room for the waiting cases", metadata: ["day": "\(day)", "waiting": "\(p.toAllocate.count)"])
+            logger.info(
+                "allocation unchanged: no room for the waiting cases",
+                metadata: ["day": "\(day)", "waiting": "\(p.toAllocate.count)"]
+            )
             return try existingReport(intake: intake, day: day)
         }
         // Waiting cases a triage expert contested: they get an RO today, but only provisionally.
         let newIds = Set(p.newCases.map(\.id))
         var contested = Set<String>()
         for c in p.toAllocate where !newIds.contains(c.id) {
-            if try ledger.escalations(caseId: c.id).contains(where: { $0.status == .open && $0.reasons.contains { $0.code == .contested } }) {
+            if try ledger.escalations(caseId: c.id).contains(where: { $0.status == .open && $0.reasons.contains { $0.code == .contested } })
+            {
                 contested.insert(c.id)
             }
         }
@@ -128,25 +152,53 @@ public struct DailyRun: Sendable {
         escalations.sort { $0.caseId < $1.caseId }
         let solver = outcome.solver
         return AllocationReport(
-            status: outcome.status.rawValue, date: plan.day, runId: nil, unchanged: false, newCases: newCases,
-            ruleSet: .init(version: rules.version, hash: rules.hash), assignments: lines, waiting: outcome.waiting.sorted(),
-            escalations: escalations, shares: shares(outcome.sharesAfter, plan: plan), objective: outcome.objective, fit: outcome.fit,
-            solver: .init(status: outcome.status.rawValue, seconds: solver?.seconds ?? 0,
-                          timeLimitSeconds: solver?.timeLimitSeconds ?? config.solver.timeLimitSeconds, gap: solver?.gap, nodes: solver?.nodes ?? 0,
-                          formulation: plan.model.formulation.rawValue, classes: outcome.classes, columns: outcome.columns,
-                          rows: outcome.rows, message: outcome.message)
+            status: outcome.status.rawValue,
+            date: plan.day,
+            runId: nil,
+            unchanged: false,
+            newCases: newCases,
+            ruleSet: .init(version: rules.version, hash: rules.hash),
+            assignments: lines,
+            waiting: outcome.waiting.sorted(),
+            escalations: escalations,
+            shares: shares(outcome.sharesAfter, plan: plan),
+            objective: outcome.objective,
+            fit: outcome.fit,
+            solver: .init(
+                status: outcome.status.rawValue,
+                seconds: solver?.seconds ?? 0,
+                timeLimitSeconds: solver?.timeLimitSeconds ?? config.solver.timeLimitSeconds,
+                gap: solver?.gap,
+                nodes: solver?.nodes ?? 0,
+                formulation: plan.model.formulation.rawValue,
+                classes: outcome.classes,
+                columns: outcome.columns,
+                rows: outcome.rows,
+                message: outcome.message
+            )
         )
     }
 
     func shares(_ after: PeriodShares, plan: DayPlan?) -> [String: AllocationReport.Share] {
-        Dictionary(uniqueKeysWithValues: RO.allCases.map { ro in
-            let band = config.band(ro)
-            let share = after.share(ro)
-            return (ro.rawValue, AllocationReport.Share(
-                share: share, weight: after.weight[ro] ?? 0, band: band, withinBand: after.total == 0 || band.contains(share),
-                belowSlack: plan?.outcome.belowBand[ro] ?? 0, aboveSlack: plan?.outcome.aboveBand[ro] ?? 0,
-                capacityUsed: plan?.outcome.capacityUsed[ro] ?? 0, capacity: plan?.instance.capacityLeft[ro] ?? config.capacity(ro)))
-        })
+        Dictionary(
+            uniqueKeysWithValues: RO.allCases.map { ro in
+                let band = config.band(ro)
+                let share = after.share(ro)
+                return (
+                    ro.rawValue,
+                    AllocationReport.Share(
+                        share: share,
+                        weight: after.weight[ro] ?? 0,
+                        band: band,
+                        withinBand: after.total == 0 || band.contains(share),
+                        belowSlack: plan?.outcome.belowBand[ro] ?? 0,
+                        aboveSlack: plan?.outcome.aboveBand[ro] ?? 0,
+                        capacityUsed: plan?.outcome.capacityUsed[ro] ?? 0,
+                        capacity: plan?.instance.capacityLeft[ro] ?? config.capacity(ro)
+                    )
+                )
+            }
+        )
     }
 
     /// Band forecasts after this plan: the period's daily weights so far plus today's assignments.
@@ -159,22 +211,40 @@ public struct DailyRun: Sendable {
 
     /// The shares and bands as the report shows them, stored with each escalation for its dossier.
     func context(_ report: AllocationReport) -> EscalationContext {
-        EscalationContext(periodStart: config.period.start(of: report.date).description, periodEnd: config.period.end(of: report.date).description,
-                          shares: report.shares.mapValues { .init(share: $0.share, weight: $0.weight, band: $0.band, withinBand: $0.withinBand) })
+        EscalationContext(
+            periodStart: config.period.start(of: report.date).description,
+            periodEnd: config.period.end(of: report.date).description,
+            shares: report.shares.mapValues { .init(share: $0.share, weight: $0.weight, band: $0.band, withinBand: $0.withinBand) }
+        )
     }
 
     func draft(_ plan: DayPlan, report: AllocationReport, newCases: [IntakeCase], intakeFile: String?) -> RunDraft {
         let weights = Dictionary(uniqueKeysWithValues: plan.scored.map { ($0.intake.id, $0.weight) })
         let context = context(report)
         return RunDraft(
-            run: RunRecord(day: plan.day.description, config: RunConfiguration(config), intakeFile: intakeFile,
-                           status: RunStatus(plan.outcome.status), objective: report.objective, gap: report.solver?.gap,
-                           seconds: report.solver?.seconds ?? 0, nodes: report.solver?.nodes ?? 0, message: report.solver?.message ?? ""),
+            run: RunRecord(
+                day: plan.day.description,
+                config: RunConfiguration(config),
+                intakeFile: intakeFile,
+                status: RunStatus(plan.outcome.status),
+                objective: report.objective,
+                gap: report.solver?.gap,
+                seconds: report.solver?.seconds ?? 0,
+                nodes: report.solver?.nodes ?? 0,
+                message: report.solver?.message ?? ""
+            ),
             actor: actor,
             ruleSet: RuleSetRecord(hash: rules.hash, version: rules.version, title: rules.title, source: rules.sourceText, firstUsedAt: ""),
             newCases: newCases.map { .init(intake: $0, weight: weights[$0.id] ?? config.workload.weight(of: $0)) },
             assignments: report.assignments.map { line in
-                .init(caseId: line.caseId, ro: line.ro, weight: line.weight, final: line.final, bestFit: line.bestFit, scores: StoredScores(line))
+                .init(
+                    caseId: line.caseId,
+                    ro: line.ro,
+                    weight: line.weight,
+                    final: line.final,
+                    bestFit: line.bestFit,
+                    scores: StoredScores(line)
+                )
             },
             // The ledger holds the commissie's cases; the triage review was settled before confirmation
             // and the reasons on no list are in the report and the figures.
@@ -202,9 +272,16 @@ public struct DailyRun: Sendable {
         let runs = try runIds.compactMap { try ledger.run(id: $0) }
         return AllocationReport(
             status: runs.map(\.status).allSatisfy { $0 == .optimal } ? "optimal" : (runs.first?.status.rawValue ?? "optimal"),
-            date: day, runId: runIds.max(), unchanged: true, newCases: 0,
-            ruleSet: .init(version: rules.version, hash: rules.hash), assignments: lines, waiting: waiting, escalations: escalations,
-            shares: shares(prior, plan: nil), objective: runs.count == 1 ? runs[0].objective : nil,
+            date: day,
+            runId: runIds.max(),
+            unchanged: true,
+            newCases: 0,
+            ruleSet: .init(version: rules.version, hash: rules.hash),
+            assignments: lines,
+            waiting: waiting,
+            escalations: escalations,
+            shares: shares(prior, plan: nil),
+            objective: runs.count == 1 ? runs[0].objective : nil,
             fit: lines.reduce(0) { $0 + ($1.scores[$1.ro.rawValue] ?? 0) + ($1.continuity == $1.ro ? config.continuityBonus : 0) },
             solver: nil
         )

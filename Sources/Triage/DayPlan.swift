@@ -22,14 +22,23 @@ public struct DayPlan: Sendable {
     /// bands cannot hold, or would leave work on the shelf while an RO has room.
     /// `pins` holds the cases a triage expert placed by hand (gemotiveerd afwijken): each may go only
     /// to its RO, and the rest of the day is optimised around them.
-    public static func make(cases: [IntakeCase], day: Day, rules: RuleSet, config: AllocationConfig,
-                            prior: PeriodShares, capacityLeft: [RO: Double], pins: [String: RO] = [:]) throws -> DayPlan {
+    public static func make(
+        cases: [IntakeCase],
+        day: Day,
+        rules: RuleSet,
+        config: AllocationConfig,
+        prior: PeriodShares,
+        capacityLeft: [RO: Double],
+        pins: [String: RO] = [:]
+    ) throws -> DayPlan {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
         let candidates = try scored.map { s in
             var candidate = s.candidate
             if let ro = pins[s.intake.id] {
                 guard s.score.allowed.contains(ro) else {
-                    throw TriageError.refused("case \(s.intake.id) may not go to \(ro.displayName): a route or exclusion of the wegingskader forbids it")
+                    throw TriageError.refused(
+                        "case \(s.intake.id) may not go to \(ro.displayName): a route or exclusion of the wegingskader forbids it"
+                    )
                 }
                 candidate.allowed = [ro]
             }
@@ -45,17 +54,32 @@ public struct DayPlan: Sendable {
         case .infeasible:
             throw TriageError.infeasible(day: day, explanation: explainInfeasible(instance))
         case .timeLimitWithoutSolution:
-            throw TriageError.solverFailed(day: day, message: "no assignment found within the time limit of \(config.solver.timeLimitSeconds) s; raise solver.timeLimitSeconds")
+            throw TriageError.solverFailed(
+                day: day,
+                message: "no assignment found within the time limit of \(config.solver.timeLimitSeconds) s; raise solver.timeLimitSeconds"
+            )
         case .unbounded, .failed:
             throw TriageError.solverFailed(day: day, message: solved.message)
         }
         if !solved.blockedByBands.isEmpty {
-            throw TriageError.infeasible(day: day, explanation: "\(solved.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(solved.blockedByBands.prefix(5).joined(separator: ", "))\(solved.blockedByBands.count > 5 ? ", ..." : ""). " + bandSummary(instance, solved) + " Make the band soft (bands.mode: soft) or widen it.")
+            throw TriageError.infeasible(
+                day: day,
+                explanation:
+                    "\(solved.blockedByBands.count) case(s) would wait while an RO still has room, because a hard band forbids it (niets op de plank): \(solved.blockedByBands.prefix(5).joined(separator: ", "))\(solved.blockedByBands.count > 5 ? ", ..." : ""). "
+                    + bandSummary(instance, solved) + " Make the band soft (bands.mode: soft) or widen it."
+            )
         }
         let (outcome, ties) = TieRule.settle(solved, cases: instance.cases, instance: instance)
         var escalations: [String: [EscalationReason]] = [:]
         for s in scored where pins[s.intake.id] == nil {
-            let reasons = EscalationRules.reasons(for: s, assigned: outcome.assignments[s.intake.id], day: day, instance: instance, outcome: outcome, rules: rules)
+            let reasons = EscalationRules.reasons(
+                for: s,
+                assigned: outcome.assignments[s.intake.id],
+                day: day,
+                instance: instance,
+                outcome: outcome,
+                rules: rules
+            )
             if !reasons.isEmpty { escalations[s.intake.id] = reasons }
         }
         return DayPlan(day: day, instance: instance, model: model, scored: scored, outcome: outcome, escalations: escalations, ties: ties)
@@ -71,16 +95,24 @@ public struct DayPlan: Sendable {
             guard band.mode == .hard, prior.total > 0 else { continue }
             let share = prior.share(ro)
             if !band.contains(share) {
-                lines.append("\(ro.displayName) already stands at \(DutchNumber.percent(share)) of the period, outside its hard band \(band.label)")
+                lines.append(
+                    "\(ro.displayName) already stands at \(DutchNumber.percent(share)) of the period, outside its hard band \(band.label)"
+                )
             }
         }
         if lines.isEmpty {
-            lines.append("the hard bands (" + RO.allCases.map { "\($0.displayName) \(instance.config.band($0).label)" }.joined(separator: ", ") + ") cannot all hold with today's cases and capacities")
+            lines.append(
+                "the hard bands (" + RO.allCases.map { "\($0.displayName) \(instance.config.band($0).label)" }.joined(separator: ", ")
+                    + ") cannot all hold with today's cases and capacities"
+            )
         }
         return lines.joined(separator: "; ") + ". Nothing was recorded. Make the bands soft (bands.mode: soft) or widen them."
     }
 
     static func bandSummary(_ instance: DayInstance, _ outcome: DayOutcome) -> String {
-        "Shares after this day would be " + RO.allCases.map { "\($0.displayName) \(DutchNumber.percent(outcome.sharesAfter.share($0))) (band \(instance.config.band($0).label))" }.joined(separator: ", ") + "."
+        "Shares after this day would be "
+            + RO.allCases.map {
+                "\($0.displayName) \(DutchNumber.percent(outcome.sharesAfter.share($0))) (band \(instance.config.band($0).label))"
+            }.joined(separator: ", ") + "."
     }
 }

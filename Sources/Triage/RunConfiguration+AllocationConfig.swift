@@ -10,10 +10,16 @@ extension RunConfiguration {
             Dictionary(uniqueKeysWithValues: map.map { ($0.key.rawValue, $0.value) })
         }
         self.init(
-            period: config.period, bands: coded(config.bands), softBandPenalty: config.softBandPenalty, capacity: coded(config.capacity),
+            period: config.period,
+            bands: coded(config.bands),
+            softBandPenalty: config.softBandPenalty,
+            capacity: coded(config.capacity),
             workload: .init(vi: config.workload.vi, advies: config.workload.advies, toezicht: coded(config.workload.toezicht)),
-            waitingPriority: coded(config.waitingPriority), continuityBonus: config.continuityBonus, staleAfterDays: config.staleAfterDays,
+            waitingPriority: coded(config.waitingPriority),
+            continuityBonus: config.continuityBonus,
+            staleAfterDays: config.staleAfterDays,
             escalationDeadlineDays: config.escalationDeadlineDays,
-            solver: .init(timeLimitSeconds: config.solver.timeLimitSeconds, formulation: config.formulation.rawValue))
+            solver: .init(timeLimitSeconds: config.solver.timeLimitSeconds, formulation: config.formulation.rawValue)
+        )
     }
 }

@@ -28,12 +28,20 @@ public struct ScoreReport: Codable, Sendable {
         date = day
         ruleSet = .init(version: rules.version, hash: rules.hash)
         cases = scored.map { s in
-            Line(caseId: s.intake.id, kind: s.intake.kind, weight: s.weight,
-                 scores: Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.score.scores[$0] ?? 0) }),
-                 allowed: s.score.allowed, bestFit: s.score.bestFit, runnerUp: s.score.runnerUp,
-                 nearTie: s.score.isNearTie, unfit: s.score.isUnfit,
-                 reasons: Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.score.reasons(for: $0)) }),
-                 contributions: s.score.contributions, flags: s.score.flags)
+            Line(
+                caseId: s.intake.id,
+                kind: s.intake.kind,
+                weight: s.weight,
+                scores: Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.score.scores[$0] ?? 0) }),
+                allowed: s.score.allowed,
+                bestFit: s.score.bestFit,
+                runnerUp: s.score.runnerUp,
+                nearTie: s.score.isNearTie,
+                unfit: s.score.isUnfit,
+                reasons: Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.score.reasons(for: $0)) }),
+                contributions: s.score.contributions,
+                flags: s.score.flags
+            )
         }
     }
 }

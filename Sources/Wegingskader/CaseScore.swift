@@ -20,8 +20,15 @@ public struct CaseScore: Codable, Sendable, Equatable {
     public var isUnfit: Bool
 
     public init(
-        scores: [RO: Int], allowed: [RO], contributions: [Contribution], flags: [DataFlag],
-        bestFit: RO, runnerUp: RO?, margin: Int?, isNearTie: Bool, isUnfit: Bool
+        scores: [RO: Int],
+        allowed: [RO],
+        contributions: [Contribution],
+        flags: [DataFlag],
+        bestFit: RO,
+        runnerUp: RO?,
+        margin: Int?,
+        isNearTie: Bool,
+        isUnfit: Bool
     ) {
         self.scores = scores
         self.allowed = allowed

@@ -6,7 +6,7 @@ import InstroomDomain
 /// A case's facts as bit masks over each field's vocabulary (bit i = the i-th word of
 /// `FactField.vocabulary`), read once per case.
 struct FactBits {
-    var masks: [UInt64]   // indexed by FactBits.slot(of:)
+    var masks: [UInt64]  // indexed by FactBits.slot(of:)
     var problemCount: Int
     var region: String?
     var risc: RiscLevel
@@ -82,16 +82,20 @@ struct CompiledClause: Sendable {
         switch clause.test {
         case .anyOf(let values):
             kind = region ? .regionAnyOf : .anyOf
-            mask = maskOf(values); texts = Set(values)
+            mask = maskOf(values)
+            texts = Set(values)
         case .allOf(let values):
             kind = region ? .regionAllOf : .allOf
-            mask = maskOf(values); texts = Set(values)
+            mask = maskOf(values)
+            texts = Set(values)
         case .noneOf(let values):
             kind = region ? .regionNoneOf : .noneOf
-            mask = maskOf(values); texts = Set(values)
+            mask = maskOf(values)
+            texts = Set(values)
         case .compare(let c, let b):
             kind = .compare
-            comparison = c; bound = b
+            comparison = c
+            bound = b
         }
         self.kind = kind
         self.mask = mask

@@ -33,29 +33,54 @@ struct CompiledRules: Sendable {
 
     init(base: [RO: Int], criteria: [Criterion], routes: [HardRule], exclusions: [HardRule]) {
         self.base = CompiledRules.ros.map { ro in
-            Points(index: CompiledRules.index(ro), contribution: Contribution(
-                ruleId: "basis", label: RuleSet.baseLabel, ro: ro, points: base[ro] ?? 0, kind: .base, rationale: RuleSet.baseRationale
-            ))
+            Points(
+                index: CompiledRules.index(ro),
+                contribution: Contribution(
+                    ruleId: "basis",
+                    label: RuleSet.baseLabel,
+                    ro: ro,
+                    points: base[ro] ?? 0,
+                    kind: .base,
+                    rationale: RuleSet.baseRationale
+                )
+            )
         }
         func points(_ weights: [RO: Int], _ c: Criterion, label: String) -> [Points] {
             CompiledRules.ros.compactMap { ro in
                 guard let p = weights[ro], p != 0 else { return nil }
-                return Points(index: CompiledRules.index(ro), contribution: Contribution(
-                    ruleId: c.id, label: label, ro: ro, points: p, kind: .criterion, rationale: c.rationale
-                ))
+                return Points(
+                    index: CompiledRules.index(ro),
+                    contribution: Contribution(
+                        ruleId: c.id,
+                        label: label,
+                        ro: ro,
+                        points: p,
+                        kind: .criterion,
+                        rationale: c.rationale
+                    )
+                )
             }
         }
         self.criteria = criteria.map { c in
             WeighedRule(
-                condition: c.condition, points: points(c.weights, c, label: c.label),
+                condition: c.condition,
+                points: points(c.weights, c, label: c.label),
                 pointsByRisk: RiscLevel.allCases.map { level in c.byRisk[level].map { points($0, c, label: c.label(at: level)) } }
             )
         }
         func gate(_ rule: HardRule) -> Gate {
-            Gate(condition: rule.condition, roIndex: CompiledRules.index(rule.ro), contribution: Contribution(
-                ruleId: rule.id, label: rule.label, ro: rule.ro, points: 0, kind: rule.effect == .route ? .route : .exclusion,
-                rationale: rule.rationale
-            ))
+            Gate(
+                condition: rule.condition,
+                roIndex: CompiledRules.index(rule.ro),
+                contribution: Contribution(
+                    ruleId: rule.id,
+                    label: rule.label,
+                    ro: rule.ro,
+                    points: 0,
+                    kind: rule.effect == .route ? .route : .exclusion,
+                    rationale: rule.rationale
+                )
+            )
         }
         self.routes = routes.map(gate)
         self.exclusions = exclusions.map(gate)
@@ -92,7 +117,8 @@ extension RuleSet {
         // Loading refuses rule sets whose hard rules can bar every RO; this only guards the impossible.
         if allowedMask == 0 { allowedMask = 0b111 }
 
-        var best = -1, second = -1
+        var best = -1
+        var second = -1
         for i in 0..<3 where allowedMask & (1 << i) != 0 {
             if best < 0 || totals[i] > totals[best] {
                 second = best
@@ -106,9 +132,13 @@ extension RuleSet {
         return CaseScore(
             scores: [ros[0]: totals[0], ros[1]: totals[1], ros[2]: totals[2]],
             allowed: (0..<3).filter { allowedMask & (1 << $0) != 0 }.map { ros[$0] },
-            contributions: contributions, flags: flags(facts), bestFit: ros[best],
-            runnerUp: second >= 0 ? ros[second] : nil, margin: margin,
-            isNearTie: margin.map { $0 <= nearTieMargin } ?? false, isUnfit: totals[best] < minimumFit
+            contributions: contributions,
+            flags: flags(facts),
+            bestFit: ros[best],
+            runnerUp: second >= 0 ? ros[second] : nil,
+            margin: margin,
+            isNearTie: margin.map { $0 <= nearTieMargin } ?? false,
+            isUnfit: totals[best] < minimumFit
         )
     }
 

@@ -31,19 +31,22 @@ extension Condition {
 
     private static func satisfiable(_ field: FactField, _ tests: [Test]) -> Bool {
         if field == .problemCount {
-            var low = 0, high = maxProblemCount
+            var low = 0
+            var high = maxProblemCount
             for case .compare(let comparison, let bound) in tests {
                 switch comparison {
                 case .atLeast: low = max(low, bound)
                 case .greater: low = max(low, bound == .max ? bound : bound + 1)
                 case .atMost: high = min(high, bound)
                 case .less: high = min(high, bound == .min ? bound : bound - 1)
-                case .equal: low = max(low, bound); high = min(high, bound)
+                case .equal:
+                    low = max(low, bound)
+                    high = min(high, bound)
                 }
             }
             return low <= high
         }
-        var required: Set<String> = []      // every value that must be present
+        var required: Set<String> = []  // every value that must be present
         var anyOfSets: [Set<String>] = []
         var forbidden: Set<String> = []
         for test in tests {

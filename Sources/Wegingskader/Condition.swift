@@ -47,7 +47,11 @@ public struct Condition: Sendable, Equatable {
     }
 
     public enum Comparison: String, Sendable, CaseIterable {
-        case atLeast = ">=", atMost = "<=", greater = ">", less = "<", equal = "="
+        case atLeast = ">="
+        case atMost = "<="
+        case greater = ">"
+        case less = "<"
+        case equal = "="
 
         func holds(_ value: Int, _ bound: Int) -> Bool {
             switch self {

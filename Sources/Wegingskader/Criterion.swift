@@ -19,8 +19,14 @@ public struct Criterion: Sendable, Equatable {
     public var line: Int?
 
     public init(
-        id: String, label: String, axis: Axis, condition: Condition, weights: [RO: Int],
-        byRisk: [RiscLevel: [RO: Int]] = [:], rationale: String, line: Int? = nil
+        id: String,
+        label: String,
+        axis: Axis,
+        condition: Condition,
+        weights: [RO: Int],
+        byRisk: [RiscLevel: [RO: Int]] = [:],
+        rationale: String,
+        line: Int? = nil
     ) {
         self.id = id
         self.label = label

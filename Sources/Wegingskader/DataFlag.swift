@@ -14,10 +14,12 @@ public struct DataFlag: Sendable, Codable, Equatable, Hashable {
     }
 
     public static let scilUnknown = DataFlag(
-        code: "scil_onbekend", label: "SCIL ontbreekt: LVB is niet vastgesteld en ook niet uitgesloten"
+        code: "scil_onbekend",
+        label: "SCIL ontbreekt: LVB is niet vastgesteld en ook niet uitgesloten"
     )
     public static let riscUnknown = DataFlag(
-        code: "risc_onbekend", label: "RISc ontbreekt: het risico op recidive is onbekend"
+        code: "risc_onbekend",
+        label: "RISc ontbreekt: het risico op recidive is onbekend"
     )
     public static func scilStale(after days: Int) -> DataFlag {
         DataFlag(code: "scil_verouderd", label: "SCIL is ouder dan \(DutchNumber.count(days, "dag", "dagen")) en telt als onbekend")

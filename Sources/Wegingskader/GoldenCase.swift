@@ -58,8 +58,14 @@ public struct GoldenCase: Sendable, Identifiable {
     }
 
     public init(
-        id: String, description: String, intake: IntakeCase, day: Day, expected: Expectation,
-        flags: [String]? = nil, why: String, line: Int? = nil
+        id: String,
+        description: String,
+        intake: IntakeCase,
+        day: Day,
+        expected: Expectation,
+        flags: [String]? = nil,
+        why: String,
+        line: Int? = nil
     ) {
         self.id = id
         self.description = description
@@ -100,8 +106,8 @@ public struct GoldenCase: Sendable, Identifiable {
     static func parse(_ root: YAMLValue) throws -> [GoldenCase] {
         var problems = ErrorList()
         guard let top = problems.collect({ try root.fields(allowed: ["day", "cases"], required: ["day", "cases"]) }),
-              let day = problems.collect({ try date(top["day"]!) }),
-              let list = problems.collect({ try top["cases"]!.sequence() })
+            let day = problems.collect({ try date(top["day"]!) }),
+            let list = problems.collect({ try top["cases"]!.sequence() })
         else { throw InputErrors(problems.errors) }
         var cases: [GoldenCase] = []
         var seen: [String: Int?] = [:]
@@ -126,12 +132,18 @@ public struct GoldenCase: Sendable, Identifiable {
                         return code
                     }
                 }
-                cases.append(GoldenCase(
-                    id: id, description: try f["description"]!.string(),
-                    intake: try facts(f["facts"]!, id: id, day: day), day: day,
-                    expected: try expectation(f["expected"]!, between: f["between"]), flags: flags,
-                    why: try f["why"]!.string(), line: item.line
-                ))
+                cases.append(
+                    GoldenCase(
+                        id: id,
+                        description: try f["description"]!.string(),
+                        intake: try facts(f["facts"]!, id: id, day: day),
+                        day: day,
+                        expected: try expectation(f["expected"]!, between: f["between"]),
+                        flags: flags,
+                        why: try f["why"]!.string(),
+                        line: item.line
+                    )
+                )
             }
         }
         guard problems.errors.isEmpty else { throw InputErrors(problems.errors) }
@@ -150,13 +162,20 @@ public struct GoldenCase: Sendable, Identifiable {
     private static func facts(_ v: YAMLValue, id: String, day: Day) throws -> IntakeCase {
         let f = try v.fields(allowed: factFields, required: ["kind"])
         return IntakeCase(
-            id: id, kind: try f["kind"]!.oneOf(CaseKind.self), received: day,
-            offences: try list(f["offence"], Offence.self), problems: try list(f["problem"], ClientProblem.self),
+            id: id,
+            kind: try f["kind"]!.oneOf(CaseKind.self),
+            received: day,
+            offences: try list(f["offence"], Offence.self),
+            problems: try list(f["problem"], ClientProblem.self),
             interventions: try list(f["intervention"], Intervention.self),
-            scil: try f["scil"]?.oneOf(ScilResult.self) ?? .onbekend, scilDate: try f["scilDate"].map(date),
-            risc: try f["risc"]?.oneOf(RiscLevel.self) ?? .onbekend, riscDate: try f["riscDate"].map(date),
-            region: try f["region"]?.string(), relation: try f["relation"]?.ro(),
-            intensity: try f["intensity"]?.oneOf(Intensity.self), age: try f["age"]?.int(in: 12...120)
+            scil: try f["scil"]?.oneOf(ScilResult.self) ?? .onbekend,
+            scilDate: try f["scilDate"].map(date),
+            risc: try f["risc"]?.oneOf(RiscLevel.self) ?? .onbekend,
+            riscDate: try f["riscDate"].map(date),
+            region: try f["region"]?.string(),
+            relation: try f["relation"]?.ro(),
+            intensity: try f["intensity"]?.oneOf(Intensity.self),
+            age: try f["age"]?.int(in: 12...120)
         )
     }
 

@@ -12,9 +12,13 @@ public struct GoldenDisagreement: Sendable {
 
     /// Dutch.
     public var text: String {
-        var lines = ["\(caseId): \(description)",
-                     "  verwacht: \(expected.label) — \(why)"]
-        if let expectedFlags { lines.append("  verwachte signalen: \(expectedFlags.isEmpty ? "geen" : expectedFlags.joined(separator: ", "))") }
+        var lines = [
+            "\(caseId): \(description)",
+            "  verwacht: \(expected.label) — \(why)",
+        ]
+        if let expectedFlags {
+            lines.append("  verwachte signalen: \(expectedFlags.isEmpty ? "geen" : expectedFlags.joined(separator: ", "))")
+        }
         lines.append(contentsOf: score.explanation.split(separator: "\n").map { "  " + $0 })
         return lines.joined(separator: "\n")
     }

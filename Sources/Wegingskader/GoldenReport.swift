@@ -16,22 +16,34 @@ public struct GoldenReport: Sendable {
         for golden in cases {
             let score = rules.score(FactView(golden.intake, on: day))
             if !golden.agrees(with: score) {
-                disagreements.append(GoldenDisagreement(
-                    caseId: golden.id, description: golden.description, expected: golden.expected,
-                    expectedFlags: golden.flags, score: score, why: golden.why
-                ))
+                disagreements.append(
+                    GoldenDisagreement(
+                        caseId: golden.id,
+                        description: golden.description,
+                        expected: golden.expected,
+                        expectedFlags: golden.flags,
+                        score: score,
+                        why: golden.why
+                    )
+                )
             }
         }
         return GoldenReport(
-            version: rules.version, shortHash: rules.shortHash, total: cases.count,
-            agreed: cases.count - disagreements.count, disagreements: disagreements
+            version: rules.version,
+            shortHash: rules.shortHash,
+            total: cases.count,
+            agreed: cases.count - disagreements.count,
+            disagreements: disagreements
         )
     }
 
     /// Dutch.
     public var text: String {
         var lines = ["Wegingskader \(version) (\(shortHash)): \(agreed) van \(total) voorbeeldzaken in overeenstemming."]
-        for d in disagreements { lines.append(""); lines.append(d.text) }
+        for d in disagreements {
+            lines.append("")
+            lines.append(d.text)
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -42,20 +42,26 @@ extension RuleSet {
             throw InputErrors([error])
         }
         var problems = ErrorList()
-        guard let top = problems.collect({ try root.fields(allowed: topFields, required: ["version", "title", "weightRange", "base", "criteria"]) }) else {
+        guard
+            let top = problems.collect({
+                try root.fields(allowed: topFields, required: ["version", "title", "weightRange", "base", "criteria"])
+            })
+        else {
             throw InputErrors(problems.errors)
         }
         let version = problems.collect { try nonEmpty(top["version"]!) } ?? ""
         let title = problems.collect { try nonEmpty(top["title"]!) } ?? ""
         let nearTieMargin = problems.collect { try top["nearTieMargin"]?.int(in: 0...1000) ?? 1 } ?? 1
         let minimumFit = problems.collect { try top["minimumFit"]?.int(in: -1000...1000) ?? 1 } ?? 1
-        let weightRange = problems.collect { () throws -> ClosedRange<Int> in
-            let v = top["weightRange"]!
-            let f = try v.fields(allowed: ["min", "max"], required: ["min", "max"])
-            let low = try f["min"]!.int(in: -1000...1000), high = try f["max"]!.int(in: -1000...1000)
-            guard low <= high else { throw v.error("min \(low) is above max \(high)") }
-            return low...high
-        } ?? -10...10
+        let weightRange =
+            problems.collect { () throws -> ClosedRange<Int> in
+                let v = top["weightRange"]!
+                let f = try v.fields(allowed: ["min", "max"], required: ["min", "max"])
+                let low = try f["min"]!.int(in: -1000...1000)
+                let high = try f["max"]!.int(in: -1000...1000)
+                guard low <= high else { throw v.error("min \(low) is above max \(high)") }
+                return low...high
+            } ?? -10...10
         let base = problems.collect { try weights(top["base"]!, in: weightRange) } ?? [:]
 
         var seenIds: [String: (section: String, line: Int?)] = [:]
@@ -85,12 +91,18 @@ extension RuleSet {
                             risk[RiscLevel(rawValue: key)!] = try weights(value, in: weightRange)
                         }
                     }
-                    criteria.append(Criterion(
-                        id: try checkId(f["id"]!, section: "criteria"), label: try nonEmpty(f["label"]!),
-                        axis: try f["axis"]!.oneOf(Axis.self), condition: try condition(f["when"]!),
-                        weights: try weights(f["weights"]!, in: weightRange), byRisk: risk,
-                        rationale: try nonEmpty(f["rationale"]!), line: item.line
-                    ))
+                    criteria.append(
+                        Criterion(
+                            id: try checkId(f["id"]!, section: "criteria"),
+                            label: try nonEmpty(f["label"]!),
+                            axis: try f["axis"]!.oneOf(Axis.self),
+                            condition: try condition(f["when"]!),
+                            weights: try weights(f["weights"]!, in: weightRange),
+                            byRisk: risk,
+                            rationale: try nonEmpty(f["rationale"]!),
+                            line: item.line
+                        )
+                    )
                 }
             }
         }
@@ -102,12 +114,20 @@ extension RuleSet {
             for item in items {
                 problems.collect {
                     let f = try item.fields(
-                        allowed: ["id", "label", "when", "ro", "rationale"], required: ["id", "label", "when", "ro", "rationale"]
+                        allowed: ["id", "label", "when", "ro", "rationale"],
+                        required: ["id", "label", "when", "ro", "rationale"]
                     )
-                    rules.append(HardRule(
-                        id: try checkId(f["id"]!, section: section), label: try nonEmpty(f["label"]!), condition: try condition(f["when"]!),
-                        ro: try f["ro"]!.ro(), effect: effect, rationale: try nonEmpty(f["rationale"]!), line: item.line
-                    ))
+                    rules.append(
+                        HardRule(
+                            id: try checkId(f["id"]!, section: section),
+                            label: try nonEmpty(f["label"]!),
+                            condition: try condition(f["when"]!),
+                            ro: try f["ro"]!.ro(),
+                            effect: effect,
+                            rationale: try nonEmpty(f["rationale"]!),
+                            line: item.line
+                        )
+                    )
                     nodes.append(item)
                 }
             }
@@ -119,9 +139,18 @@ extension RuleSet {
 
         guard problems.errors.isEmpty else { throw InputErrors(problems.errors) }
         return RuleSet(
-            version: version, title: title, hash: hash(of: bytes), nearTieMargin: nearTieMargin, minimumFit: minimumFit,
-            weightRange: weightRange, base: base, criteria: criteria, routes: routes, exclusions: exclusions,
-            sourceText: text, file: file
+            version: version,
+            title: title,
+            hash: hash(of: bytes),
+            nearTieMargin: nearTieMargin,
+            minimumFit: minimumFit,
+            weightRange: weightRange,
+            base: base,
+            criteria: criteria,
+            routes: routes,
+            exclusions: exclusions,
+            sourceText: text,
+            file: file
         )
     }
 
@@ -169,11 +198,12 @@ extension RuleSet {
                 let tests = try value.mapping(allowed: ["anyOf", "allOf", "noneOf"])
                 for (name, list) in tests {
                     let values = try factValues(list, field: field)
-                    let test: Condition.Test = switch name {
-                    case "allOf": .allOf(values)
-                    case "noneOf": .noneOf(values)
-                    default: .anyOf(values)
-                    }
+                    let test: Condition.Test =
+                        switch name {
+                        case "allOf": .allOf(values)
+                        case "noneOf": .noneOf(values)
+                        default: .anyOf(values)
+                        }
                     clauses.append(.init(field: field, test: test))
                 }
             } else {
@@ -220,31 +250,42 @@ extension RuleSet {
 
     /// Hard rules that could leave a case with two mandatory ROs or with none.
     private static func contradictions(
-        routes: [HardRule], routeNodes: [YAMLValue], exclusions: [HardRule], exclusionNodes: [YAMLValue]
+        routes: [HardRule],
+        routeNodes: [YAMLValue],
+        exclusions: [HardRule],
+        exclusionNodes: [YAMLValue]
     ) -> [InputError] {
         var errors: [InputError] = []
         func at(_ line: Int?) -> String { "line \(line.map(String.init) ?? "?")" }
         for (j, later) in routes.enumerated() {
             for earlier in routes[..<j] where earlier.ro != later.ro && Condition.canHoldTogether([earlier.condition, later.condition]) {
-                errors.append(routeNodes[j].error(
-                    "contradictory routes: '\(later.id)' sends to \(later.ro.rawValue) and '\(earlier.id)' (\(at(earlier.line))) sends to \(earlier.ro.rawValue), and both can apply to the same case"
-                ))
+                errors.append(
+                    routeNodes[j].error(
+                        "contradictory routes: '\(later.id)' sends to \(later.ro.rawValue) and '\(earlier.id)' (\(at(earlier.line))) sends to \(earlier.ro.rawValue), and both can apply to the same case"
+                    )
+                )
             }
         }
         for (i, exclusion) in exclusions.enumerated() {
             for route in routes where route.ro == exclusion.ro && Condition.canHoldTogether([route.condition, exclusion.condition]) {
-                errors.append(exclusionNodes[i].error(
-                    "contradictory rules: exclusion '\(exclusion.id)' bars \(exclusion.ro.rawValue), but route '\(route.id)' (\(at(route.line))) sends the same case to \(route.ro.rawValue)"
-                ))
+                errors.append(
+                    exclusionNodes[i].error(
+                        "contradictory rules: exclusion '\(exclusion.id)' bars \(exclusion.ro.rawValue), but route '\(route.id)' (\(at(route.line))) sends the same case to \(route.ro.rawValue)"
+                    )
+                )
             }
         }
         // Three exclusions bar all ROs only if each pair of them can hold together: test the pairs once
         // and only the triples whose three pairs pass (160 exclusions per RO: 4 million triples before).
         let byRO = RO.allCases.map { ro in exclusions.indices.filter { exclusions[$0].ro == ro } }
         func compatible(_ first: [Int], _ second: [Int]) -> [[Int]] {
-            first.map { a in second.indices.filter { Condition.canHoldTogether([exclusions[a].condition, exclusions[second[$0]].condition]) } }
+            first.map { a in
+                second.indices.filter { Condition.canHoldTogether([exclusions[a].condition, exclusions[second[$0]].condition]) }
+            }
         }
-        let ab = compatible(byRO[0], byRO[1]), ac = compatible(byRO[0], byRO[2]), bc = compatible(byRO[1], byRO[2])
+        let ab = compatible(byRO[0], byRO[1])
+        let ac = compatible(byRO[0], byRO[2])
+        let bc = compatible(byRO[1], byRO[2])
         let bcSets = bc.map(Set.init)
         for (ai, a) in byRO[0].enumerated() {
             for bi in ab[ai] {
@@ -254,9 +295,11 @@ extension RuleSet {
                     let trio = [a, b, c]
                     guard Condition.canHoldTogether(trio.map { exclusions[$0].condition }) else { continue }
                     let last = trio.max { (exclusions[$0].line ?? 0) < (exclusions[$1].line ?? 0) }!
-                    errors.append(exclusionNodes[last].error(
-                        "exclusions \(trio.map { "'\(exclusions[$0].id)' (\(at(exclusions[$0].line)))" }.joined(separator: ", ")) can together bar all three ROs from the same case"
-                    ))
+                    errors.append(
+                        exclusionNodes[last].error(
+                            "exclusions \(trio.map { "'\(exclusions[$0].id)' (\(at(exclusions[$0].line)))" }.joined(separator: ", ")) can together bar all three ROs from the same case"
+                        )
+                    )
                 }
             }
         }

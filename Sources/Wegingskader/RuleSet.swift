@@ -35,8 +35,18 @@ public struct RuleSet: Sendable {
     let compiled: CompiledRules
 
     init(
-        version: String, title: String, hash: String, nearTieMargin: Int, minimumFit: Int, weightRange: ClosedRange<Int>,
-        base: [RO: Int], criteria: [Criterion], routes: [HardRule], exclusions: [HardRule], sourceText: String, file: String
+        version: String,
+        title: String,
+        hash: String,
+        nearTieMargin: Int,
+        minimumFit: Int,
+        weightRange: ClosedRange<Int>,
+        base: [RO: Int],
+        criteria: [Criterion],
+        routes: [HardRule],
+        exclusions: [HardRule],
+        sourceText: String,
+        file: String
     ) {
         self.version = version
         self.title = title

@@ -30,19 +30,32 @@ public struct RuleSetDiff: Sendable, Equatable {
         var newTotals = oldTotals
         for intake in cases {
             let facts = FactView(intake, on: day)
-            let before = old.score(facts), after = new.score(facts)
+            let before = old.score(facts)
+            let after = new.score(facts)
             oldTotals[before.bestFit, default: 0] += 1
             newTotals[after.bestFit, default: 0] += 1
             if before.bestFit != after.bestFit {
-                changes.append(Change(
-                    caseId: intake.id, old: before.bestFit, new: after.bestFit,
-                    oldScores: before.scores, newScores: after.scores
-                ))
+                changes.append(
+                    Change(
+                        caseId: intake.id,
+                        old: before.bestFit,
+                        new: after.bestFit,
+                        oldScores: before.scores,
+                        newScores: after.scores
+                    )
+                )
             }
         }
         return RuleSetDiff(
-            oldVersion: old.version, newVersion: new.version, oldHash: old.hash, newHash: new.hash, day: day,
-            caseCount: cases.count, changes: changes, oldTotals: oldTotals, newTotals: newTotals
+            oldVersion: old.version,
+            newVersion: new.version,
+            oldHash: old.hash,
+            newHash: new.hash,
+            day: day,
+            caseCount: cases.count,
+            changes: changes,
+            oldTotals: oldTotals,
+            newTotals: newTotals
         )
     }
 
@@ -54,7 +67,9 @@ public struct RuleSetDiff: Sendable, Equatable {
             "\(changes.count) van \(caseCount) zaken krijgen een andere best passende RO.",
         ]
         for c in changes {
-            lines.append("  \(c.caseId): \(c.old.displayName) → \(c.new.displayName)   oud: \(scores(c.oldScores)); nieuw: \(scores(c.newScores))")
+            lines.append(
+                "  \(c.caseId): \(c.old.displayName) → \(c.new.displayName)   oud: \(scores(c.oldScores)); nieuw: \(scores(c.newScores))"
+            )
         }
         lines.append("Best passend per RO (oud → nieuw):")
         for ro in RO.allCases {

@@ -34,13 +34,14 @@ extension Condition {
             case .allOf(let values): return "\(name): " + words(values).joined(separator: " en ")
             case .noneOf(let values): return "\(name): niet " + words(values).joined(separator: " of ")
             case .compare(let comparison, let bound):
-                let symbol = switch comparison {
-                case .atLeast: "≥"
-                case .atMost: "≤"
-                case .greater: ">"
-                case .less: "<"
-                case .equal: "="
-                }
+                let symbol =
+                    switch comparison {
+                    case .atLeast: "≥"
+                    case .atMost: "≤"
+                    case .greater: ">"
+                    case .less: "<"
+                    case .equal: "="
+                    }
                 return "\(name) \(symbol) \(bound)"
             }
         }.joined(separator: "; ")
@@ -53,32 +54,61 @@ public enum RuleSetTable {
         var id: String
         var axis: String
         var condition: String
-        var weights: [String]   // one per RO, in RO.allCases order
+        var weights: [String]  // one per RO, in RO.allCases order
         var explanation: String
     }
 
     static func rows(_ rules: RuleSet) -> [(section: String, rows: [Row])] {
         func cells(_ w: [RO: Int]) -> [String] { RO.allCases.map { w[$0].map(Contribution.signed) ?? "" } }
-        let base = Row(id: "basis", axis: "", condition: "elke zaak", weights: cells(rules.base),
-                       explanation: "\(RuleSet.baseLabel). \(RuleSet.baseRationale)")
+        let base = Row(
+            id: "basis",
+            axis: "",
+            condition: "elke zaak",
+            weights: cells(rules.base),
+            explanation: "\(RuleSet.baseLabel). \(RuleSet.baseRationale)"
+        )
         var criteria: [Row] = []
         for c in rules.criteria {
-            criteria.append(Row(id: c.id, axis: c.axis.label, condition: c.condition.dutchDescription,
-                                weights: cells(c.weights), explanation: "\(c.label). \(c.rationale)"))
+            criteria.append(
+                Row(
+                    id: c.id,
+                    axis: c.axis.label,
+                    condition: c.condition.dutchDescription,
+                    weights: cells(c.weights),
+                    explanation: "\(c.label). \(c.rationale)"
+                )
+            )
             for level in RiscLevel.allCases {
                 guard let w = c.byRisk[level] else { continue }
-                criteria.append(Row(id: "", axis: "", condition: "bij RISc \(level.rawValue)", weights: cells(w),
-                                    explanation: "\(c.label(at: level)) (vervangt de gewichten hierboven)"))
+                criteria.append(
+                    Row(
+                        id: "",
+                        axis: "",
+                        condition: "bij RISc \(level.rawValue)",
+                        weights: cells(w),
+                        explanation: "\(c.label(at: level)) (vervangt de gewichten hierboven)"
+                    )
+                )
             }
         }
         func hard(_ ro: RO, _ mark: String) -> [String] { RO.allCases.map { $0 == ro ? mark : "" } }
         let routes = rules.routes.map {
-            Row(id: $0.id, axis: "route", condition: $0.condition.dutchDescription, weights: hard($0.ro, "alleen"),
-                explanation: "\($0.label). \($0.rationale)")
+            Row(
+                id: $0.id,
+                axis: "route",
+                condition: $0.condition.dutchDescription,
+                weights: hard($0.ro, "alleen"),
+                explanation: "\($0.label). \($0.rationale)"
+            )
         }
         let exclusions = rules.exclusions.map {
-            Row(id: $0.id, axis: "uitsluiting", condition: $0.condition.dutchDescription, weights: hard($0.ro, "niet"),
-                explanation: "\($0.label). \($0.rationale)")
+            Row(
+                id: $0.id,
+                axis: "uitsluiting",
+                condition: $0.condition.dutchDescription,
+                weights: hard($0.ro, "niet"),
+                explanation: "\($0.label). \($0.rationale)"
+            )
         }
         return [("Basis", [base]), ("Criteria", criteria), ("Routes", routes), ("Uitsluitingen", exclusions)]
             .filter { !$0.rows.isEmpty }
@@ -102,9 +132,10 @@ public enum RuleSetTable {
         func width(_ header: String, _ value: (Row) -> String) -> Int {
             max(header.count, all.map { value($0).count }.max() ?? 0)
         }
-        let widths = [
-            width("id", \.id), width("as", \.axis), width("voorwaarde", \.condition),
-        ] + RO.allCases.indices.map { i in width(RO.allCases[i].displayName) { $0.weights[i] } }
+        let widths =
+            [
+                width("id", \.id), width("as", \.axis), width("voorwaarde", \.condition),
+            ] + RO.allCases.indices.map { i in width(RO.allCases[i].displayName) { $0.weights[i] } }
         func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
         func line(_ cells: [String], _ explanation: String) -> String {
             (zip(cells, widths).map { pad($0, $1) } + [explanation]).joined(separator: "  ")
@@ -162,9 +193,11 @@ public enum RuleSetTable {
         for section in rows(rules) {
             out.append("<tr class=\"s\"><th colspan=\"\(columns.count)\">\(escape(section.section))</th></tr>")
             for row in section.rows {
-                out.append("<tr><td><code>\(escape(row.id))</code></td><td>\(escape(row.axis))</td><td>\(escape(row.condition))</td>"
-                    + row.weights.map { "<td class=\"w\">\(escape($0))</td>" }.joined()
-                    + "<td>\(escape(row.explanation))</td></tr>")
+                out.append(
+                    "<tr><td><code>\(escape(row.id))</code></td><td>\(escape(row.axis))</td><td>\(escape(row.condition))</td>"
+                        + row.weights.map { "<td class=\"w\">\(escape($0))</td>" }.joined()
+                        + "<td>\(escape(row.explanation))</td></tr>"
+                )
             }
         }
         out += ["</tbody>", "</table>", "</body>", "</html>"]

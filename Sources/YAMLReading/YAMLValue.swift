@@ -51,8 +51,12 @@ public struct YAMLValue {
             guard let key = k.string else { throw error("a key must be text") }
             let value = child(key, v)
             if let allowed, !allowed.contains(key) {
-                throw InputError(file: file, line: k.mark?.line, field: value.path,
-                                 "unknown field; expected one of: \(allowed.sorted().joined(separator: ", "))")
+                throw InputError(
+                    file: file,
+                    line: k.mark?.line,
+                    field: value.path,
+                    "unknown field; expected one of: \(allowed.sorted().joined(separator: ", "))"
+                )
             }
             guard seen.insert(key).inserted else {
                 throw InputError(file: file, line: k.mark?.line, field: value.path, "duplicate field")

@@ -16,7 +16,11 @@ struct Allocate: ParsableCommand {
     func run() throws {
         let (cases, day, file) = try intake.load()
         let (config, rules) = try policy.load()
-        let report = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).allocate(intake: cases, day: day, intakeFile: file)
+        let report = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).allocate(
+            intake: cases,
+            day: day,
+            intakeFile: file
+        )
         if json { try printJSON(report) } else { TerminalText.print(ReportText.allocation(report)) }
     }
 }

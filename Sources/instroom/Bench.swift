@@ -35,14 +35,28 @@ struct Bench: ParsableCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("instroom-bench-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let r = try DayBenchmark(cases: cases, seed: seed, day: Day("2026-03-02")!, repeats: `repeat`, rules: rules, config: config).run(in: folder)
-            if json { try printJSON(r) } else {
-                TerminalText.print(ReportText.table(
-                    header: ["cases", "formulation", "total s", "read s", "solver s", "status", "objective", "gap", "nodes", "classes", "cols", "rows", "peak MiB"],
-                    rows: [[String(r.cases), r.formulation, String(format: "%.4f", r.totalSeconds), String(format: "%.4f", r.readSeconds),
-                            String(format: "%.4f", r.solverSeconds), r.status, r.objective.map { String(format: "%.0f", $0) } ?? "-",
-                            r.gap.map { String(format: "%.1e", $0) } ?? "-", String(r.nodes), String(r.classes), String(r.columns),
-                            String(r.rows), String(format: "%.1f", r.peakMemoryMiB)]]))
+            let r = try DayBenchmark(cases: cases, seed: seed, day: Day("2026-03-02")!, repeats: `repeat`, rules: rules, config: config)
+                .run(in: folder)
+            if json {
+                try printJSON(r)
+            } else {
+                TerminalText.print(
+                    ReportText.table(
+                        header: [
+                            "cases", "formulation", "total s", "read s", "solver s", "status", "objective", "gap", "nodes", "classes",
+                            "cols", "rows", "peak MiB",
+                        ],
+                        rows: [
+                            [
+                                String(r.cases), r.formulation, String(format: "%.4f", r.totalSeconds),
+                                String(format: "%.4f", r.readSeconds),
+                                String(format: "%.4f", r.solverSeconds), r.status, r.objective.map { String(format: "%.0f", $0) } ?? "-",
+                                r.gap.map { String(format: "%.1e", $0) } ?? "-", String(r.nodes), String(r.classes), String(r.columns),
+                                String(r.rows), String(format: "%.1f", r.peakMemoryMiB),
+                            ]
+                        ]
+                    )
+                )
             }
         }
     }

@@ -13,7 +13,8 @@ struct CommissieCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A standalone Dutch HTML report over a period: escalations by reason and RO, decisions, lead times, changes to the model's choice and the criteria involved, open and overdue items."
+            abstract:
+                "A standalone Dutch HTML report over a period: escalations by reason and RO, decisions, lead times, changes to the model's choice and the criteria involved, open and overdue items."
         )
 
         @Option(help: "First day (YYYY-MM-DD); with --to.") var from: Day?
@@ -38,9 +39,16 @@ struct CommissieCommand: ParsableCommand {
                 let period = period ?? ReportPeriod(year: Day.today().year)
                 range = (period.from, period.to)
             }
-            let report = try CommissieReport.build(try settings.commissie(ledger), from: range.from, to: range.to, asOf: date ?? Day.today())
+            let report = try CommissieReport.build(
+                try settings.commissie(ledger),
+                from: range.from,
+                to: range.to,
+                asOf: date ?? Day.today()
+            )
             try Data(report.html().utf8).write(to: URL(fileURLWithPath: output))
-            TerminalText.print("wrote \(output): \(DutchNumber.count(report.escalations, "escalatie", "escalaties")), \(DutchNumber.count(report.decided, "besluit", "besluiten")) (\(report.moved) verplaatst), \(report.open.count) open, \(report.overdue.count) over de termijn")
+            TerminalText.print(
+                "wrote \(output): \(DutchNumber.count(report.escalations, "escalatie", "escalaties")), \(DutchNumber.count(report.decided, "besluit", "besluiten")) (\(report.moved) verplaatst), \(report.open.count) open, \(report.overdue.count) over de termijn"
+            )
         }
     }
 }

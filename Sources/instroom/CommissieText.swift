@@ -11,19 +11,37 @@ enum CommissieText {
         let what = l.overdueOnly ? "over de termijn op \(l.date)" : (l.openOnly ? "open" : "alle")
         out.append("Escalaties (\(([what] + filter(l.filter)).joined(separator: "; "))): \(l.escalations.count)")
         if !l.escalations.isEmpty {
-            out.append(ReportText.table(header: ["Nr", "Zaak", "Reden", "Voorlopig", "Nu", "Status", "Dag", "Termijn", "Besluit"], rows: l.escalations.map { e in
-                [String(e.id), e.caseId, reasons(e), e.provisionalRO?.displayName ?? "wacht", e.currentRO.map { "\($0.displayName)\(e.final ? " (def.)" : "")" } ?? "-",
-                 e.status == "open" ? (e.overdue ? "TE LAAT (\(e.workingDaysOverdue) wd)" : "open") : (e.status == "decided" ? "besloten" : "opgelost"),
-                 e.day, e.deadline,
-                 e.decision.map { "\($0.action == "move" ? "verplaatst" : "bevestigd") door \($0.decidedBy)" } ?? ""]
-            }))
+            out.append(
+                ReportText.table(
+                    header: ["Nr", "Zaak", "Reden", "Voorlopig", "Nu", "Status", "Dag", "Termijn", "Besluit"],
+                    rows: l.escalations.map { e in
+                        [
+                            String(e.id), e.caseId, reasons(e), e.provisionalRO?.displayName ?? "wacht",
+                            e.currentRO.map { "\($0.displayName)\(e.final ? " (def.)" : "")" } ?? "-",
+                            e.status == "open"
+                                ? (e.overdue ? "TE LAAT (\(e.workingDaysOverdue) wd)" : "open")
+                                : (e.status == "decided" ? "besloten" : "opgelost"),
+                            e.day, e.deadline,
+                            e.decision.map { "\($0.action == "move" ? "verplaatst" : "bevestigd") door \($0.decidedBy)" } ?? "",
+                        ]
+                    }
+                )
+            )
         }
         if !l.bandAlerts.isEmpty {
             out.append("\nBandprognoses (\(l.bandAlerts.count)):")
-            out.append(ReportText.table(header: ["Ref", "RO", "Dag", "Aandeel", "Prognose", "Band", "Status", "Termijn"], rows: l.bandAlerts.map { a in
-                [a.ref, a.ro.displayName, a.day, DutchNumber.percent(a.share), DutchNumber.percent(a.projectedShare), a.band.label,
-                 a.status == "open" ? (a.overdue ? "TE LAAT" : "open") : a.status, a.deadline]
-            }))
+            out.append(
+                ReportText.table(
+                    header: ["Ref", "RO", "Dag", "Aandeel", "Prognose", "Band", "Status", "Termijn"],
+                    rows: l.bandAlerts.map { a in
+                        [
+                            a.ref, a.ro.displayName, a.day, DutchNumber.percent(a.share), DutchNumber.percent(a.projectedShare),
+                            a.band.label,
+                            a.status == "open" ? (a.overdue ? "TE LAAT" : "open") : a.status, a.deadline,
+                        ]
+                    }
+                )
+            )
         }
         return out.joined(separator: "\n")
     }
@@ -48,7 +66,10 @@ enum CommissieText {
     /// What `decide` did: one line per decision, under a heading when the commissie decided several at once.
     static func decisions(_ decisions: [DecisionRecord], meeting: Day?) -> String {
         let lines = decisions.map { d in
-            let what = d.action == .move ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)" : "bevestigd bij \(d.roAfter.displayName)"
+            let what =
+                d.action == .move
+                ? "verplaatst van \(d.roBefore?.displayName ?? "-") naar \(d.roAfter.displayName)"
+                : "bevestigd bij \(d.roAfter.displayName)"
             return "Escalatie \(d.escalationId): zaak \(d.caseId) \(what); definitief. Besluit \(d.id ?? 0)"
         }
         let by = decisions.first?.decidedBy ?? "-"
@@ -62,17 +83,25 @@ enum CommissieText {
         var out: [String] = []
         if let a = d.bandAlert {
             out.append("Bandprognose \(a.ref) — \(a.label)")
-            out.append("RO \(a.ro.displayName), \(a.day), periode \(a.periodStart) t/m \(a.periodEnd); status \(a.status), termijn \(a.deadline)\(a.overdue ? " (TE LAAT)" : "")")
+            out.append(
+                "RO \(a.ro.displayName), \(a.day), periode \(a.periodStart) t/m \(a.periodEnd); status \(a.status), termijn \(a.deadline)\(a.overdue ? " (TE LAAT)" : "")"
+            )
             out.append(a.detail)
         }
         if let e = d.escalation {
             out.append("Escalatie \(e.id) — zaak \(e.caseId)\(e.kind.map { " (\($0.rawValue))" } ?? "")")
-            out.append("Gemeld \(e.day) door \(e.raisedBy); termijn \(e.deadline); status \(e.status)\(e.overdue ? " — TE LAAT (\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")))" : "")")
-            out.append("Voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht op capaciteit)"); nu bij \(e.currentRO?.displayName ?? "-")\(e.final ? " (definitief)" : "")")
+            out.append(
+                "Gemeld \(e.day) door \(e.raisedBy); termijn \(e.deadline); status \(e.status)\(e.overdue ? " — TE LAAT (\(DutchNumber.count(e.workingDaysOverdue, "werkdag", "werkdagen")))" : "")"
+            )
+            out.append(
+                "Voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht op capaciteit)"); nu bij \(e.currentRO?.displayName ?? "-")\(e.final ? " (definitief)" : "")"
+            )
             out.append("\nRedenen:")
             for r in e.reasons { out.append("  - \(r.label) [\(r.code.rawValue)]: \(r.detail)") }
             if let decision = e.decision {
-                out.append("\nBesluit \(decision.id): \(decision.action == "move" ? "verplaatst" : "bevestigd") \(decision.roBefore?.displayName ?? "-") → \(decision.roAfter.displayName), door \(decision.decidedBy) op \(decision.decidedAt.prefix(10)) (\(DutchNumber.count(decision.days, "dag", "dagen"))). Motivering: \(decision.rationale)")
+                out.append(
+                    "\nBesluit \(decision.id): \(decision.action == "move" ? "verplaatst" : "bevestigd") \(decision.roBefore?.displayName ?? "-") → \(decision.roAfter.displayName), door \(decision.decidedBy) op \(decision.decidedAt.prefix(10)) (\(DutchNumber.count(decision.days, "dag", "dagen"))). Motivering: \(decision.rationale)"
+                )
             }
         }
         if let f = d.facts {
@@ -91,22 +120,40 @@ enum CommissieText {
             for (k, v) in facts where !v.isEmpty { out.append("  \(k.padding(toLength: 18, withPad: " ", startingAt: 0)) \(v)") }
         }
         if let scores = d.scores {
-            out.append("\nScores (wegingskader \(d.ruleVersion ?? "?") \(d.ruleHash.map { String($0.prefix(12)) } ?? "")); beste match \(d.bestFit?.displayName ?? "-"):")
+            out.append(
+                "\nScores (wegingskader \(d.ruleVersion ?? "?") \(d.ruleHash.map { String($0.prefix(12)) } ?? "")); beste match \(d.bestFit?.displayName ?? "-"):"
+            )
             for ro in RO.allCases {
-                out.append("  \(ro.displayName.padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(scores[ro.rawValue] ?? 0).leftPad(3))")
+                out.append(
+                    "  \(ro.displayName.padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(scores[ro.rawValue] ?? 0).leftPad(3))"
+                )
                 for reason in d.explanations?[ro.rawValue] ?? [] { out.append("        \(reason)") }
             }
             if let flags = d.flags, !flags.isEmpty { out.append("  Gegevenskwaliteit: " + flags.map(\.label).joined(separator: "; ")) }
         }
         if let s = d.sharesAtEscalation {
             out.append("\nAandelen en banden bij escalatie (periode \(s.periodStart) t/m \(s.periodEnd)):")
-            out.append(ReportText.table(header: ["RO", "Aandeel", "Band", "Binnen band", "Punten"], rows: RO.allCases.compactMap { ro in
-                s.shares[ro.rawValue].map { [ro.displayName, DutchNumber.percent($0.share), "\($0.band.label) (\($0.band.mode.rawValue))", $0.withinBand ? "ja" : "nee", ReportText.number($0.weight)] }
-            }))
+            out.append(
+                ReportText.table(
+                    header: ["RO", "Aandeel", "Band", "Binnen band", "Punten"],
+                    rows: RO.allCases.compactMap { ro in
+                        s.shares[ro.rawValue].map {
+                            [
+                                ro.displayName, DutchNumber.percent($0.share), "\($0.band.label) (\($0.band.mode.rawValue))",
+                                $0.withinBand ? "ja" : "nee", ReportText.number($0.weight),
+                            ]
+                        }
+                    }
+                )
+            )
         }
         if !d.history.isEmpty {
             out.append("\nToewijzingen:")
-            for a in d.history { out.append("  rev. \(a.revision): \(a.ro.displayName) \(a.final ? "definitief" : "voorlopig") (\(a.source), \(a.createdAt))") }
+            for a in d.history {
+                out.append(
+                    "  rev. \(a.revision): \(a.ro.displayName) \(a.final ? "definitief" : "voorlopig") (\(a.source), \(a.createdAt))"
+                )
+            }
         }
         if !d.audit.isEmpty {
             out.append("\nAudit:")
@@ -117,9 +164,14 @@ enum CommissieText {
 
     static func audit(_ t: Commissie.AuditTrail) -> String {
         var out = ["Audit\(t.caseId.map { " voor zaak \($0)" } ?? ""): \(t.entries.count) regels"]
-        out.append(ReportText.table(header: ["Nr", "Tijdstip", "Wie", "Actie", "Zaak", "Run", "Omschrijving"], rows: t.entries.map { a in
-            [String(a.id ?? 0), a.at, a.actor, a.action.rawValue, a.caseId ?? "", a.runId.map(String.init) ?? "", a.detail]
-        }))
+        out.append(
+            ReportText.table(
+                header: ["Nr", "Tijdstip", "Wie", "Actie", "Zaak", "Run", "Omschrijving"],
+                rows: t.entries.map { a in
+                    [String(a.id ?? 0), a.at, a.actor, a.action.rawValue, a.caseId ?? "", a.runId.map(String.init) ?? "", a.detail]
+                }
+            )
+        )
         return out.joined(separator: "\n")
     }
 }

@@ -25,9 +25,13 @@ struct Contest: ParsableCommand {
         let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
         switch try run.contest(caseId: caseId, reason: reason, on: date ?? Day.today()) {
         case .inProposal(let p):
-            TerminalText.print("Zaak \(caseId) betwist in het voorstel van \(p.day): bij bevestiging naar de begeleidingscommissie, voorlopig toegewezen.")
+            TerminalText.print(
+                "Zaak \(caseId) betwist in het voorstel van \(p.day): bij bevestiging naar de begeleidingscommissie, voorlopig toegewezen."
+            )
         case .escalated(let e):
-            TerminalText.print("Zaak \(caseId) betwist: escalatie \(e.id ?? 0), voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht)"), besluit uiterlijk \(e.deadline).")
+            TerminalText.print(
+                "Zaak \(caseId) betwist: escalatie \(e.id ?? 0), voorlopig bij \(e.provisionalRO?.displayName ?? "geen RO (wacht)"), besluit uiterlijk \(e.deadline)."
+            )
         }
     }
 }

@@ -7,7 +7,8 @@ import Triage
 
 struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The begeleidingscommissie decides escalations: confirm the provisional RO or move the case. The assignment becomes final.",
+        abstract:
+            "The begeleidingscommissie decides escalations: confirm the provisional RO or move the case. The assignment becomes final.",
         discussion: """
             Name the escalations one by one (escalation numbers or case ids, any mix: a case id stands for that case's open \
             escalation), or give a filter instead (--reason, --provisional, --day, --from/--to, the same as `escalations list`, \
@@ -34,7 +35,8 @@ struct Decide: ParsableCommand {
     @Option(help: "Who decides (required).") var by: String
     @Option(help: "The day the commissie decided, e.g. its meeting (YYYY-MM-DD). Default: today.") var date: Day?
 
-    @Option(help: ArgumentHelp("Filter: escalations that carry this reason (repeatable).", valueName: "code")) var reason: [EscalationCode] = []
+    @Option(help: ArgumentHelp("Filter: escalations that carry this reason (repeatable).", valueName: "code")) var reason:
+        [EscalationCode] = []
     @Option(help: "Filter: provisionally at this RO.") var provisional: RO?
     @Option(help: "Filter: raised on this day (YYYY-MM-DD).") var day: Day?
     @Option(help: "Filter: raised on or after this day.") var from: Day?
@@ -46,10 +48,14 @@ struct Decide: ParsableCommand {
 
     func validate() throws {
         guard (ro != nil) != confirm else { throw ValidationError("give exactly one of --ro RO or --confirm") }
-        guard !rationale.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("a decision needs a rationale (--rationale)") }
+        guard !rationale.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("a decision needs a rationale (--rationale)")
+        }
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("a decision needs the decider's name (--by)") }
         if ids.isEmpty && filter.isEmpty {
-            throw ValidationError("name the escalations (numbers or case ids) or give a filter (--reason, --provisional, --day, --from, --to)")
+            throw ValidationError(
+                "name the escalations (numbers or case ids) or give a filter (--reason, --provisional, --day, --from, --to)"
+            )
         }
         if !ids.isEmpty && !filter.isEmpty { throw ValidationError("give either escalation numbers/case ids or a filter, not both") }
         if !filter.isEmpty && ro != nil { throw ValidationError("a filter only confirms (--confirm); to move cases, name them") }
@@ -58,7 +64,8 @@ struct Decide: ParsableCommand {
     func run() throws {
         // Through the commissie's workflow, which logs the action; deciding does not depend on the settings.
         let commissie = Commissie(ledger: try ledger.open(), config: .bundled())
-        let decisions = ids.isEmpty
+        let decisions =
+            ids.isEmpty
             ? try commissie.confirm(matching: filter, rationale: rationale, by: by, decidedOn: date)
             : try commissie.decide(ids, moveTo: ro, rationale: rationale, by: by, decidedOn: date)
         TerminalText.print(CommissieText.decisions(decisions, meeting: date))

@@ -7,7 +7,8 @@ import Triage
 struct Escalations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The begeleidingscommissie's worklist: escalated cases and band forecasts.",
-        subcommands: [List.self, Show.self], defaultSubcommand: List.self
+        subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self
     )
 
     struct List: ParsableCommand {
@@ -18,8 +19,12 @@ struct Escalations: ParsableCommand {
 
         @Flag(help: "Only escalations still waiting for a decision.") var open = false
         @Flag(help: "Only open escalations past their deadline on --date.") var overdue = false
-        @Option(help: ArgumentHelp("Only escalations that carry this reason (repeatable).", valueName: "code")) var reason: [EscalationCode] = []
-        @Option(name: [.customLong("ro"), .customLong("provisional")], help: "Only escalations provisionally at this RO (band forecasts: about it).")
+        @Option(help: ArgumentHelp("Only escalations that carry this reason (repeatable).", valueName: "code")) var reason:
+            [EscalationCode] = []
+        @Option(
+            name: [.customLong("ro"), .customLong("provisional")],
+            help: "Only escalations provisionally at this RO (band forecasts: about it)."
+        )
         var ro: RO?
         @Option(help: "Only escalations raised on this day (YYYY-MM-DD).") var day: Day?
         @Option(help: "Only escalations raised on or after this day.") var from: Day?
@@ -38,8 +43,10 @@ struct Escalations: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The dossier of one escalation: case facts, scores and explanations per RO, the model's reason, shares and bands at the time, history and audit.",
-            discussion: "ID is an escalation number from `escalations list`, a case id (its open escalation, else its latest), or B<number> for a band forecast."
+            abstract:
+                "The dossier of one escalation: case facts, scores and explanations per RO, the model's reason, shares and bands at the time, history and audit.",
+            discussion:
+                "ID is an escalation number from `escalations list`, a case id (its open escalation, else its latest), or B<number> for a band forecast."
         )
 
         @Argument(help: "Escalation number, case id, or B<number> for a band forecast.") var id: String

@@ -24,7 +24,9 @@ struct ExportModel: ParsableCommand {
         let plan = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).plan(intake: cases, day: day)
         try plan.model.write(to: output, format: format)
         let objective = plan.outcome.objective.map { String(format == .mps ? -$0 : $0) } ?? "-"
-        TerminalText.print("wrote \(output): \(plan.outcome.columns) columns, \(plan.outcome.rows) rows, \(plan.outcome.classes) classes for \(plan.scored.count) cases; "
-              + "optimal objective \(objective)\(format == .mps ? " (MPS minimises the negated fit)" : "")")
+        TerminalText.print(
+            "wrote \(output): \(plan.outcome.columns) columns, \(plan.outcome.rows) rows, \(plan.outcome.classes) classes for \(plan.scored.count) cases; "
+                + "optimal objective \(objective)\(format == .mps ? " (MPS minimises the negated fit)" : "")"
+        )
     }
 }

@@ -52,28 +52,50 @@ struct GAPCommand: ParsableCommand {
                     // The limit covers building the instance's model as well as GLPK's search.
                     let r = try instance.solve(settings: settings, started: .now())
                     let expected = optima?.optimum(for: instance)
-                    results.append(GAPResult(
-                        file: URL(fileURLWithPath: file).lastPathComponent, instance: instance.index, sense: instance.sense.rawValue,
-                        agents: instance.agentCount, jobs: instance.jobCount, status: r.status.rawValue, objective: r.objective,
-                        bestBound: r.bestBound, gap: r.gap, seconds: r.seconds, timeLimitSeconds: r.timeLimitSeconds, nodes: r.nodes, expected: expected,
-                        matches: expected.map { e in r.objective.map { abs($0 - e) < 1e-6 } ?? false }))
+                    results.append(
+                        GAPResult(
+                            file: URL(fileURLWithPath: file).lastPathComponent,
+                            instance: instance.index,
+                            sense: instance.sense.rawValue,
+                            agents: instance.agentCount,
+                            jobs: instance.jobCount,
+                            status: r.status.rawValue,
+                            objective: r.objective,
+                            bestBound: r.bestBound,
+                            gap: r.gap,
+                            seconds: r.seconds,
+                            timeLimitSeconds: r.timeLimitSeconds,
+                            nodes: r.nodes,
+                            expected: expected,
+                            matches: expected.map { e in r.objective.map { abs($0 - e) < 1e-6 } ?? false }
+                        )
+                    )
                 }
             }
             if json {
                 try printJSON(results)
             } else {
-                TerminalText.print(ReportText.table(
-                    header: ["file", "#", "sense", "m x n", "status", "objective", "bound", "gap", "seconds", "nodes", "optimum", "ok"],
-                    rows: results.map { r in
-                        [TerminalText.clean(r.file), String(r.instance), r.sense, "\(r.agents)x\(r.jobs)", r.status,
-                         r.objective.map { Self.number($0, "%.0f") } ?? "-", r.bestBound.map { Self.number($0, "%.1f") } ?? "-",
-                         r.gap.map { Self.number($0, "%.1e") } ?? "-", String(format: "%.3f", r.seconds), String(r.nodes),
-                         r.expected.map { Self.number($0, "%.0f") } ?? "-", r.matches.map { $0 ? "yes" : "NO" } ?? "-"]
-                    }))
+                TerminalText.print(
+                    ReportText.table(
+                        header: [
+                            "file", "#", "sense", "m x n", "status", "objective", "bound", "gap", "seconds", "nodes", "optimum", "ok",
+                        ],
+                        rows: results.map { r in
+                            [
+                                TerminalText.clean(r.file), String(r.instance), r.sense, "\(r.agents)x\(r.jobs)", r.status,
+                                r.objective.map { Self.number($0, "%.0f") } ?? "-", r.bestBound.map { Self.number($0, "%.1f") } ?? "-",
+                                r.gap.map { Self.number($0, "%.1e") } ?? "-", String(format: "%.3f", r.seconds), String(r.nodes),
+                                r.expected.map { Self.number($0, "%.0f") } ?? "-", r.matches.map { $0 ? "yes" : "NO" } ?? "-",
+                            ]
+                        }
+                    )
+                )
             }
             let unsolved = results.filter { $0.objective == nil }
             if !unsolved.isEmpty {
-                let list = unsolved.map { "\(TerminalText.clean($0.file)) #\($0.instance) (\(Self.reason($0.status)))" }.joined(separator: ", ")
+                let list = unsolved.map { "\(TerminalText.clean($0.file)) #\($0.instance) (\(Self.reason($0.status)))" }.joined(
+                    separator: ", "
+                )
                 FileHandle.standardError.write(Data("error: \(unsolved.count) instance(s) without a solution: \(list)\n".utf8))
                 throw ExitCode.failure
             }
@@ -81,12 +103,22 @@ struct GAPCommand: ParsableCommand {
             if optima != nil {
                 let unknown = results.filter { $0.expected == nil }
                 if !unknown.isEmpty {
-                    FileHandle.standardError.write(Data("error: no optimum listed for \(unknown.map { "\(TerminalText.clean($0.file)) #\($0.instance)" }.joined(separator: ", "))\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "error: no optimum listed for \(unknown.map { "\(TerminalText.clean($0.file)) #\($0.instance)" }.joined(separator: ", "))\n"
+                                .utf8
+                        )
+                    )
                     throw ExitCode.failure
                 }
             }
             if !missed.isEmpty {
-                FileHandle.standardError.write(Data("error: \(missed.count) instance(s) differ from the listed optimum: \(missed.map { "\(TerminalText.clean($0.file)) #\($0.instance)" }.joined(separator: ", "))\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "error: \(missed.count) instance(s) differ from the listed optimum: \(missed.map { "\(TerminalText.clean($0.file)) #\($0.instance)" }.joined(separator: ", "))\n"
+                            .utf8
+                    )
+                )
                 throw ExitCode.failure
             }
         }

@@ -7,7 +7,8 @@ import IntakeGenerator
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic intake (illustrative mix of kinds and facts, with realistic gaps) for demos, tests and benchmarks.",
-        discussion: "The same --seed, --date and --cases always give the same file. Assumptions: Sources/InstroomDomain/Intake/ASSUMPTIONS.md."
+        discussion:
+            "The same --seed, --date and --cases always give the same file. Assumptions: Sources/InstroomDomain/Intake/ASSUMPTIONS.md."
     )
 
     @Option(help: "Number of cases.") var cases: Int

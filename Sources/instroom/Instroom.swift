@@ -14,7 +14,8 @@ struct Instroom: ParsableCommand {
             Operational log lines go to standard error; set INSTROOM_LOG_LEVEL=info (or debug) to see them.
             """,
         subcommands: [
-            Propose.self, Accept.self, Override.self, Confirm.self, Allocate.self, Score.self, ExportModel.self, Generate.self, GAPCommand.self, Bench.self, WegingskaderCommand.self,
+            Propose.self, Accept.self, Override.self, Confirm.self, Allocate.self, Score.self, ExportModel.self, Generate.self,
+            GAPCommand.self, Bench.self, WegingskaderCommand.self,
             Escalations.self, Contest.self, Decide.self, Audit.self, CommissieCommand.self,
             Simulate.self, Sweep.self, Serve.self, Users.self,
         ]

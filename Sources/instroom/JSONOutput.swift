@@ -12,5 +12,9 @@ func writeJSON<T: Encodable>(_ value: T, to path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
-    if path == "-" { print(String(decoding: data, as: UTF8.self)) } else { try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path)) }
+    if path == "-" {
+        print(String(decoding: data, as: UTF8.self))
+    } else {
+        try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+    }
 }

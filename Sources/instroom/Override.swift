@@ -6,7 +6,8 @@ import Triage
 struct Override: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Gemotiveerd afwijken: place a case of the day's proposal at another RO, with a reason.",
-        discussion: "The rest of the day is re-optimised around the case; the fit and objective the deviation costs are recorded with the reason."
+        discussion:
+            "The rest of the day is re-optimised around the case; the fit and objective the deviation costs are recorded with the reason."
     )
 
     @Argument(help: "The case id.") var caseId: String

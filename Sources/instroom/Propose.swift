@@ -22,7 +22,11 @@ struct Propose: ParsableCommand {
     func run() throws {
         let (cases, day, file) = try intake.load()
         let (config, rules) = try policy.load()
-        let proposal = try DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by).propose(intake: cases, day: day, intakeFile: file)
+        let proposal = try DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by).propose(
+            intake: cases,
+            day: day,
+            intakeFile: file
+        )
         if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }
     }
 }

@@ -12,15 +12,25 @@ enum ReportText {
         out.append("Verdeling \(r.date) — status \(r.status)\(r.unchanged ? " (al eerder verdeeld; niets gewijzigd)" : "")")
         out.append("Wegingskader \(r.ruleSet.version) (\(r.ruleSet.hash.prefix(12)))")
         if let s = r.solver {
-            out.append("Solver: \(s.status), \(DutchNumber.decimal(s.seconds, digits: 3)) s, gap \(s.gap.map { DutchNumber.percent($0, upTo: 2) } ?? "-"), "
-                       + "\(DutchNumber.count(s.nodes, "knoop", "knopen")), \(DutchNumber.count(s.classes, "klasse", "klassen")), "
-                       + "\(DutchNumber.count(s.columns, "kolom", "kolommen")), \(DutchNumber.count(s.rows, "rij", "rijen"))")
+            out.append(
+                "Solver: \(s.status), \(DutchNumber.decimal(s.seconds, digits: 3)) s, gap \(s.gap.map { DutchNumber.percent($0, upTo: 2) } ?? "-"), "
+                    + "\(DutchNumber.count(s.nodes, "knoop", "knopen")), \(DutchNumber.count(s.classes, "klasse", "klassen")), "
+                    + "\(DutchNumber.count(s.columns, "kolom", "kolommen")), \(DutchNumber.count(s.rows, "rij", "rijen"))"
+            )
         }
         out.append("")
-        out.append(table(header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R", "Status"], rows: r.assignments.map { l in
-            [l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
-             String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0), l.final ? "definitief" : "voorlopig"]
-        }))
+        out.append(
+            table(
+                header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R", "Status"],
+                rows: r.assignments.map { l in
+                    [
+                        l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
+                        String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0),
+                        l.final ? "definitief" : "voorlopig",
+                    ]
+                }
+            )
+        )
         if !r.waiting.isEmpty { out.append("\nWachtend (geen capaciteit): \(r.waiting.joined(separator: ", "))") }
         let commissie = r.escalations.filter { $0.queue == .commissie }
         if !commissie.isEmpty {
@@ -28,21 +38,38 @@ enum ReportText {
             for e in commissie { out.append("  \(e.caseId): \(e.label). \(e.detail)") }
         }
         let triage = r.escalations.filter { $0.queue == .triage }
-        if !triage.isEmpty { out.append("\nTriagereview: \(DutchNumber.count(triage.count, "zaak", "zaken")) (bij een onbeheerde verdeling akkoord zoals voorgesteld).") }
+        if !triage.isEmpty {
+            out.append(
+                "\nTriagereview: \(DutchNumber.count(triage.count, "zaak", "zaken")) (bij een onbeheerde verdeling akkoord zoals voorgesteld)."
+            )
+        }
         let counted = r.escalations.filter { $0.queue == nil }
         if !counted.isEmpty {
             let byReason = Dictionary(grouping: counted.flatMap(\.reasons), by: \.code).sorted { $0.key < $1.key }
-            out.append("Alleen geteld (op geen lijst): " + byReason.map { "\($0.key.label.lowercased()) \($0.value.count)" }.joined(separator: ", ") + ".")
+            out.append(
+                "Alleen geteld (op geen lijst): "
+                    + byReason.map { "\($0.key.label.lowercased()) \($0.value.count)" }.joined(separator: ", ") + "."
+            )
         }
         out.append("\nAandelen in de periode na deze verdeling:")
-        out.append(table(header: ["RO", "Aandeel", "Band", "Binnen band", "Punten", "Capaciteit gebruikt"], rows: RO.allCases.compactMap { ro in
-            guard let s = r.shares[ro.rawValue] else { return nil }
-            return [ro.displayName, DutchNumber.percent(s.share), s.band.label + " (\(s.band.mode.rawValue))", s.withinBand ? "ja" : "nee",
-                    number(s.weight), "\(number(s.capacityUsed)) / \(number(s.capacity))"]
-        }))
+        out.append(
+            table(
+                header: ["RO", "Aandeel", "Band", "Binnen band", "Punten", "Capaciteit gebruikt"],
+                rows: RO.allCases.compactMap { ro in
+                    guard let s = r.shares[ro.rawValue] else { return nil }
+                    return [
+                        ro.displayName, DutchNumber.percent(s.share), s.band.label + " (\(s.band.mode.rawValue))",
+                        s.withinBand ? "ja" : "nee",
+                        number(s.weight), "\(number(s.capacityUsed)) / \(number(s.capacity))",
+                    ]
+                }
+            )
+        )
         let assigned = r.assignments.count
         let best = r.assignments.filter { $0.ro == $0.bestFit }.count
-        out.append("\n\(assigned) toegewezen (\(best) bij de best passende RO), \(r.waiting.count) wachtend, \(r.escalations.count) geëscaleerd; doelfunctie \(r.objective.map(number) ?? "-")")
+        out.append(
+            "\n\(assigned) toegewezen (\(best) bij de best passende RO), \(r.waiting.count) wachtend, \(r.escalations.count) geëscaleerd; doelfunctie \(r.objective.map(number) ?? "-")"
+        )
         return out.joined(separator: "\n")
     }
 
@@ -52,10 +79,17 @@ enum ReportText {
         var out: [String] = []
         out.append("Voorstel \(p.day) — nog niet definitief (bevestigen: instroom confirm --date \(p.day) --by NAAM)")
         out.append("")
-        out.append(table(header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R"], rows: p.report.assignments.map { l in
-            [l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
-             String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0)]
-        }))
+        out.append(
+            table(
+                header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R"],
+                rows: p.report.assignments.map { l in
+                    [
+                        l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
+                        String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0),
+                    ]
+                }
+            )
+        )
         if !p.report.waiting.isEmpty { out.append("\nWachtend (geen capaciteit): \(p.report.waiting.joined(separator: ", "))") }
         func state(_ item: DayProposal.Item) -> String {
             switch item.state {
@@ -78,7 +112,9 @@ enum ReportText {
         if !p.overrides.isEmpty {
             out.append("\nGemotiveerd afgeweken:")
             for (id, o) in p.overrides.sorted(by: { $0.key < $1.key }) {
-                out.append("  \(id): \(o.proposedRO?.displayName ?? "-") → \(o.ro.displayName), fitverlies \(DutchNumber.count(o.fitLoss, "punt", "punten")); \(o.by): \(o.reason)")
+                out.append(
+                    "  \(id): \(o.proposedRO?.displayName ?? "-") → \(o.ro.displayName), fitverlies \(DutchNumber.count(o.fitLoss, "punt", "punten")); \(o.by): \(o.reason)"
+                )
             }
         }
         return out.joined(separator: "\n")
@@ -88,12 +124,16 @@ enum ReportText {
         var out = ["Wegingskader \(rules.version) (\(rules.shortHash))", ""]
         for s in scored {
             let flags = s.score.flags.map(\.label).joined(separator: "; ")
-            out.append("\(s.intake.id) (\(s.intake.kind.rawValue)): beste match \(s.score.bestFit.displayName)" +
-                       (s.score.isNearTie ? ", bijna gelijk" : "") + (s.score.isUnfit ? ", geen goede match" : "") +
-                       (flags.isEmpty ? "" : " — \(flags)"))
+            out.append(
+                "\(s.intake.id) (\(s.intake.kind.rawValue)): beste match \(s.score.bestFit.displayName)"
+                    + (s.score.isNearTie ? ", bijna gelijk" : "") + (s.score.isUnfit ? ", geen goede match" : "")
+                    + (flags.isEmpty ? "" : " — \(flags)")
+            )
             for ro in RO.allCases {
-                out.append("  \(ro.displayName.padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(s.score.scores[ro] ?? 0).leftPad(3)): " +
-                           s.score.reasons(for: ro).joined(separator: "; "))
+                out.append(
+                    "  \(ro.displayName.padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(s.score.scores[ro] ?? 0).leftPad(3)): "
+                        + s.score.reasons(for: ro).joined(separator: "; ")
+                )
             }
         }
         return out.joined(separator: "\n")

@@ -4,7 +4,9 @@ import Review
 import Triage
 
 struct Score: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score an intake with the wegingskader and explain every score; no solve, no write.")
+    static let configuration = CommandConfiguration(
+        abstract: "Score an intake with the wegingskader and explain every score; no solve, no write."
+    )
 
     @OptionGroup var intake: IntakeOptions
     @OptionGroup var policy: PolicyOptions
@@ -14,6 +16,10 @@ struct Score: ParsableCommand {
         let (cases, day, _) = try intake.load()
         let (config, rules) = try policy.load()
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
-        if json { try printJSON(ScoreReport(scored, rules: rules, day: day)) } else { TerminalText.print(ReportText.scores(scored, rules: rules)) }
+        if json {
+            try printJSON(ScoreReport(scored, rules: rules, day: day))
+        } else {
+            TerminalText.print(ReportText.scores(scored, rules: rules))
+        }
     }
 }

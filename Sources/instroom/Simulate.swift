@@ -43,7 +43,12 @@ struct Simulate: ParsableCommand {
             var result = try Simulator.run(scenario, basis: basis) { i, _ in progress.update(done + i) }
             if hindsight {
                 progress.label = "\(scenario.name): terugblik"
-                result.hindsight = try HindsightBenchmark.run(scenario, basis: basis, daily: result.totals, timeLimitSeconds: hindsightTimeLimit)
+                result.hindsight = try HindsightBenchmark.run(
+                    scenario,
+                    basis: basis,
+                    daily: result.totals,
+                    timeLimitSeconds: hindsightTimeLimit
+                )
             }
             results.append(result)
         }

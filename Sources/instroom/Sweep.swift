@@ -20,13 +20,18 @@ struct SweepRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Replay the variants of one scenario (the default: `instroom sweep SCENARIO --vary ...`).",
-        discussion: "Keys: \(Scenario.variableKeys.joined(separator: ", ")). --shard i/n runs every n-th variant starting at the i-th: deterministic, so any batch scheduler can run the parts; join them with `instroom sweep merge`."
+        discussion:
+            "Keys: \(Scenario.variableKeys.joined(separator: ", ")). --shard i/n runs every n-th variant starting at the i-th: deterministic, so any batch scheduler can run the parts; join them with `instroom sweep merge`."
     )
 
     @Argument(help: "The scenario file (YAML).") var scenario: String
-    @Option(name: .long, help: "KEY=FROM:TO:STEP (repeatable; the grid is their product), e.g. bands.SVG.min=0.15:0.30:0.05.") var vary: [String] = []
+    @Option(name: .long, help: "KEY=FROM:TO:STEP (repeatable; the grid is their product), e.g. bands.SVG.min=0.15:0.30:0.05.") var vary:
+        [String] = []
     @Option(help: "Run only part i of n of the grid, e.g. 1/4.") var shard: String?
-    @Option(help: "Variants replayed at once, on threads (GLPK with a thread-local environment, as Debian's; otherwise one after the other). The JSON is the same for any --jobs.") var jobs: Int = 1
+    @Option(
+        help:
+            "Variants replayed at once, on threads (GLPK with a thread-local environment, as Debian's; otherwise one after the other). The JSON is the same for any --jobs."
+    ) var jobs: Int = 1
     @Option(help: "Random seed of the synthetic intake (default: the scenario's).") var seed: UInt64?
     @Option(help: "Write the results (JSON, sorted keys) here; '-' for standard output.") var json: String?
     @Option(help: "Write the report (HTML) here.") var report: String?
@@ -34,7 +39,9 @@ struct SweepRun: ParsableCommand {
     func parsedShard() throws -> (part: Int, of: Int)? {
         guard let shard else { return nil }
         let p = shard.split(separator: "/").compactMap { Int($0) }
-        guard p.count == 2, p[1] >= 1, (1...p[1]).contains(p[0]) else { throw ValidationError("--shard '\(shard)': expected i/n with 1 <= i <= n") }
+        guard p.count == 2, p[1] >= 1, (1...p[1]).contains(p[0]) else {
+            throw ValidationError("--shard '\(shard)': expected i/n with 1 <= i <= n")
+        }
         return (p[0], p[1])
     }
 
@@ -81,11 +88,15 @@ private func output(_ r: SweepResult, json: String?, report: String?) throws {
     if let report { try Data(SweepReport.html(r).utf8).write(to: URL(fileURLWithPath: report)) }
     guard json != "-" else { return }
     let failed = r.variants.filter { $0.error != nil }.count
-    TerminalText.print("\(r.variants.count) of \(r.gridSize) variants\(r.shard.map { " (shard \($0))" } ?? "")\(failed > 0 ? ", \(failed) invalid" : "")")
+    TerminalText.print(
+        "\(r.variants.count) of \(r.gridSize) variants\(r.shard.map { " (shard \($0))" } ?? "")\(failed > 0 ? ", \(failed) invalid" : "")"
+    )
     for v in r.variants {
         let settings = r.vary.map { "\($0.key)=\(v.settings[$0.key].map { String($0) } ?? "?")" }.joined(separator: " ")
         if let t = v.totals {
-            TerminalText.print("#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)) of all cases, fit lost \(t.fitLost) (bands \(t.fitLostToBands), capacity \(t.fitLostToCapacity), waiting \(t.fitWaitingAtEnd)), waiting at end \(t.waitingAtEnd), triage review \(t.reviewVolumes.cases["triage"] ?? 0), commissie \(t.reviewVolumes.cases["commissie"] ?? 0), hard-band failures \(t.hardBandFailureDays)")
+            TerminalText.print(
+                "#\(v.index + 1) \(settings): best fit \(DutchNumber.percent(t.atBestFitShare)) of all cases, fit lost \(t.fitLost) (bands \(t.fitLostToBands), capacity \(t.fitLostToCapacity), waiting \(t.fitWaitingAtEnd)), waiting at end \(t.waitingAtEnd), triage review \(t.reviewVolumes.cases["triage"] ?? 0), commissie \(t.reviewVolumes.cases["commissie"] ?? 0), hard-band failures \(t.hardBandFailureDays)"
+            )
         } else {
             TerminalText.print("#\(v.index + 1) \(settings): invalid: \(v.error ?? "")")
         }

@@ -53,7 +53,9 @@ struct Users: ParsableCommand {
         func run() throws {
             let ledger = try ledger.open()
             for user in try ledger.users() {
-                TerminalText.print([user.login, user.displayName, user.role.rawValue, user.active ? "active" : "disabled"].joined(separator: "\t"))
+                TerminalText.print(
+                    [user.login, user.displayName, user.role.rawValue, user.active ? "active" : "disabled"].joined(separator: "\t")
+                )
             }
             for token in try ledger.apiTokens() {
                 TerminalText.print(

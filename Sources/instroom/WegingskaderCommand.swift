@@ -33,20 +33,29 @@ struct WegingskaderCommand: ParsableCommand {
     }
 
     struct Diff: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Which cases change best-fit RO between two rule versions, and the totals per RO.")
+        static let configuration = CommandConfiguration(
+            abstract: "Which cases change best-fit RO between two rule versions, and the totals per RO."
+        )
         @Argument(help: "The current rule file.") var old: String
         @Argument(help: "The proposed rule file.") var new: String
         @OptionGroup var intake: IntakeOptions
 
         func run() throws {
             let (cases, day, _) = try intake.load()
-            let diff = RuleSetDiff.compare(old: try WegingskaderCommand.rules(old), new: try WegingskaderCommand.rules(new), cases: cases, on: day)
+            let diff = RuleSetDiff.compare(
+                old: try WegingskaderCommand.rules(old),
+                new: try WegingskaderCommand.rules(new),
+                cases: cases,
+                on: day
+            )
             TerminalText.print(diff.text)
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The rule set as a readable Dutch table (terminal, or an HTML page with --html).")
+        static let configuration = CommandConfiguration(
+            abstract: "The rule set as a readable Dutch table (terminal, or an HTML page with --html)."
+        )
         @Option(help: "Rule file. Default: the bundled rule set.") var rules: String?
         @Option(help: "Write a standalone HTML page here instead of printing the table.") var html: String?
 

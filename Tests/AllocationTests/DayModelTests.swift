@@ -13,10 +13,14 @@ struct DayModelTests {
         AllocationConfig(
             period: .year,
             bands: bands ?? [.SVG: .init(min: 0, max: 1), .RN: .init(min: 0, max: 1), .LJR: .init(min: 0, max: 1)],
-            softBandPenalty: 10, capacity: capacity,
+            softBandPenalty: 10,
+            capacity: capacity,
             workload: WorkloadWeights(vi: 3, advies: 1, toezicht: [.laag: 2, .midden: 3, .hoog: 4]),
-            waitingPriority: [.toezicht: 3, .advies: 2, .vi: 2], continuityBonus: 2, staleAfterDays: 365,
-            escalationDeadlineDays: 5)
+            waitingPriority: [.toezicht: 3, .advies: 2, .vi: 2],
+            continuityBonus: 2,
+            staleAfterDays: 365,
+            escalationDeadlineDays: 5
+        )
     }
 
     /// A reproducible random day: fits 0...6, weights 1...4, some exclusions and relations.
@@ -34,12 +38,24 @@ struct DayModelTests {
             var allowed = RO.allCases
             if next() % 10 == 0 { allowed.remove(at: Int(next() % 3)) }
             let relation: RO? = next() % 8 == 0 ? RO.allCases[Int(next() % 3)] : nil
-            return CandidateCase(id: String(format: "C%05d", i), kind: [.vi, .advies, .toezicht][Int(next() % 3)],
-                                 weight: Double(1 + next() % 4), fit: fit, allowed: allowed, relation: relation, received: day)
+            return CandidateCase(
+                id: String(format: "C%05d", i),
+                kind: [.vi, .advies, .toezicht][Int(next() % 3)],
+                weight: Double(1 + next() % 4),
+                fit: fit,
+                allowed: allowed,
+                relation: relation,
+                received: day
+            )
         }
     }
 
-    static func solve(_ cases: [CandidateCase], config: AllocationConfig, prior: PeriodShares = .init(), formulation: Formulation) throws -> DayOutcome {
+    static func solve(
+        _ cases: [CandidateCase],
+        config: AllocationConfig,
+        prior: PeriodShares = .init(),
+        formulation: Formulation
+    ) throws -> DayOutcome {
         let problem = DayInstance(day: day, cases: cases, prior: prior, capacityLeft: config.capacity, config: config)
         return try DayModel(problem, formulation: formulation).solve(settings: SolverSettings(timeLimitSeconds: 60))
     }
@@ -47,7 +63,9 @@ struct DayModelTests {
     @Test(arguments: [1, 2, 3, 4, 5])
     func aggregatedAndPerCaseModelsReachTheSameOptimum(seed: UInt64) throws {
         let cases = Self.randomCases(120, seed: seed)
-        let bands: [RO: Bandwidth] = [.SVG: .init(min: 0.25, max: 0.35, mode: .soft), .RN: .init(min: 0.35, max: 0.5), .LJR: .init(min: 0.15, max: 0.3)]
+        let bands: [RO: Bandwidth] = [
+            .SVG: .init(min: 0.25, max: 0.35, mode: .soft), .RN: .init(min: 0.35, max: 0.5), .LJR: .init(min: 0.15, max: 0.3),
+        ]
         let config = Self.config(bands: bands, capacity: [.SVG: 120, .RN: 150, .LJR: 90])
         let prior = PeriodShares(weight: [.SVG: 300, .RN: 420, .LJR: 200])
         let aggregated = try Self.solve(cases, config: config, prior: prior, formulation: .aggregated)
@@ -55,7 +73,8 @@ struct DayModelTests {
         #expect(aggregated.status == .optimal)
         #expect(perCase.status == .optimal)
         #expect(aggregated.classes < perCase.classes)
-        let a = try #require(aggregated.objective), p = try #require(perCase.objective)
+        let a = try #require(aggregated.objective)
+        let p = try #require(perCase.objective)
         #expect(abs(a - p) < 1e-6, "aggregated \(a) vs per case \(p)")
     }
 
@@ -93,7 +112,14 @@ struct DayModelTests {
     /// the waiting penalty must outweigh -p[k,r], not only the spread of the day's profits.
     @Test func aCaseWithOnlyNegativeFitsStillGetsAnROWithRoom() throws {
         let cases = (0..<6).map { i in
-            CandidateCase(id: "N\(i)", kind: .advies, weight: 1, fit: [.SVG: -5, .RN: -5, .LJR: -5], allowed: RO.allCases, received: Self.day)
+            CandidateCase(
+                id: "N\(i)",
+                kind: .advies,
+                weight: 1,
+                fit: [.SVG: -5, .RN: -5, .LJR: -5],
+                allowed: RO.allCases,
+                received: Self.day
+            )
         }
         for formulation in Formulation.allCases {
             let outcome = try Self.solve(cases, config: Self.config(), formulation: formulation)
@@ -117,15 +143,28 @@ struct DayModelTests {
         let bands: [RO: Bandwidth] = [.SVG: .init(min: 0.3, max: 0.4), .RN: .init(min: 0.3, max: 0.4), .LJR: .init(min: 0.3, max: 0.4)]
         // SVG holds 80% of the period already; one day of 10 light cases cannot bring it under 40%.
         let prior = PeriodShares(weight: [.SVG: 800, .RN: 100, .LJR: 100])
-        let outcome = try Self.solve(Self.randomCases(10, seed: 3), config: Self.config(bands: bands), prior: prior, formulation: .aggregated)
+        let outcome = try Self.solve(
+            Self.randomCases(10, seed: 3),
+            config: Self.config(bands: bands),
+            prior: prior,
+            formulation: .aggregated
+        )
         #expect(outcome.status == .infeasible)
         #expect(outcome.assignments.isEmpty)
     }
 
     @Test func softBandsReportTheirSlackInstead() throws {
-        let bands: [RO: Bandwidth] = [.SVG: .init(min: 0.3, max: 0.4, mode: .soft), .RN: .init(min: 0.3, max: 0.4, mode: .soft), .LJR: .init(min: 0.3, max: 0.4, mode: .soft)]
+        let bands: [RO: Bandwidth] = [
+            .SVG: .init(min: 0.3, max: 0.4, mode: .soft), .RN: .init(min: 0.3, max: 0.4, mode: .soft),
+            .LJR: .init(min: 0.3, max: 0.4, mode: .soft),
+        ]
         let prior = PeriodShares(weight: [.SVG: 800, .RN: 100, .LJR: 100])
-        let outcome = try Self.solve(Self.randomCases(10, seed: 3), config: Self.config(bands: bands), prior: prior, formulation: .aggregated)
+        let outcome = try Self.solve(
+            Self.randomCases(10, seed: 3),
+            config: Self.config(bands: bands),
+            prior: prior,
+            formulation: .aggregated
+        )
         #expect(outcome.status == .optimal)
         #expect(outcome.assignments.count == 10)
         #expect((outcome.aboveBand[.SVG] ?? 0) > 0)

@@ -30,8 +30,10 @@ struct GAPReferenceTests {
     @Test func lineBreaksCarryNoMeaning() throws {
         let wrapped = "1\n2 3\n1 2\n3 4 5 6\n1 1 1\n1\n1 1 2 2\n"
         let flat = "1 2 3 1 2 3 4 5 6 1 1 1 1 1 1 2 2"
-        #expect(try GAPInstance.parse(wrapped, file: "w", sense: .maximise).map(\.profit)
-                == GAPInstance.parse(flat, file: "f", sense: .maximise).map(\.profit))
+        #expect(
+            try GAPInstance.parse(wrapped, file: "w", sense: .maximise).map(\.profit)
+                == GAPInstance.parse(flat, file: "f", sense: .maximise).map(\.profit)
+        )
     }
 
     @Test func truncatedFileIsAClearError() {

@@ -23,7 +23,8 @@ struct SolverConfigTests {
     }
 
     @Test func everySolverKeyIsRead() throws {
-        let (config, _) = try Self.load("""
+        let (config, _) = try Self.load(
+            """
             solver:
               formulation: perCase
               timeLimitSeconds: 2.5
@@ -34,12 +35,22 @@ struct SolverConfigTests {
               backtracking: depthFirst
               integralObjectiveStop: no
               verbose: false
-            """)
+            """
+        )
         #expect(config.formulation == .perCase)
-        #expect(config.solver == SolverSettings(
-            timeLimitSeconds: 2.5, relativeGap: 0.01, presolve: false,
-            cuts: .init(gomory: false, mir: true, cover: false, clique: true),
-            branching: .driebeckTomlin, backtracking: .depthFirst, integralObjectiveStop: false, verbose: false))
+        #expect(
+            config.solver
+                == SolverSettings(
+                    timeLimitSeconds: 2.5,
+                    relativeGap: 0.01,
+                    presolve: false,
+                    cuts: .init(gomory: false, mir: true, cover: false, clique: true),
+                    branching: .driebeckTomlin,
+                    backtracking: .depthFirst,
+                    integralObjectiveStop: false,
+                    verbose: false
+                )
+        )
     }
 
     @Test func keysLeftOutKeepTheirDefaults() throws {
@@ -84,8 +95,10 @@ struct SolverConfigTests {
 
     @Test func glpkRefusesSettingsNoConfigurationCouldHold() throws {
         let model = try GAPInstance.parse("1 1 1 5 1 9", file: "tiny", sense: .maximise)[0].model.build()
-        for bad in [SolverSettings(timeLimitSeconds: .infinity), SolverSettings(timeLimitSeconds: .nan),
-                    SolverSettings(timeLimitSeconds: -1), SolverSettings(relativeGap: -0.1)] {
+        for bad in [
+            SolverSettings(timeLimitSeconds: .infinity), SolverSettings(timeLimitSeconds: .nan),
+            SolverSettings(timeLimitSeconds: -1), SolverSettings(relativeGap: -0.1),
+        ] {
             #expect(throws: ModelError.self) { try model.solve(settings: bad) }
         }
         #expect(try model.solve(settings: SolverSettings(timeLimitSeconds: 1)).result.objective == 5)

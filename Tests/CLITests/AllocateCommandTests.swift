@@ -47,8 +47,10 @@ struct AllocateCommandTests {
         let config = dir.appendingPathComponent("config.yaml")
         try Data("solver:\n  timeLimitSeconds: 12.5\n  formulation: perCase\n".utf8).write(to: config)
         #expect(try CLI.run(["generate", "--cases", "40", "--seed", "3", "--date", "2026-03-02", "--output", intake]).status == 0)
-        let r = try CLI.run(["allocate", "--intake", intake, "--db", dir.appendingPathComponent("ledger.sqlite").path,
-                             "--config", config.path, "--json"])
+        let r = try CLI.run([
+            "allocate", "--intake", intake, "--db", dir.appendingPathComponent("ledger.sqlite").path,
+            "--config", config.path, "--json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let solver = try #require(r.json?["solver"] as? [String: Any])
         #expect(solver["timeLimitSeconds"] as? Double == 12.5)
@@ -73,7 +75,9 @@ struct AllocateCommandTests {
             let objectiveLine = try #require(text.split(separator: "\n").first { $0.hasPrefix("Objective:") })
             let glpsolObjective = try #require(objectiveLine.split(separator: " ").compactMap { Double($0) }.first)
             #expect(text.contains("INTEGER OPTIMAL"))
-            let allocate = try #require(try CLI.run(["allocate", "--intake", intake, "--db", dir.appendingPathComponent("\(format).sqlite").path, "--json"]).json)
+            let allocate = try #require(
+                try CLI.run(["allocate", "--intake", intake, "--db", dir.appendingPathComponent("\(format).sqlite").path, "--json"]).json
+            )
             let objective = try #require(allocate["objective"] as? Double)
             // MPS cannot say "maximise": the export minimises the negated fit (see GLPKSolver.write).
             let expected = format == "lp" ? objective : -objective
@@ -92,14 +96,18 @@ struct AllocateCommandTests {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { cell -> String in
                 let s = String(cell)
                 let parts = s.split(separator: "-")
-                if parts.count == 3, parts[0].count == 4, parts.allSatisfy({ Int($0) != nil }) { return "\(parts[2])-\(parts[1])-\(parts[0])" }
+                if parts.count == 3, parts[0].count == 4, parts.allSatisfy({ Int($0) != nil }) {
+                    return "\(parts[2])-\(parts[1])-\(parts[0])"
+                }
                 return s.replacingOccurrences(of: ".", with: ",")
             }
             excel += cells.joined(separator: ";") + "\r\n"
         }
         let excelURL = dir.appendingPathComponent("excel.csv")
         try Data(excel.utf8).write(to: excelURL)
-        let a = try #require(try CLI.run(["allocate", "--intake", comma.path, "--db", dir.appendingPathComponent("a.sqlite").path, "--json"]).json)
+        let a = try #require(
+            try CLI.run(["allocate", "--intake", comma.path, "--db", dir.appendingPathComponent("a.sqlite").path, "--json"]).json
+        )
         let bResult = try CLI.run(["allocate", "--intake", excelURL.path, "--db", dir.appendingPathComponent("b.sqlite").path, "--json"])
         #expect(bResult.status == 0, "\(bResult.stderr)")
         let b = try #require(bResult.json)

@@ -15,8 +15,10 @@ enum CLI {
     static var binary: URL {
         if let explicit = ProcessInfo.processInfo.environment["INSTROOM_BIN"] { return URL(fileURLWithPath: explicit) }
         // The test bundle sits in the same build folder as the executable.
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        let candidates = [
+            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
         for folder in candidates {
             let url = folder.appendingPathComponent("instroom")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
@@ -30,13 +32,19 @@ enum CLI {
     }
 
     /// `environment` adds to (or overrides) the test process's own environment.
-    static func run(executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    static func run(
+        executable: URL,
+        _ arguments: [String],
+        in folder: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -45,7 +53,11 @@ enum CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.wait()
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
     }
 }
 

@@ -51,7 +51,9 @@ struct CommissieBatchCommandTests {
         let text = try CLI.run(["escalations", "list", "--open", "--reason", "bijna_gelijk", "--ro", nearTieRO, "--db", db])
         #expect(text.status == 0, "\(text.stderr)")
         let shown = nearTieRO == "LJR" ? "LJ&R" : nearTieRO
-        #expect(text.stdout.contains("Bijna gelijke match tussen RO's") && text.stdout.contains("reden bijna_gelijk; voorlopig bij \(shown)"))
+        #expect(
+            text.stdout.contains("Bijna gelijke match tussen RO's") && text.stdout.contains("reden bijna_gelijk; voorlopig bij \(shown)")
+        )
         let bad = try CLI.run(["escalations", "list", "--reason", "ruzie", "--db", db])
         #expect(bad.status != 0 && bad.stderr.contains("bijna_gelijk") && bad.stderr.contains("betwist"))
 

@@ -16,7 +16,9 @@ struct CommissieCommandTests {
         let day1 = try CLI.run(["allocate", "--db", db, "--config", config.path, "--json"])
         #expect(day1.status == 0, "\(day1.stderr)")
         let report1 = try #require(day1.json)
-        let codes = Set(Self.jsonArray(report1["escalations"]).flatMap { Self.jsonArray($0["reasons"]).compactMap { $0["code"] as? String } })
+        let codes = Set(
+            Self.jsonArray(report1["escalations"]).flatMap { Self.jsonArray($0["reasons"]).compactMap { $0["code"] as? String } }
+        )
         #expect(codes.count >= 3, "\(codes)")
         let waiting = try #require((report1["waiting"] as? [String])?.first)
 
@@ -27,24 +29,33 @@ struct CommissieCommandTests {
         // Only the commissie's queue reaches the ledger; the triage review is settled on the day.
         #expect(open.count == Self.jsonArray(report1["escalations"]).filter { $0["queue"] as? String == "commissie" }.count)
         for e in open {
-            for key in ["id", "caseId", "day", "deadline", "status", "overdue", "workingDaysOverdue", "reason", "label", "reasons", "final", "raisedBy"] {
+            for key in [
+                "id", "caseId", "day", "deadline", "status", "overdue", "workingDaysOverdue", "reason", "label", "reasons", "final",
+                "raisedBy",
+            ] {
                 #expect(e[key] != nil, "missing \(key)")
             }
         }
         let provisional = open.filter { $0["provisionalRO"] is String }
         let toMove = try #require(provisional.first)
         let toConfirm = try #require(provisional.dropFirst().first)
-        let moveId = "\(toMove["id"]!)", confirmId = "\(toConfirm["id"]!)"
+        let moveId = "\(toMove["id"]!)"
+        let confirmId = "\(toConfirm["id"]!)"
         let from = try #require(toMove["provisionalRO"] as? String)
         let target = ["SVG", "RN", "LJR"].first { $0 != from }!
 
         // The dossier.
         let show = try CLI.run(["escalations", "show", moveId, "--db", db, "--config", config.path])
         #expect(show.status == 0, "\(show.stderr)")
-        for text in ["Escalatie \(moveId)", "Feiten:", "Scores", "Aandelen en banden bij escalatie", "Audit:"] { #expect(show.stdout.contains(text), "\(text)") }
+        for text in ["Escalatie \(moveId)", "Feiten:", "Scores", "Aandelen en banden bij escalatie", "Audit:"] {
+            #expect(show.stdout.contains(text), "\(text)")
+        }
 
         // Contest a waiting case by hand; contest without a name is refused.
-        let contest = try CLI.run(["contest", waiting, "--reason", "Dakloos: LJ&R", "--by", "Triagist De Vries", "--db", db, "--config", config.path, "--date", "2026-03-02"])
+        let contest = try CLI.run([
+            "contest", waiting, "--reason", "Dakloos: LJ&R", "--by", "Triagist De Vries", "--db", db, "--config", config.path, "--date",
+            "2026-03-02",
+        ])
         #expect(contest.status == 0, "\(contest.stderr)")
 
         // Decide: one move, one confirm.
@@ -99,8 +110,10 @@ struct CommissieCommandTests {
         let actions = entries.compactMap { $0["action"] as? String }
         let ids = entries.compactMap { $0["id"] as? Int }
         #expect(ids == ids.sorted())
-        let firstRun = try #require(actions.firstIndex(of: "run")), contestAt = try #require(actions.firstIndex(of: "contest"))
-        let decides = actions.indices.filter { actions[$0] == "decide" }, lastRun = try #require(actions.lastIndex(of: "run"))
+        let firstRun = try #require(actions.firstIndex(of: "run"))
+        let contestAt = try #require(actions.firstIndex(of: "contest"))
+        let decides = actions.indices.filter { actions[$0] == "decide" }
+        let lastRun = try #require(actions.lastIndex(of: "run"))
         #expect(firstRun < contestAt && contestAt < decides[0] && decides[0] < decides[1] && decides[1] < lastRun && firstRun < lastRun)
         let caseAudit = try CLI.run(["audit", "--case", toMove["caseId"] as! String, "--json", "--db", db])
         let caseActions = Self.jsonArray(caseAudit.json?["entries"])
@@ -117,19 +130,31 @@ struct CommissieCommandTests {
         let report = try CLI.run(["commissie", "report", "--period", "2026-Q1", "--date", "2026-03-20", "--output", html, "--db", db])
         #expect(report.status == 0, "\(report.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
-        #expect(page.contains("<html lang=\"nl\">") && page.contains("Continuïteit van zorg") && page.contains("Wat het wegingskader kan leren"))
+        #expect(
+            page.contains("<html lang=\"nl\">") && page.contains("Continuïteit van zorg") && page.contains("Wat het wegingskader kan leren")
+        )
         try Self.screenshot(html, in: dir)
     }
 
     /// Renders the page in headless Chromium and checks that a non-trivial screenshot came out.
     static func screenshot(_ html: String, in dir: URL) throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard
+            let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            })
+        else {
             print("SKIPPED: headless render of the commissie report: chromium is not installed (scripts/test installs it)")
             return
         }
         let png = dir.appendingPathComponent("commissie.png").path
-        let r = try CLI.run(executable: URL(fileURLWithPath: chromium), ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                                                          "--screenshot=\(png)", "--window-size=1200,1600", "file://\(html)"], in: dir)
+        let r = try CLI.run(
+            executable: URL(fileURLWithPath: chromium),
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--screenshot=\(png)", "--window-size=1200,1600", "file://\(html)",
+            ],
+            in: dir
+        )
         #expect(r.status == 0, "\(r.stderr)")
         let size = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
         #expect(size > 50_000, "screenshot is \(size) bytes")
@@ -139,7 +164,9 @@ struct CommissieCommandTests {
         let dir = Fixtures.temporaryFolder()
         let db = dir.appendingPathComponent("l.sqlite").path
         let out = dir.appendingPathComponent("r.html").path
-        let both = try CLI.run(["commissie", "report", "--period", "2026", "--from", "2026-01-01", "--to", "2026-02-01", "--output", out, "--db", db])
+        let both = try CLI.run([
+            "commissie", "report", "--period", "2026", "--from", "2026-01-01", "--to", "2026-02-01", "--output", out, "--db", db,
+        ])
         #expect(both.status != 0 && both.stderr.contains("either --period"))
         let bad = try CLI.run(["commissie", "report", "--period", "ooit", "--output", out, "--db", db])
         #expect(bad.status != 0 && bad.stderr.contains("--period"))

@@ -9,8 +9,10 @@ struct GAPCommandTests {
     @Test func everyReferenceInstanceMatchesItsProvenOptimum() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.data.path).filter { $0.hasSuffix(".txt") }.sorted()
         #expect(files.count == 5)
-        let r = try CLI.run(["gap", "solve"] + files.map { Self.data.appendingPathComponent($0).path }
-                            + ["--expect", Self.data.appendingPathComponent("optima.tsv").path, "--json"])
+        let r = try CLI.run(
+            ["gap", "solve"] + files.map { Self.data.appendingPathComponent($0).path }
+                + ["--expect", Self.data.appendingPathComponent("optima.tsv").path, "--json"]
+        )
         #expect(r.status == 0, "\(r.stderr)")
         let results = try #require((try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String: Any]])
         #expect(results.count == 26)
@@ -23,14 +25,16 @@ struct GAPCommandTests {
     @Test func theConfigurationsSolverBlockDrivesGLPKAndTimeLimitOverridesIt() throws {
         let dir = Fixtures.temporaryFolder()
         let config = dir.appendingPathComponent("solver.yaml")
-        try Data("""
+        try Data(
+            """
             solver:
               timeLimitSeconds: 7
               cuts: {gomory: false, mir: false, cover: false, clique: false}
               branching: driebeckTomlin
               backtracking: bestProjection
               integralObjectiveStop: false
-            """.utf8).write(to: config)
+            """.utf8
+        ).write(to: config)
         let file = Self.data.appendingPathComponent("gap1.txt").path
         let optima = Self.data.appendingPathComponent("optima.tsv").path
         let fromConfig = try CLI.run(["gap", "solve", file, "--config", config.path, "--expect", optima, "--json"])

@@ -13,8 +13,10 @@ struct OperationalLogTests {
         #expect(quiet.status == 0, "\(quiet.stderr)")
         #expect(quiet.stderr.isEmpty, "the default level (warning) keeps a normal run quiet")
 
-        let logged = try CLI.run(["allocate", "--intake", intake, "--db", dir.appendingPathComponent("b.sqlite").path, "--json"],
-                                 environment: ["INSTROOM_LOG_LEVEL": "info"])
+        let logged = try CLI.run(
+            ["allocate", "--intake", intake, "--db", dir.appendingPathComponent("b.sqlite").path, "--json"],
+            environment: ["INSTROOM_LOG_LEVEL": "info"]
+        )
         #expect(logged.status == 0, "\(logged.stderr)")
         #expect(logged.json != nil, "standard output is still only the JSON")
         #expect(!logged.stdout.contains("nl.3ro.instroom"))

@@ -40,8 +40,13 @@ struct GLPKSolverTests {
     @Test(arguments: ["nan", "inverted", "duplicate", "badName", "badColumn"])
     func invalidModelsNeverReachGLPK(defect: String) throws {
         var m = LinearModel(name: "bad", sense: .maximise)
-        let x = m.addColumn(defect == "badName" ? "x y" : "x", kind: .continuous, lower: defect == "inverted" ? 2 : 0, upper: 1,
-                            objective: defect == "nan" ? .nan : 1)
+        let x = m.addColumn(
+            defect == "badName" ? "x y" : "x",
+            kind: .continuous,
+            lower: defect == "inverted" ? 2 : 0,
+            upper: 1,
+            objective: defect == "nan" ? .nan : 1
+        )
         switch defect {
         case "duplicate": m.addRow("r", upper: 1, terms: [(x, 1), (x, 2)])
         case "badColumn": m.addRow("r", upper: 1, terms: [(7, 1)])

@@ -1,18 +1,18 @@
 import Foundation
-@testable import IntakeFormats
 import Testing
 
 @testable import InstroomDomain
+@testable import IntakeFormats
 
 @Suite("Intake CSV dialects and tokenizer")
 struct IntakeCSVTests {
     static let commaVariant = """
-    id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight
-    X1,advies,2026-03-02,2026-03-16,huiselijk_geweld|geweld,verslaving,,geen_lvb,2025-09-01,onbekend,,Rotterdam,,,34,2.5
-    X2,toezicht,2026-03-02,,verkeer_alcohol,verslaving|psychiatrie,werkstraf,lvb,2024-12-31,hoog,2026-02-01,Limburg,LJ&R,hoog,19,
-    X3,vi,2026-03-02,,,,,,,,,"Den Haag, Loosduinen",rn,,,0.75
+        id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight
+        X1,advies,2026-03-02,2026-03-16,huiselijk_geweld|geweld,verslaving,,geen_lvb,2025-09-01,onbekend,,Rotterdam,,,34,2.5
+        X2,toezicht,2026-03-02,,verkeer_alcohol,verslaving|psychiatrie,werkstraf,lvb,2024-12-31,hoog,2026-02-01,Limburg,LJ&R,hoog,19,
+        X3,vi,2026-03-02,,,,,,,,,"Den Haag, Loosduinen",rn,,,0.75
 
-    """
+        """
 
     /// The same cases as Dutch Excel writes them, built byte by byte (not with the writer).
     static func excelVariant(encoding1252: Bool = false) -> Data {
@@ -52,7 +52,8 @@ struct IntakeCSVTests {
     }
 
     @Test func quotedFieldsWithSeparatorsQuotesAndNewlines() throws {
-        let text = "id,kind,received,region\n\"Q,1\",advies,2026-03-02,\"He said \"\"hi\"\", twice\"\nQ2,vi,2026-03-02,\"line one\nline two\"\r\nQ3,vi,2026-03-02,\"\"\n"
+        let text =
+            "id,kind,received,region\n\"Q,1\",advies,2026-03-02,\"He said \"\"hi\"\", twice\"\nQ2,vi,2026-03-02,\"line one\nline two\"\r\nQ3,vi,2026-03-02,\"\"\n"
         let cases = try IntakeReader.parseCSV(Data(text.utf8), file: "q.csv")
         #expect(cases.map(\.id) == ["Q,1", "Q2", "Q3"])
         #expect(cases[0].region == "He said \"hi\", twice")
@@ -69,9 +70,11 @@ struct IntakeCSVTests {
 
     @Test func tokenizerBasics() {
         let sep = UInt8(ascii: ",")
-        #expect(CSVTokenizer.tokenize("a,b\r\nc,\"d\"\"e\"\r\n\r\n,\n", separator: sep).records == [
-            CSVRecord(line: 1, cells: ["a", "b"]), CSVRecord(line: 2, cells: ["c", "d\"e"]),
-        ])
+        #expect(
+            CSVTokenizer.tokenize("a,b\r\nc,\"d\"\"e\"\r\n\r\n,\n", separator: sep).records == [
+                CSVRecord(line: 1, cells: ["a", "b"]), CSVRecord(line: 2, cells: ["c", "d\"e"]),
+            ]
+        )
         #expect(CSVTokenizer.tokenize("a,\"x\r\ny\",c", separator: sep).records == [CSVRecord(line: 1, cells: ["a", "x\ny", "c"])])
         #expect(CSVTokenizer.tokenize("a,b,", separator: sep).records == [CSVRecord(line: 1, cells: ["a", "b", ""])])
         #expect(CSVTokenizer.tokenize("a\rb\r", separator: sep).records.map(\.line) == [1, 2])

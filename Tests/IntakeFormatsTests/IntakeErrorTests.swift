@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Intake input errors: file, line, field, message")
 struct IntakeErrorTests {
-    static let header = "id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight\n"
+    static let header =
+        "id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight\n"
 
     /// Writes `rows` under the full header to a real file and returns the errors reading it throws.
     func errors(_ rows: [String], name: String = "intake.csv") throws -> (URL, [InputError]) {
@@ -19,27 +20,31 @@ struct IntakeErrorTests {
             "C1,advies,2026-03-02,,,,,,,,,,,,,",
             "C2,toezich,2026-03-02,,,,,,,,,,,,,",
         ])
-        #expect(errs == [InputError(file: url.path, line: 3, field: "kind", "unknown value 'toezich'; expected one of: vi, advies, toezicht")])
+        #expect(
+            errs == [InputError(file: url.path, line: 3, field: "kind", "unknown value 'toezich'; expected one of: vi, advies, toezicht")]
+        )
         #expect(errs[0].description == "\(url.path):3: field 'kind': unknown value 'toezich'; expected one of: vi, advies, toezicht")
     }
 
     @Test func collectsAllErrorsInFileOrder() throws {
         let (url, errs) = try errors([
-            "C1,vi,2026-02-30,,,,,,,,,,,,,",                 // line 2: not a date
-            "C2,advies,2026-03-02,,,,,,,,,,,hoog,,",         // line 3: intensity on advies
-            "C3,toezicht,2026-03-02,,,,,,,,,,,hoog,11,",     // line 4: age too low
-            "C4,toezicht,2026-03-02,,,,,,,,,,,,111,-1",      // line 5: age too high, negative weight
-            "C1,vi,2026-03-02,,,,,,,,,,,,,",                 // line 6: duplicate id
-            "C6,vi,2026-03-02,,zedne,verslaving|daklos,,lvbb,,heel_hoog,,,XYZ,,abc,zwaar", // line 7: six errors
-            "C7,vi",                                         // line 8: wrong number of cells
-            ",,,,,,,,,,,,,,,1",                              // line 9: id, kind, received missing
+            "C1,vi,2026-02-30,,,,,,,,,,,,,",  // line 2: not a date
+            "C2,advies,2026-03-02,,,,,,,,,,,hoog,,",  // line 3: intensity on advies
+            "C3,toezicht,2026-03-02,,,,,,,,,,,hoog,11,",  // line 4: age too low
+            "C4,toezicht,2026-03-02,,,,,,,,,,,,111,-1",  // line 5: age too high, negative weight
+            "C1,vi,2026-03-02,,,,,,,,,,,,,",  // line 6: duplicate id
+            "C6,vi,2026-03-02,,zedne,verslaving|daklos,,lvbb,,heel_hoog,,,XYZ,,abc,zwaar",  // line 7: six errors
+            "C7,vi",  // line 8: wrong number of cells
+            ",,,,,,,,,,,,,,,1",  // line 9: id, kind, received missing
         ])
         let located = errs.map { "\($0.line ?? 0):\($0.field ?? "-")" }
-        #expect(located == [
-            "2:received", "3:intensity", "4:age", "5:age", "5:weight", "6:id",
-            "7:offence", "7:problem", "7:scil", "7:risc", "7:relation", "7:age", "7:weight",
-            "8:-", "9:id", "9:kind", "9:received",
-        ])
+        #expect(
+            located == [
+                "2:received", "3:intensity", "4:age", "5:age", "5:weight", "6:id",
+                "7:offence", "7:problem", "7:scil", "7:risc", "7:relation", "7:age", "7:weight",
+                "8:-", "9:id", "9:kind", "9:received",
+            ]
+        )
         #expect(errs.allSatisfy { $0.file == url.path })
         let messages = Dictionary(errs.map { ("\($0.line ?? 0):\($0.field ?? "-")", $0.message) }, uniquingKeysWith: { a, _ in a })
         #expect(messages["2:received"] == "'2026-02-30' is not a date; expected a date as YYYY-MM-DD or DD-MM-YYYY")
@@ -74,7 +79,10 @@ struct IntakeErrorTests {
     }
 
     @Test func unterminatedQuote() throws {
-        let url = try writeTemp("quote.csv", "id,kind,received,region\nC1,vi,2026-03-02,x\nC2,vi,2026-03-02,\"Amster\ndam\nC3,vi,2026-03-02,y\n")
+        let url = try writeTemp(
+            "quote.csv",
+            "id,kind,received,region\nC1,vi,2026-03-02,x\nC2,vi,2026-03-02,\"Amster\ndam\nC3,vi,2026-03-02,y\n"
+        )
         let errs = inputErrors { try IntakeReader.read(contentsOf: url) }
         #expect(errs.count == 1)
         #expect(errs[0].file == url.path && errs[0].line == 3 && errs[0].field == nil)
@@ -91,7 +99,9 @@ struct IntakeErrorTests {
     }
 
     @Test func emptyFiles() throws {
-        for (name, content) in [("empty.csv", Data()), ("bom.csv", Data([0xEF, 0xBB, 0xBF, 0x0D, 0x0A])), ("empty.json", Data(" \n".utf8))] {
+        for (name, content) in [
+            ("empty.csv", Data()), ("bom.csv", Data([0xEF, 0xBB, 0xBF, 0x0D, 0x0A])), ("empty.json", Data(" \n".utf8)),
+        ] {
             let url = try writeTemp(name, content)
             let errs = inputErrors { try IntakeReader.read(contentsOf: url) }
             #expect(errs.count == 1)
@@ -109,11 +119,23 @@ struct IntakeErrorTests {
     @Test func fileNotFoundAndUnsupportedExtension() throws {
         let dir = try temporaryDirectory()
         let missing = dir.appendingPathComponent("nope.csv")
-        #expect(inputErrors { try IntakeReader.read(contentsOf: missing) } == [InputError(file: missing.path, "cannot read the file: it does not exist")])
+        #expect(
+            inputErrors { try IntakeReader.read(contentsOf: missing) } == [
+                InputError(file: missing.path, "cannot read the file: it does not exist")
+            ]
+        )
         let xlsx = try writeTemp("intake.xlsx", "PK")
         let errs = inputErrors { try IntakeReader.read(contentsOf: xlsx) }
-        #expect(errs == [InputError(file: xlsx.path, "unsupported file type '.xlsx'; expected a .csv or .json file (save an Excel sheet as CSV)")])
-        #expect(inputErrors { try IntakeReader.read(contentsOf: dir.appendingPathComponent("README")) }.first?.message.hasPrefix("a file without extension") == true)
+        #expect(
+            errs == [
+                InputError(file: xlsx.path, "unsupported file type '.xlsx'; expected a .csv or .json file (save an Excel sheet as CSV)")
+            ]
+        )
+        #expect(
+            inputErrors { try IntakeReader.read(contentsOf: dir.appendingPathComponent("README")) }.first?.message.hasPrefix(
+                "a file without extension"
+            ) == true
+        )
     }
 
     @Test func stopsAfterFiftyErrors() {

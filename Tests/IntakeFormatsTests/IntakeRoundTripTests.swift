@@ -43,34 +43,42 @@ struct IntakeRoundTripTests {
 
     @Test func csvHeaderAndDeterminism() {
         let text = IntakeWriter.csv(sampleCases)
-        #expect(text.split(separator: "\n").first == "id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight")
+        #expect(
+            text.split(separator: "\n").first
+                == "id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight"
+        )
         #expect(IntakeWriter.columns.count == 16)
         #expect(text == IntakeWriter.csv(sampleCases))
         // Lists sorted and joined with '|'; absent values empty; quoting only where needed.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[1] == "A-1,toezicht,2026-03-02,,geweld|huiselijk_geweld,psychiatrie|verslaving,verdiepingsdiagnostiek|werkstraf,lvb,2025-11-30,hoog,2026-01-15,Oost-Nederland,SVG,hoog,21,2.5")
+        #expect(
+            lines[1]
+                == "A-1,toezicht,2026-03-02,,geweld|huiselijk_geweld,psychiatrie|verslaving,verdiepingsdiagnostiek|werkstraf,lvb,2025-11-30,hoog,2026-01-15,Oost-Nederland,SVG,hoog,21,2.5"
+        )
         #expect(lines[2] == "A-2,advies,2026-03-02,2026-03-20,verkeer_alcohol,,,onbekend,,onbekend,,,,,,")
         #expect(lines[3].contains(",\"Den Haag, \"\"centrum\"\"\",LJR,,45,1"))
     }
 
     @Test func jsonShape() throws {
         let text = String(decoding: IntakeWriter.json([sampleCases[1]]), as: UTF8.self)
-        #expect(text == """
-        {
-          "cases" : [
-            {
-              "deadline" : "2026-03-20",
-              "id" : "A-2",
-              "kind" : "advies",
-              "offence" : ["verkeer_alcohol"],
-              "received" : "2026-03-02",
-              "risc" : "onbekend",
-              "scil" : "onbekend"
-            }
-          ]
-        }
+        #expect(
+            text == """
+                {
+                  "cases" : [
+                    {
+                      "deadline" : "2026-03-20",
+                      "id" : "A-2",
+                      "kind" : "advies",
+                      "offence" : ["verkeer_alcohol"],
+                      "received" : "2026-03-02",
+                      "risc" : "onbekend",
+                      "scil" : "onbekend"
+                    }
+                  ]
+                }
 
-        """)
+                """
+        )
         #expect(String(decoding: IntakeWriter.json([]), as: UTF8.self) == "{\n  \"cases\" : []\n}\n")
         // Foundation agrees it is JSON.
         #expect(try JSONSerialization.jsonObject(with: IntakeWriter.json(sampleCases)) is [String: Any])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InstroomDomain
 
 /// A fresh temporary directory per call; files written here are real files on disk.
@@ -35,15 +36,35 @@ func day(_ text: String) -> Day { Day(text)! }
 /// Hand-made cases that use every field, odd characters included.
 let sampleCases: [IntakeCase] = [
     IntakeCase(
-        id: "A-1", kind: .toezicht, received: day("2026-03-02"), offences: [.huiselijkGeweld, .geweld],
-        problems: [.verslaving, .psychiatrie], interventions: [.werkstraf, .verdiepingsdiagnostiek],
-        scil: .lvb, scilDate: day("2025-11-30"), risc: .hoog, riscDate: day("2026-01-15"),
-        region: "Oost-Nederland", relation: .SVG, intensity: .hoog, age: 21, weight: 2.5
+        id: "A-1",
+        kind: .toezicht,
+        received: day("2026-03-02"),
+        offences: [.huiselijkGeweld, .geweld],
+        problems: [.verslaving, .psychiatrie],
+        interventions: [.werkstraf, .verdiepingsdiagnostiek],
+        scil: .lvb,
+        scilDate: day("2025-11-30"),
+        risc: .hoog,
+        riscDate: day("2026-01-15"),
+        region: "Oost-Nederland",
+        relation: .SVG,
+        intensity: .hoog,
+        age: 21,
+        weight: 2.5
     ),
     IntakeCase(id: "A-2", kind: .advies, received: day("2026-03-02"), deadline: day("2026-03-20"), offences: [.verkeerAlcohol]),
     IntakeCase(
-        id: "A-3", kind: .vi, received: day("2026-03-02"), problems: [.dakloos, .overlast], scil: .geenLVB,
-        scilDate: day("2024-01-05"), risc: .midden, region: "Den Haag, \"centrum\"", relation: .LJR, age: 45, weight: 1
+        id: "A-3",
+        kind: .vi,
+        received: day("2026-03-02"),
+        problems: [.dakloos, .overlast],
+        scil: .geenLVB,
+        scilDate: day("2024-01-05"),
+        risc: .midden,
+        region: "Den Haag, \"centrum\"",
+        relation: .LJR,
+        age: 45,
+        weight: 1
     ),
     IntakeCase(id: "A-4", kind: .advies, received: day("2026-03-03"), region: "Zuid;\nwest", weight: 0.125),
 ]

@@ -3,9 +3,9 @@ import IntakeFormats
 import IntakeGenerator
 import Testing
 
-private func day(_ text: String) -> Day { Day(text)! }
-
 @testable import InstroomDomain
+
+private func day(_ text: String) -> Day { Day(text)! }
 
 @Suite("Synthetic intake")
 struct SyntheticIntakeTests {
@@ -18,7 +18,10 @@ struct SyntheticIntakeTests {
         let c = IntakeWriter.csv(SyntheticIntake(seed: 43).day(march2, count: 200))
         #expect(a != c)
         let d = IntakeWriter.csv(SyntheticIntake(seed: 42).day(march2.adding(days: 1), count: 200))
-        #expect(a.split(separator: "\n").dropFirst().map { $0.drop(while: { $0 != "," }) } != d.split(separator: "\n").dropFirst().map { $0.drop(while: { $0 != "," }) })
+        #expect(
+            a.split(separator: "\n").dropFirst().map { $0.drop(while: { $0 != "," }) }
+                != d.split(separator: "\n").dropFirst().map { $0.drop(while: { $0 != "," }) }
+        )
     }
 
     @Test func pinnedOutputGuardsCrossMachineStability() {
@@ -26,13 +29,15 @@ struct SyntheticIntakeTests {
         var rng = SplitMix64(seed: 0)
         #expect([rng.next(), rng.next(), rng.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
         let text = IntakeWriter.csv(SyntheticIntake(seed: 1).day(march2, count: 3))
-        #expect(text == """
-        id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight
-        C20260302-0001,toezicht,2026-03-02,,vermogen,dakloos,werkstraf,lvb,2025-08-31,laag,2025-05-07,Noord-Holland,,laag,51,
-        C20260302-0002,vi,2026-03-02,,geweld,schulden,werkstraf,geen_lvb,2026-01-26,onbekend,,Den Haag,,,57,
-        C20260302-0003,advies,2026-03-02,2026-03-19,overig,psychiatrie,verdiepingsdiagnostiek,geen_lvb,2025-10-31,onbekend,,Oost-Nederland,,,,
+        #expect(
+            text == """
+                id,kind,received,deadline,offence,problem,intervention,scil,scil_date,risc,risc_date,region,relation,intensity,age,weight
+                C20260302-0001,toezicht,2026-03-02,,vermogen,dakloos,werkstraf,lvb,2025-08-31,laag,2025-05-07,Noord-Holland,,laag,51,
+                C20260302-0002,vi,2026-03-02,,geweld,schulden,werkstraf,geen_lvb,2026-01-26,onbekend,,Den Haag,,,57,
+                C20260302-0003,advies,2026-03-02,2026-03-19,overig,psychiatrie,verdiepingsdiagnostiek,geen_lvb,2025-10-31,onbekend,,Oost-Nederland,,,,
 
-        """)
+                """
+        )
     }
 
     @Test func casesDoNotDependOnCount() {
@@ -83,7 +88,11 @@ struct SyntheticIntakeTests {
         // Facts never come from the future, and only toezicht has an intensity.
         #expect(cases.allSatisfy { ($0.scilDate ?? march2) <= march2 && ($0.riscDate ?? march2) <= march2 })
         #expect(cases.allSatisfy { $0.intensity == nil || $0.kind == .toezicht })
-        near(Double(cases.filter { $0.kind == .toezicht && $0.intensity == nil }.count) / Double(cases.filter { $0.kind == .toezicht }.count), 0.05)
+        near(
+            Double(cases.filter { $0.kind == .toezicht && $0.intensity == nil }.count)
+                / Double(cases.filter { $0.kind == .toezicht }.count),
+            0.05
+        )
         // Young adults, werkstraf and verdiepingsdiagnostiek exist; jovo only for young adults.
         let young = cases.filter { ($0.age ?? 0) >= 18 && ($0.age ?? 0) <= 23 }
         near(Double(young.count) / Double(cases.count), 0.15 * 0.95)

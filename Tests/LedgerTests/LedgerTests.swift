@@ -2,33 +2,61 @@ import Foundation
 import GRDB
 import InstroomDomain
 import InstroomTesting
-@testable import Ledger
 import Testing
+
+@testable import Ledger
 
 /// The ledger refuses, in the database itself, what the convenant forbids.
 struct LedgerTests {
     static let day = Day("2026-03-02")!
 
     static let config = RunConfiguration(
-        period: .quarter, bands: ["SVG": Bandwidth(min: 0.5, max: 0.7, mode: .hard)], softBandPenalty: 10, capacity: ["SVG": 100],
-        workload: .init(vi: 1, advies: 2, toezicht: ["midden": 3]), waitingPriority: ["vi": 1], continuityBonus: 2, staleAfterDays: 365,
-        escalationDeadlineDays: 5, solver: .init(timeLimitSeconds: 30, formulation: "aggregated"))
+        period: .quarter,
+        bands: ["SVG": Bandwidth(min: 0.5, max: 0.7, mode: .hard)],
+        softBandPenalty: 10,
+        capacity: ["SVG": 100],
+        workload: .init(vi: 1, advies: 2, toezicht: ["midden": 3]),
+        waitingPriority: ["vi": 1],
+        continuityBonus: 2,
+        staleAfterDays: 365,
+        escalationDeadlineDays: 5,
+        solver: .init(timeLimitSeconds: 30, formulation: "aggregated")
+    )
 
     static func scores(_ ro: RO) -> StoredScores {
-        StoredScores(scores: ["SVG": 1, "RN": 0, "LJR": 0], bestFit: ro, reasons: ["SVG": ["Verslaving: +1"]], continuity: nil,
-                     flags: [.init(code: "risc_onbekend", label: "RISc ontbreekt")], ruleVersion: "t", ruleHash: "abc")
+        StoredScores(
+            scores: ["SVG": 1, "RN": 0, "LJR": 0],
+            bestFit: ro,
+            reasons: ["SVG": ["Verslaving: +1"]],
+            continuity: nil,
+            flags: [.init(code: "risc_onbekend", label: "RISc ontbreekt")],
+            ruleVersion: "t",
+            ruleHash: "abc"
+        )
     }
 
     func draft(_ cases: [(String, RO, Bool)]) -> RunDraft {
         RunDraft(
-            run: RunRecord(day: Self.day.description, config: Self.config, intakeFile: nil, status: .optimal, objective: 1, gap: 0,
-                           seconds: 0, nodes: 0, message: ""),
+            run: RunRecord(
+                day: Self.day.description,
+                config: Self.config,
+                intakeFile: nil,
+                status: .optimal,
+                objective: 1,
+                gap: 0,
+                seconds: 0,
+                nodes: 0,
+                message: ""
+            ),
             actor: "test",
             ruleSet: RuleSetRecord(hash: "abc", version: "t", title: "test", source: "rules", firstUsedAt: ""),
             newCases: cases.map { .init(intake: IntakeCase(id: $0.0, kind: .advies, received: Self.day), weight: 1) },
             assignments: cases.map { .init(caseId: $0.0, ro: $0.1, weight: 1, final: $0.2, bestFit: $0.1, scores: Self.scores($0.1)) },
-            escalations: cases.filter { !$0.2 }.map { .init(caseId: $0.0, reasons: [EscalationReason(.nearTie, "test")], provisionalRO: $0.1) },
-            escalationDeadline: Self.day.adding(workingDays: 5))
+            escalations: cases.filter { !$0.2 }.map {
+                .init(caseId: $0.0, reasons: [EscalationReason(.nearTie, "test")], provisionalRO: $0.1)
+            },
+            escalationDeadline: Self.day.adding(workingDays: 5)
+        )
     }
 
     @Test func assignmentsCanNeverBeUpdatedOrDeleted() throws {

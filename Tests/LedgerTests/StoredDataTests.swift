@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import InstroomDomain
 import InstroomTesting
-@testable import Ledger
 import Testing
+
+@testable import Ledger
 
 /// What the ledger stores comes back typed, and a cell it cannot read is an error, never a missing row.
 struct StoredDataTests {
@@ -12,8 +13,11 @@ struct StoredDataTests {
     @Test func structuredColumnsRoundTrip() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         var draft = base.draft([("A", .SVG, false), ("B", .RN, true)])
-        let context = EscalationContext(periodStart: "2026-01-01", periodEnd: "2026-03-31",
-                                        shares: ["SVG": .init(share: 0.6, weight: 6, band: .init(min: 0.5, max: 0.7, mode: .hard), withinBand: true)])
+        let context = EscalationContext(
+            periodStart: "2026-01-01",
+            periodEnd: "2026-03-31",
+            shares: ["SVG": .init(share: 0.6, weight: 6, band: .init(min: 0.5, max: 0.7, mode: .hard), withinBand: true)]
+        )
         draft.escalations[0].context = context
         let runId = try ledger.record(draft)
         let run = try #require(try ledger.run(id: runId))
@@ -42,7 +46,12 @@ struct StoredDataTests {
         #expect(trail[1].data?.solverStatus == .optimal && trail[1].data?.assigned == 1)
         #expect(try ledger.history(caseId: "A").map(\.source) == [.model, .commissie])
         // The raw values are the stored format and what `audit --json` prints: they never change.
-        #expect(AuditAction.allCases.map(\.rawValue) == ["wegingskader", "run", "assign", "escalate", "contest", "decide", "resolve", "band_prognose", "propose", "accept", "override", "confirm"])
+        #expect(
+            AuditAction.allCases.map(\.rawValue) == [
+                "wegingskader", "run", "assign", "escalate", "contest", "decide", "resolve", "band_prognose", "propose", "accept",
+                "override", "confirm",
+            ]
+        )
         let stored = try ledger.queue.read { try String.fetchAll($0, sql: "SELECT DISTINCT action FROM audit ORDER BY id") }
         #expect(stored == ["wegingskader", "run", "assign", "escalate", "decide"])
     }
@@ -51,9 +60,14 @@ struct StoredDataTests {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         try ledger.record(base.draft([("A", .SVG, false)]))
         let id = try #require(try ledger.escalations().first?.id)
-        try ledger.queue.write { try $0.execute(sql: "UPDATE escalation SET context = '{\"periodStart\": 3' WHERE id = ?", arguments: [id]) }
+        try ledger.queue.write {
+            try $0.execute(sql: "UPDATE escalation SET context = '{\"periodStart\": 3' WHERE id = ?", arguments: [id])
+        }
         let error = try #require(throws: LedgerError.self) { try ledger.escalations() }
-        guard case .unreadable(let table, let row, let column, _) = error else { Issue.record("\(error)"); return }
+        guard case .unreadable(let table, let row, let column, _) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(table == "escalation" && row == "\(id)" && column == "context")
         #expect("\(error)".contains("escalation row \(id), column context"))
         // Every read of the row refuses, not only the list.

@@ -24,7 +24,8 @@ struct EscalationPolicyTests {
 
     @Test func aFileSetsThresholdsAndQueues() throws {
         let url = Fixtures.temporaryFolder().appendingPathComponent("c.yaml")
-        try "commissie: {minFitLoss: 8, maxWaitingDays: 2}\ntriage: {minFitLoss: 2}\nqueues:\n  bijna_gelijk: commissie\n  ontbrekende_gegevens: geen\n"
+        try
+            "commissie: {minFitLoss: 8, maxWaitingDays: 2}\ntriage: {minFitLoss: 2}\nqueues:\n  bijna_gelijk: commissie\n  ontbrekende_gegevens: geen\n"
             .write(to: url, atomically: true, encoding: .utf8)
         let policy = try AllocationConfig.bundled(overriddenBy: url.path).escalation
         #expect(policy.minFitLoss == 8 && policy.maxWaitingDays == 2 && policy.minReviewFitLoss == 2)

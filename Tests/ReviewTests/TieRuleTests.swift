@@ -10,16 +10,26 @@ import Testing
 struct TieRuleTests {
     /// Every band the same (0-100%, soft), so only the step under test tells the ROs apart.
     static let even = Fixtures.config { c in
-        c.bands = [.SVG: .init(min: 0, max: 1, mode: .soft), .RN: .init(min: 0, max: 1, mode: .soft), .LJR: .init(min: 0, max: 1, mode: .soft)]
+        c.bands = [
+            .SVG: .init(min: 0, max: 1, mode: .soft), .RN: .init(min: 0, max: 1, mode: .soft), .LJR: .init(min: 0, max: 1, mode: .soft),
+        ]
         c.capacity = [.SVG: 100, .RN: 100, .LJR: 100]
         c.continuityBonus = 0
     }
 
     static func settle(
-        _ cases: [CandidateCase], prior: [RO: Double] = [:], capacityLeft: [RO: Double] = [.SVG: 100, .RN: 100, .LJR: 100],
+        _ cases: [CandidateCase],
+        prior: [RO: Double] = [:],
+        capacityLeft: [RO: Double] = [.SVG: 100, .RN: 100, .LJR: 100],
         config: AllocationConfig = even
     ) throws -> (DayOutcome, [String: TieDecision]) {
-        let instance = DayInstance(day: Fixtures.monday, cases: cases, prior: PeriodShares(weight: prior), capacityLeft: capacityLeft, config: config)
+        let instance = DayInstance(
+            day: Fixtures.monday,
+            cases: cases,
+            prior: PeriodShares(weight: prior),
+            capacityLeft: capacityLeft,
+            config: config
+        )
         let solved = try DayModel(instance).solve(settings: config.solver)
         #expect(solved.status == .optimal)
         return TieRule.settle(solved, cases: cases, instance: instance)
@@ -70,10 +80,16 @@ struct TieRuleTests {
 
     @Test func thePreferredROWithoutRoomIsSaidSo() throws {
         // RN is furthest below its midpoint but has no room left today.
-        let (outcome, ties) = try Self.settle([Self.tied("C1")], prior: [.SVG: 60, .RN: 20, .LJR: 20], capacityLeft: [.SVG: 100, .RN: 0, .LJR: 100])
+        let (outcome, ties) = try Self.settle(
+            [Self.tied("C1")],
+            prior: [.SVG: 60, .RN: 20, .LJR: 20],
+            capacityLeft: [.SVG: 100, .RN: 0, .LJR: 100]
+        )
         #expect(outcome.assignments["C1"] == .SVG)
         #expect(ties["C1"]?.step == .noRoom)
-        #expect(ties["C1"]?.explanation == "Gelijke score (SVG = RN); SVG gekozen: RN had vandaag geen ruimte binnen capaciteit of bandbreedte.")
+        #expect(
+            ties["C1"]?.explanation == "Gelijke score (SVG = RN); SVG gekozen: RN had vandaag geen ruimte binnen capaciteit of bandbreedte."
+        )
     }
 
     @Test func aCaseWithOneBestROHasNoTie() throws {

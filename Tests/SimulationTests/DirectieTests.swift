@@ -243,7 +243,8 @@ struct ReviewVolumeTests {
         scenario.calendar.workingDays = 15
         let result = try Simulator.run(scenario, basis: try IntakeBasis.make(for: scenario))
         let volumes = result.totals.reviewVolumes
-        let triage = volumes.cases["triage"] ?? 0, commissie = volumes.cases["commissie"] ?? 0
+        let triage = volumes.cases["triage"] ?? 0
+        let commissie = volumes.cases["commissie"] ?? 0
         #expect(triage > 0)
         // Each week's cases add up to the totals, and every queued reason is counted under its queue.
         #expect(volumes.weeks.reduce(0) { $0 + $1.triage } == triage && volumes.weeks.reduce(0) { $0 + $1.commissie } == commissie)

@@ -72,18 +72,18 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         let folder = Fixtures.temporaryFolder()
         let url = folder.appendingPathComponent("solver.yaml")
         try """
-            name: solver
-            title: Tijdslimiet uit het scenario
-            seed: 7
-            calendar: {start: 2026-03-02, workingDays: 3}
-            allocation:
-              bands: {mode: soft, SVG: {min: 0, max: 1}, RN: {min: 0, max: 1}, LJR: {min: 0, max: 1}}
-              solver: {timeLimitSeconds: 11, formulation: perCase}
-            capacity:
-              caseload: {SVG: 100000, RN: 100000, LJR: 100000}
-            durations: {advies: 5, vi: 10, toezicht: 20}
-            intake: {perDay: 20}
-            """.write(to: url, atomically: true, encoding: .utf8)
+        name: solver
+        title: Tijdslimiet uit het scenario
+        seed: 7
+        calendar: {start: 2026-03-02, workingDays: 3}
+        allocation:
+          bands: {mode: soft, SVG: {min: 0, max: 1}, RN: {min: 0, max: 1}, LJR: {min: 0, max: 1}}
+          solver: {timeLimitSeconds: 11, formulation: perCase}
+        capacity:
+          caseload: {SVG: 100000, RN: 100000, LJR: 100000}
+        durations: {advies: 5, vi: 10, toezicht: 20}
+        intake: {perDay: 20}
+        """.write(to: url, atomically: true, encoding: .utf8)
         let scenario = try Scenario.load(contentsOf: url)
         #expect(scenario.config.formulation == .perCase)
         let result = try simulate(scenario)
@@ -99,7 +99,11 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
     @Test func dailyCapacityInTheAllocationSectionIsRefused() throws {
         let folder = Fixtures.temporaryFolder()
         let url = folder.appendingPathComponent("bad.yaml")
-        try "extends: \(Fixtures.packageRoot.path)/Scenarios/baseline.yaml\nallocation: {capacity: {SVG: 1}}\n".write(to: url, atomically: true, encoding: .utf8)
+        try "extends: \(Fixtures.packageRoot.path)/Scenarios/baseline.yaml\nallocation: {capacity: {SVG: 1}}\n".write(
+            to: url,
+            atomically: true,
+            encoding: .utf8
+        )
         #expect(throws: InputError.self) { try Scenario.load(contentsOf: url) }
     }
 
@@ -191,11 +195,11 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         try IntakeWriter.csvData(cases).write(to: folder.appendingPathComponent("hist.csv"))
         let url = folder.appendingPathComponent("hist.yaml")
         try """
-            extends: \(Fixtures.packageRoot.path)/Scenarios/baseline.yaml
-            name: historisch
-            calendar: {start: 2026-03-02}
-            intake: {file: hist.csv}
-            """.write(to: url, atomically: true, encoding: .utf8)
+        extends: \(Fixtures.packageRoot.path)/Scenarios/baseline.yaml
+        name: historisch
+        calendar: {start: 2026-03-02}
+        intake: {file: hist.csv}
+        """.write(to: url, atomically: true, encoding: .utf8)
         var s = try Scenario.load(contentsOf: url)
         s.calendar.workingDays = nil
         let basis = try IntakeBasis.make(for: s)
@@ -226,10 +230,14 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
 @Suite(.serialized) struct SweepTests {
     func sweep() throws -> ParameterSweep {
         let s = try smallScenario()
-        return ParameterSweep(scenario: s, axes: [
-            try SweepAxis.parse("bands.SVG.max=0.10:0.40:0.15"),
-            try SweepAxis.parse("bands.SVG.min=0:0.2:0.2"),
-        ], basis: try IntakeBasis.make(for: s))
+        return ParameterSweep(
+            scenario: s,
+            axes: [
+                try SweepAxis.parse("bands.SVG.max=0.10:0.40:0.15"),
+                try SweepAxis.parse("bands.SVG.min=0:0.2:0.2"),
+            ],
+            basis: try IntakeBasis.make(for: s)
+        )
     }
 
     @Test func axesParse() throws {
@@ -243,7 +251,8 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         let sw = try sweep()
         #expect(sw.gridSize == 6)
         let whole = sw.run()
-        let one = sw.run(shard: (1, 2)), two = sw.run(shard: (2, 2))
+        let one = sw.run(shard: (1, 2))
+        let two = sw.run(shard: (2, 2))
         #expect(Set(one.variants.map(\.index)).isDisjoint(with: two.variants.map(\.index)))
         #expect(one.shard == "1/2")
         let merged = try ParameterSweep.merge([two, one])

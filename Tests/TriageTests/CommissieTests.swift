@@ -54,17 +54,29 @@ struct CommissieTests {
 
         // A triage expert contests a case that waits for capacity; a final case cannot be contested.
         let waiting = try #require(day1.waiting.first)
-        let contest = try commissie.contest(caseId: waiting, reason: "Dakloos en overlast: LJ&R, niet de eerstvolgende vrije RO", by: "Triagist De Vries", on: monday)
+        let contest = try commissie.contest(
+            caseId: waiting,
+            reason: "Dakloos en overlast: LJ&R, niet de eerstvolgende vrije RO",
+            by: "Triagist De Vries",
+            on: monday
+        )
         #expect(contest.reasons.contains { $0.code == .contested })
         let finalCase = try #require(day1.assignments.first { $0.final })
-        #expect { try commissie.contest(caseId: finalCase.caseId, reason: "x", by: "y", on: monday) } throws: { "\($0)".contains("geen werk retour") }
+        #expect { try commissie.contest(caseId: finalCase.caseId, reason: "x", by: "y", on: monday) } throws: {
+            "\($0)".contains("geen werk retour")
+        }
 
         // The commissie moves one case and confirms another; both become final.
         let from = try #require(toMove.provisionalRO)
         let target = try #require(RO.allCases.first { $0 != from })
         let before = try ledger.periodWeights(from: monday, to: monday)
         let weight = try #require(try ledger.currentAssignments([toMove.caseId])[toMove.caseId]?.weight)
-        let move = try commissie.decide(escalationId: toMove.id, moveTo: target, rationale: "Continuïteit van zorg bij \(target.displayName)", by: "Voorzitter SVG")
+        let move = try commissie.decide(
+            escalationId: toMove.id,
+            moveTo: target,
+            rationale: "Continuïteit van zorg bij \(target.displayName)",
+            by: "Voorzitter SVG"
+        )
         #expect(move.action == .move && move.roBefore == from && move.roAfter == target)
         let toConfirm = try #require(provisional.dropFirst().first)
         let confirm = try commissie.decide(escalationId: toConfirm.id, moveTo: nil, rationale: "Passende keuze", by: "Voorzitter SVG")
@@ -105,10 +117,14 @@ struct CommissieTests {
         // The audit trail shows every step in order.
         let trail = try commissie.audit(caseId: nil).entries
         #expect(trail.map(\.id!) == trail.map(\.id!).sorted())
-        func index(_ action: AuditAction, _ match: (AuditEntry) -> Bool = { _ in true }) -> Int? { trail.firstIndex { $0.action == action && match($0) } }
-        let steps = [index(.wegingskader), index(.run), index(.escalate), index(.contest),
-                     index(.decide) { $0.caseId == toMove.caseId }, index(.decide) { $0.caseId == toConfirm.caseId },
-                     trail.lastIndex { $0.action == .run }, index(.decide) { $0.caseId == waiting }]
+        func index(_ action: AuditAction, _ match: (AuditEntry) -> Bool = { _ in true }) -> Int? {
+            trail.firstIndex { $0.action == action && match($0) }
+        }
+        let steps = [
+            index(.wegingskader), index(.run), index(.escalate), index(.contest),
+            index(.decide) { $0.caseId == toMove.caseId }, index(.decide) { $0.caseId == toConfirm.caseId },
+            trail.lastIndex { $0.action == .run }, index(.decide) { $0.caseId == waiting },
+        ]
         #expect(steps.allSatisfy { $0 != nil }, "\(steps)")
         #expect(steps.compactMap { $0 } == steps.compactMap { $0 }.sorted(), "\(steps)")
         #expect(trail.first { $0.action == .run }?.detail.contains(rules.version) == true)
@@ -136,9 +152,13 @@ struct CommissieTests {
 
     @Test func unknownIdsAreClearErrors() throws {
         let commissie = Commissie(ledger: try Ledger(path: Fixtures.ledgerPath()), config: Fixtures.config())
-        #expect { try commissie.decide(escalationId: 42, moveTo: .RN, rationale: "r", by: "b") } throws: { "\($0)".contains("escalation 42 not found") }
+        #expect { try commissie.decide(escalationId: 42, moveTo: .RN, rationale: "r", by: "b") } throws: {
+            "\($0)".contains("escalation 42 not found")
+        }
         #expect { try commissie.dossier("42", on: Fixtures.monday) } throws: { "\($0)".contains("not found") }
-        #expect { try commissie.contest(caseId: "X", reason: "r", by: "b", on: Fixtures.monday) } throws: { "\($0)".contains("case X not found") }
+        #expect { try commissie.contest(caseId: "X", reason: "r", by: "b", on: Fixtures.monday) } throws: {
+            "\($0)".contains("case X not found")
+        }
         #expect { try commissie.audit(caseId: "X") } throws: { "\($0)".contains("case X not found") }
     }
 
@@ -147,7 +167,10 @@ struct CommissieTests {
         // No price on leaving the (soft) bands: content wins, and SVG runs far above a narrow band.
         let loose = Fixtures.config { c in
             c.softBandPenalty = 0
-            c.bands = [.SVG: .init(min: 0.2, max: 0.3, mode: .soft), .RN: .init(min: 0.4, max: 0.65, mode: .soft), .LJR: .init(min: 0.1, max: 0.3, mode: .soft)]
+            c.bands = [
+                .SVG: .init(min: 0.2, max: 0.3, mode: .soft), .RN: .init(min: 0.4, max: 0.65, mode: .soft),
+                .LJR: .init(min: 0.1, max: 0.3, mode: .soft),
+            ]
         }
         let intake = try IntakeReader.read(contentsOf: SampleIntake.url)
         _ = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: loose).allocate(intake: intake, day: Fixtures.monday)
@@ -165,7 +188,10 @@ struct CommissieTests {
         // A next day under bands that hold everything: the forecast is within band, the alerts resolve.
         let wide = Fixtures.config { c in c.bands = [.SVG: .init(min: 0, max: 1), .RN: .init(min: 0, max: 1), .LJR: .init(min: 0, max: 1)] }
         let tuesday = Fixtures.monday.adding(days: 1)
-        _ = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: wide).allocate(intake: Fixtures.intake(tuesday, count: 10), day: tuesday)
+        _ = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: wide).allocate(
+            intake: Fixtures.intake(tuesday, count: 10),
+            day: tuesday
+        )
         #expect(try ledger.bandAlerts(openOnly: true).isEmpty)
         #expect(try ledger.bandAlerts().allSatisfy { $0.status == .resolved })
         let report = try CommissieReport.build(commissie, from: Fixtures.monday, to: tuesday, asOf: tuesday)
@@ -178,7 +204,12 @@ struct CommissieTests {
         let day = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config)
             .allocate(intake: try IntakeReader.read(contentsOf: SampleIntake.url), day: Fixtures.monday)
         let commissie = Commissie(ledger: ledger, config: config)
-        try commissie.contest(caseId: try #require(day.waiting.first), reason: "<script>alert('x')</script> & meer", by: "A \"B\"", on: Fixtures.monday)
+        try commissie.contest(
+            caseId: try #require(day.waiting.first),
+            reason: "<script>alert('x')</script> & meer",
+            by: "A \"B\"",
+            on: Fixtures.monday
+        )
         let html = try CommissieReport.build(commissie, from: Fixtures.monday, to: Fixtures.monday, asOf: Fixtures.monday).html()
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; meer"))

@@ -18,8 +18,14 @@ struct DailyRunTests {
 
     @Test func theDayIsSolvedWithTheConfigurationsSolverSettings() throws {
         let config = Fixtures.config { $0.solver.timeLimitSeconds = 12.5 }
-        let plan = try DayPlan.make(cases: Fixtures.intake(Fixtures.monday, count: 30), day: Fixtures.monday, rules: Fixtures.rules(),
-                                    config: config, prior: PeriodShares(), capacityLeft: config.capacity)
+        let plan = try DayPlan.make(
+            cases: Fixtures.intake(Fixtures.monday, count: 30),
+            day: Fixtures.monday,
+            rules: Fixtures.rules(),
+            config: config,
+            prior: PeriodShares(),
+            capacityLeft: config.capacity
+        )
         #expect(plan.outcome.solver?.timeLimitSeconds == 12.5)
         let report = try DailyRun(ledger: try Ledger(path: Fixtures.ledgerPath()), rules: Fixtures.rules(), config: config)
             .allocate(intake: Fixtures.intake(Fixtures.monday, count: 30), day: Fixtures.monday)
@@ -97,14 +103,20 @@ struct DailyRunTests {
         let wide = Fixtures.config { c in
             c.bands = [.SVG: .init(min: 0, max: 1), .RN: .init(min: 0, max: 1), .LJR: .init(min: 0, max: 1)]
         }
-        _ = try DailyRun(ledger: ledger, rules: rules, config: wide).allocate(intake: Fixtures.intake(Fixtures.monday, count: 200), day: Fixtures.monday)
+        _ = try DailyRun(ledger: ledger, rules: rules, config: wide).allocate(
+            intake: Fixtures.intake(Fixtures.monday, count: 200),
+            day: Fixtures.monday
+        )
         let before = try ledger.counts()
         let narrow = Fixtures.config { c in
             c.bands = [.SVG: .init(min: 0.9, max: 1), .RN: .init(min: 0, max: 0.05), .LJR: .init(min: 0, max: 0.05)]
         }
         let tuesday = Fixtures.monday.adding(days: 1)
         #expect {
-            try DailyRun(ledger: ledger, rules: rules, config: narrow).allocate(intake: Fixtures.intake(tuesday, count: 20, seed: 9), day: tuesday)
+            try DailyRun(ledger: ledger, rules: rules, config: narrow).allocate(
+                intake: Fixtures.intake(tuesday, count: 20, seed: 9),
+                day: tuesday
+            )
         } throws: { error in
             guard case TriageError.infeasible = error else { return false }
             return "\(error)".contains("hard band")
@@ -117,10 +129,16 @@ struct DailyRunTests {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         // RN must hold 90% but has room for only 10 points today: the soft band gives way, visibly.
         let config = Fixtures.config { c in
-            c.bands = [.SVG: .init(min: 0, max: 0.05, mode: .soft), .RN: .init(min: 0.9, max: 1, mode: .soft), .LJR: .init(min: 0, max: 0.05, mode: .soft)]
+            c.bands = [
+                .SVG: .init(min: 0, max: 0.05, mode: .soft), .RN: .init(min: 0.9, max: 1, mode: .soft),
+                .LJR: .init(min: 0, max: 0.05, mode: .soft),
+            ]
             c.capacity = [.SVG: 1000, .RN: 10, .LJR: 1000]
         }
-        let report = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config).allocate(intake: Fixtures.intake(Fixtures.monday, count: 200), day: Fixtures.monday)
+        let report = try DailyRun(ledger: ledger, rules: Fixtures.rules(), config: config).allocate(
+            intake: Fixtures.intake(Fixtures.monday, count: 200),
+            day: Fixtures.monday
+        )
         #expect(report.status == "optimal")
         #expect(report.assignments.count == 200)
         let slack = RO.allCases.reduce(0.0) { $0 + report.shares[$1.rawValue]!.belowSlack + report.shares[$1.rawValue]!.aboveSlack }
@@ -141,7 +159,10 @@ struct DailyRunTests {
     @Test func assignmentsCarryTheRuleVersionAndAReasonPerRO() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         let rules = Fixtures.rules()
-        let report = try DailyRun(ledger: ledger, rules: rules, config: Fixtures.config()).allocate(intake: Fixtures.intake(Fixtures.monday, count: 50), day: Fixtures.monday)
+        let report = try DailyRun(ledger: ledger, rules: rules, config: Fixtures.config()).allocate(
+            intake: Fixtures.intake(Fixtures.monday, count: 50),
+            day: Fixtures.monday
+        )
         for line in report.assignments {
             #expect(line.ruleHash == rules.hash)
             for ro in RO.allCases { #expect(!(line.reasons[ro.rawValue] ?? []).isEmpty) }

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import InstroomDomain
 import InstroomTesting
-@testable import Ledger
 import Testing
 import Triage
+
+@testable import Ledger
 
 /// A ledger written by the release before typed records (schema v2: two runs, a contest, two
 /// decisions, waiting cases, band forecasts; made with that binary by `allocate`, `contest`, `decide`)

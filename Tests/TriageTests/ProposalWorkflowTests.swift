@@ -35,7 +35,9 @@ struct ProposalWorkflowTests {
         #expect(try ledger.proposals().count == 1)
         #expect(try ledger.counts().assignments == 0)
         // Another day cannot be proposed (or allocated) while this one is under review.
-        #expect(throws: LedgerError.self) { try run.propose(intake: Fixtures.intake(Self.day.adding(days: 1), count: 5, seed: 2), day: Self.day.adding(days: 1)) }
+        #expect(throws: LedgerError.self) {
+            try run.propose(intake: Fixtures.intake(Self.day.adding(days: 1), count: 5, seed: 2), day: Self.day.adding(days: 1))
+        }
         #expect(throws: TriageError.self) { try run.allocate(intake: intake, day: Self.day) }
     }
 
@@ -43,9 +45,12 @@ struct ProposalWorkflowTests {
         let (ledger, run, intake) = try Self.setUp()
         let before = try run.propose(intake: intake, day: Self.day)
         // A case the model placed at its best fit, moved to a worse-fitting RO that may take it.
-        let line = try #require(before.report.assignments.first { l in
-            l.ro == l.bestFit && l.tie == nil && RO.allCases.contains { $0 != l.ro && (l.scores[$0.rawValue] ?? 0) < (l.scores[l.ro.rawValue] ?? 0) - 1 }
-        })
+        let line = try #require(
+            before.report.assignments.first { l in
+                l.ro == l.bestFit && l.tie == nil
+                    && RO.allCases.contains { $0 != l.ro && (l.scores[$0.rawValue] ?? 0) < (l.scores[l.ro.rawValue] ?? 0) - 1 }
+            }
+        )
         let target = RO.allCases.first { $0 != line.ro && (line.scores[$0.rawValue] ?? 0) < (line.scores[line.ro.rawValue] ?? 0) - 1 }!
         let after = try run.override(caseId: line.caseId, to: target, reason: "Cliënt woont in de opvang van LJ&R", day: Self.day)
         #expect(after.report.assignments.first { $0.caseId == line.caseId }?.ro == target)
@@ -58,7 +63,9 @@ struct ProposalWorkflowTests {
         #expect(after.report.fit >= before.report.fit - expectedLoss)
         #expect(after.review.first { $0.caseId == line.caseId }?.state == .overridden)
         let audit = try ledger.audit(caseId: line.caseId)
-        #expect(audit.contains { $0.action == .override && $0.detail.contains("Cliënt woont in de opvang") && $0.data?.fitLoss == expectedLoss })
+        #expect(
+            audit.contains { $0.action == .override && $0.detail.contains("Cliënt woont in de opvang") && $0.data?.fitLoss == expectedLoss }
+        )
 
         // Confirmed: the deviation is final at its RO.
         _ = try run.confirm(day: Self.day, acceptRest: true)
@@ -69,8 +76,13 @@ struct ProposalWorkflowTests {
     @Test func aContestOnTheDraftGoesToTheCommissieAndConfirmLeavesItProvisional() throws {
         let (ledger, run, intake) = try Self.setUp()
         let proposal = try run.propose(intake: intake, day: Self.day)
-        let generic = try #require(proposal.report.assignments.first { l in !proposal.review.contains { $0.caseId == l.caseId } && !proposal.commissie.contains { $0.caseId == l.caseId } })
-        guard case .inProposal(let after) = try run.contest(caseId: generic.caseId, reason: "Twijfel: verslaving speelt mee", on: Self.day) else {
+        let generic = try #require(
+            proposal.report.assignments.first { l in
+                !proposal.review.contains { $0.caseId == l.caseId } && !proposal.commissie.contains { $0.caseId == l.caseId }
+            }
+        )
+        guard case .inProposal(let after) = try run.contest(caseId: generic.caseId, reason: "Twijfel: verslaving speelt mee", on: Self.day)
+        else {
             Issue.record("the contest did not land in the proposal")
             return
         }
@@ -100,7 +112,11 @@ struct ProposalWorkflowTests {
         let (ledger, run, intake) = try Self.setUp()
         let proposal = try run.propose(intake: intake, day: Self.day)
         _ = try run.confirm(day: Self.day, acceptRest: true)
-        #expect(try ledger.audit().contains { $0.action == .confirm && $0.detail.contains("\(proposal.open.count) open punten akkoord zonder beoordeling (--accept-rest)") })
+        #expect(
+            try ledger.audit().contains {
+                $0.action == .confirm && $0.detail.contains("\(proposal.open.count) open punten akkoord zonder beoordeling (--accept-rest)")
+            }
+        )
     }
 
     @Test func afterConfirmEveryRouteToChangeAFinalAssignmentIsRefused() throws {
@@ -126,14 +142,19 @@ struct ProposalWorkflowTests {
         // And the database itself refuses an update or a second assignment.
         let queue = try DatabaseQueue(path: ledger.path)
         #expect(throws: (any Error).self) {
-            try queue.write { db in try db.execute(sql: "UPDATE assignment SET ro = ? WHERE caseId = ?", arguments: [other.rawValue, final.caseId]) }
+            try queue.write { db in
+                try db.execute(sql: "UPDATE assignment SET ro = ? WHERE caseId = ?", arguments: [other.rawValue, final.caseId])
+            }
         }
         #expect(throws: (any Error).self) {
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO assignment (caseId, revision, runId, day, ro, weight, final, source, bestFit, scores, ruleHash, createdAt)
-                    SELECT caseId, revision + 1, runId, day, ?, weight, 1, 'model', bestFit, scores, ruleHash, createdAt FROM assignment WHERE caseId = ?
-                    """, arguments: [other.rawValue, final.caseId])
+                try db.execute(
+                    sql: """
+                        INSERT INTO assignment (caseId, revision, runId, day, ro, weight, final, source, bestFit, scores, ruleHash, createdAt)
+                        SELECT caseId, revision + 1, runId, day, ?, weight, 1, 'model', bestFit, scores, ruleHash, createdAt FROM assignment WHERE caseId = ?
+                        """,
+                    arguments: [other.rawValue, final.caseId]
+                )
             }
         }
     }

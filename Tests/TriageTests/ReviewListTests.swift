@@ -11,10 +11,25 @@ import Triage
 struct ReviewListTests {
     @Test func genericWorkIsOnNeitherList() throws {
         // Only the base fires: any RO may take it, so there is nothing to judge.
-        let generic = (1...6).map { IntakeCase(id: "G\($0)", kind: .advies, received: Fixtures.monday, scil: .geenLVB, scilDate: Fixtures.monday,
-                                                risc: .laag, riscDate: Fixtures.monday) }
-        let plan = try DayPlan.make(cases: generic, day: Fixtures.monday, rules: Fixtures.rules(), config: Fixtures.config(),
-                                    prior: PeriodShares(), capacityLeft: [.SVG: 100, .RN: 100, .LJR: 100])
+        let generic = (1...6).map {
+            IntakeCase(
+                id: "G\($0)",
+                kind: .advies,
+                received: Fixtures.monday,
+                scil: .geenLVB,
+                scilDate: Fixtures.monday,
+                risc: .laag,
+                riscDate: Fixtures.monday
+            )
+        }
+        let plan = try DayPlan.make(
+            cases: generic,
+            day: Fixtures.monday,
+            rules: Fixtures.rules(),
+            config: Fixtures.config(),
+            prior: PeriodShares(),
+            capacityLeft: [.SVG: 100, .RN: 100, .LJR: 100]
+        )
         #expect(plan.escalations.isEmpty)
         #expect(plan.outcome.assignments.count == 6)
         // Their ties were settled by the rule and say so.

@@ -1,27 +1,31 @@
 import Foundation
 import InstroomDomain
 import Testing
+
 @testable import Wegingskader
 
 /// Two versions that differ in one weight: verslaving is worth 3 points for SVG in v1 and 1 in v2.
 func diffRules(verslaving: Int, version: String) throws -> RuleSet {
-    try RuleSet.parse("""
-    version: "\(version)"
-    title: Diff-test
-    weightRange: {min: -10, max: 10}
-    base: {SVG: 1, RN: 1, LJR: 1}
-    criteria:
-      - {id: verslaving, label: Verslaving, axis: problematiek, when: {problem: verslaving}, weights: {SVG: \(verslaving)}, rationale: r}
-      - {id: dakloos, label: Dakloos, axis: problematiek, when: {problem: dakloos}, weights: {LJR: 3}, rationale: r}
-      - {id: overlast, label: Overlast, axis: problematiek, when: {problem: overlast}, weights: {LJR: 2}, rationale: r}
-      - id: huiselijk-geweld
-        label: Huiselijk geweld
-        axis: delict
-        when: {offence: huiselijk_geweld}
-        weights: {RN: 2, SVG: 2}
-        byRisk: {hoog: {RN: 3, SVG: 1}}
-        rationale: r
-    """, file: "v\(version).yaml")
+    try RuleSet.parse(
+        """
+        version: "\(version)"
+        title: Diff-test
+        weightRange: {min: -10, max: 10}
+        base: {SVG: 1, RN: 1, LJR: 1}
+        criteria:
+          - {id: verslaving, label: Verslaving, axis: problematiek, when: {problem: verslaving}, weights: {SVG: \(verslaving)}, rationale: r}
+          - {id: dakloos, label: Dakloos, axis: problematiek, when: {problem: dakloos}, weights: {LJR: 3}, rationale: r}
+          - {id: overlast, label: Overlast, axis: problematiek, when: {problem: overlast}, weights: {LJR: 2}, rationale: r}
+          - id: huiselijk-geweld
+            label: Huiselijk geweld
+            axis: delict
+            when: {offence: huiselijk_geweld}
+            weights: {RN: 2, SVG: 2}
+            byRisk: {hoog: {RN: 3, SVG: 1}}
+            rationale: r
+        """,
+        file: "v\(version).yaml"
+    )
 }
 
 @Suite("Diff and table")
@@ -97,14 +101,17 @@ struct DiffAndTableTests {
 
     @Test("the HTML page is Dutch, standalone and escapes rule text")
     func html() throws {
-        let rules = try RuleSet.parse("""
-        version: "x<1>"
-        title: Regels & "uitzonderingen"
-        weightRange: {min: -10, max: 10}
-        base: {SVG: 1, RN: 1, LJR: 1}
-        criteria:
-          - {id: a, label: "<script>alert(1)</script>", axis: delict, when: {offence: zeden}, weights: {RN: 1}, rationale: "A & B"}
-        """, file: "html.yaml")
+        let rules = try RuleSet.parse(
+            """
+            version: "x<1>"
+            title: Regels & "uitzonderingen"
+            weightRange: {min: -10, max: 10}
+            base: {SVG: 1, RN: 1, LJR: 1}
+            criteria:
+              - {id: a, label: "<script>alert(1)</script>", axis: delict, when: {offence: zeden}, weights: {RN: 1}, rationale: "A & B"}
+            """,
+            file: "html.yaml"
+        )
         let page = RuleSetTable.html(rules)
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
         #expect(page.contains("<meta charset=\"utf-8\">"))

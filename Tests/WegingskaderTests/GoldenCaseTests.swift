@@ -1,6 +1,7 @@
 import Foundation
 import InstroomDomain
 import Testing
+
 @testable import Wegingskader
 
 extension GoldenCase: CustomTestStringConvertible {
@@ -71,14 +72,14 @@ struct GoldenCaseTests {
     @Test("a golden file with a bad fact names file and line")
     func badGoldenFile() {
         let text = """
-        day: "2026-03-01"
-        cases:
-          - id: a
-            description: x
-            facts: {kind: advies, problem: gokken}
-            expected: SVG
-            why: y
-        """
+            day: "2026-03-01"
+            cases:
+              - id: a
+                description: x
+                facts: {kind: advies, problem: gokken}
+                expected: SVG
+                why: y
+            """
         #expect {
             try GoldenCase.parse(text, file: "voorbeelden.yaml")
         } throws: { error in

@@ -9,28 +9,28 @@ import YAMLReading
 ///
 /// Line numbers (1-based):  8 `- id: verslaving`, 11 `when`, 12 `weights`, 15 `- id: dakloos`.
 let minimalRules = """
-version: "t1"
-title: Testregels
-nearTieMargin: 1
-minimumFit: 2
-weightRange: {min: -10, max: 10}
-base: {SVG: 1, RN: 1, LJR: 1}
-criteria:
-  - id: verslaving
-    label: Verslavingsproblematiek
-    axis: problematiek
-    when: {problem: verslaving}
-    weights: {SVG: 3}
-    rationale: SVG is geworteld in de verslavingszorg.
+    version: "t1"
+    title: Testregels
+    nearTieMargin: 1
+    minimumFit: 2
+    weightRange: {min: -10, max: 10}
+    base: {SVG: 1, RN: 1, LJR: 1}
+    criteria:
+      - id: verslaving
+        label: Verslavingsproblematiek
+        axis: problematiek
+        when: {problem: verslaving}
+        weights: {SVG: 3}
+        rationale: SVG is geworteld in de verslavingszorg.
 
-  - id: dakloos
-    label: Dakloosheid
-    axis: problematiek
-    when: {problem: dakloos}
-    weights: {LJR: 3}
-    rationale: LJ&R werkt met dak- en thuislozen.
+      - id: dakloos
+        label: Dakloosheid
+        axis: problematiek
+        when: {problem: dakloos}
+        weights: {LJR: 3}
+        rationale: LJ&R werkt met dak- en thuislozen.
 
-"""
+    """
 
 /// `minimalRules` with line `number` (1-based) replaced.
 func replacingLine(_ number: Int, with line: String, in text: String = minimalRules) -> String {
@@ -103,50 +103,126 @@ struct RuleFileTests {
     }
 
     static let broken: [Broken] = [
-        Broken(name: "unknown fact field", text: replacingLine(11, with: "    when: {probleem: verslaving}"),
-               line: 11, mentions: "probleem"),
-        Broken(name: "unknown fact value", text: replacingLine(11, with: "    when: {problem: gokken}"),
-               line: 11, mentions: "gokken"),
-        Broken(name: "unknown value in a list", text: replacingLine(11, with: "    when: {problem: [verslaving, gokken]}"),
-               line: 11, mentions: "gokken"),
-        Broken(name: "unknown key in a criterion", text: replacingLine(10, with: "    as: problematiek"),
-               line: 10, mentions: "unknown field"),
-        Broken(name: "unknown axis", text: replacingLine(10, with: "    axis: regio"),
-               line: 10, mentions: "regio"),
-        Broken(name: "duplicate id", text: replacingLine(15, with: "  - id: verslaving"),
-               line: 15, mentions: "duplicate id 'verslaving'"),
-        Broken(name: "duplicate id across sections",
-               text: minimalRules + "routes:\n  - {id: dakloos, label: D, when: {problem: dakloos}, ro: LJR, rationale: r}\n",
-               line: 22, mentions: "already used in criteria at line 15"),
-        Broken(name: "route to an unknown RO",
-               text: minimalRules + "routes:\n  - {id: d, label: D, when: {problem: dakloos}, ro: LJ&R-Noord, rationale: r}\n",
-               line: 22, mentions: "unknown RO"),
-        Broken(name: "weight above the range", text: replacingLine(12, with: "    weights: {SVG: 12}"),
-               line: 12, mentions: "outside weightRange"),
-        Broken(name: "weight below the range", text: replacingLine(12, with: "    weights: {SVG: -11}"),
-               line: 12, mentions: "outside weightRange"),
-        Broken(name: "weight not a whole number", text: replacingLine(12, with: "    weights: {SVG: 2.5}"),
-               line: 12, mentions: "whole number"),
-        Broken(name: "unknown RO", text: replacingLine(12, with: "    weights: {GGZ: 2}"),
-               line: 12, mentions: "unknown RO 'GGZ'"),
-        Broken(name: "missing rationale", text: replacingLine(13, with: ""),
-               line: 8, mentions: "rationale"),
-        Broken(name: "empty label", text: replacingLine(9, with: "    label: \"\""),
-               line: 9, mentions: "must not be empty"),
-        Broken(name: "YAML syntax error", text: replacingLine(10, with: "   axis: problematiek"),
-               line: 10, mentions: "not valid YAML"),
-        Broken(name: "unquoted comparison", text: replacingLine(11, with: "    when: {problemCount: >=2}"),
-               line: 11, mentions: "in quotes"),
-        Broken(name: "bad comparison", text: replacingLine(11, with: "    when: {problemCount: \"meer dan 2\"}"),
-               line: 11, mentions: "comparison"),
-        Broken(name: "condition that can never hold",
-               text: replacingLine(11, with: "    when: {scil: [lvb], risc: hoog, problemCount: \">9\"}"),
-               line: 11, mentions: "never hold"),
-        Broken(name: "unknown RISc level in byRisk",
-               text: replacingLine(12, with: "    weights: {SVG: 3}\n    byRisk: {zeerhoog: {SVG: 1}}"),
-               line: 13, mentions: "zeerhoog"),
-        Broken(name: "unknown top-level key", text: replacingLine(3, with: "nearTie: 1"),
-               line: 3, mentions: "unknown field"),
+        Broken(
+            name: "unknown fact field",
+            text: replacingLine(11, with: "    when: {probleem: verslaving}"),
+            line: 11,
+            mentions: "probleem"
+        ),
+        Broken(
+            name: "unknown fact value",
+            text: replacingLine(11, with: "    when: {problem: gokken}"),
+            line: 11,
+            mentions: "gokken"
+        ),
+        Broken(
+            name: "unknown value in a list",
+            text: replacingLine(11, with: "    when: {problem: [verslaving, gokken]}"),
+            line: 11,
+            mentions: "gokken"
+        ),
+        Broken(
+            name: "unknown key in a criterion",
+            text: replacingLine(10, with: "    as: problematiek"),
+            line: 10,
+            mentions: "unknown field"
+        ),
+        Broken(
+            name: "unknown axis",
+            text: replacingLine(10, with: "    axis: regio"),
+            line: 10,
+            mentions: "regio"
+        ),
+        Broken(
+            name: "duplicate id",
+            text: replacingLine(15, with: "  - id: verslaving"),
+            line: 15,
+            mentions: "duplicate id 'verslaving'"
+        ),
+        Broken(
+            name: "duplicate id across sections",
+            text: minimalRules + "routes:\n  - {id: dakloos, label: D, when: {problem: dakloos}, ro: LJR, rationale: r}\n",
+            line: 22,
+            mentions: "already used in criteria at line 15"
+        ),
+        Broken(
+            name: "route to an unknown RO",
+            text: minimalRules + "routes:\n  - {id: d, label: D, when: {problem: dakloos}, ro: LJ&R-Noord, rationale: r}\n",
+            line: 22,
+            mentions: "unknown RO"
+        ),
+        Broken(
+            name: "weight above the range",
+            text: replacingLine(12, with: "    weights: {SVG: 12}"),
+            line: 12,
+            mentions: "outside weightRange"
+        ),
+        Broken(
+            name: "weight below the range",
+            text: replacingLine(12, with: "    weights: {SVG: -11}"),
+            line: 12,
+            mentions: "outside weightRange"
+        ),
+        Broken(
+            name: "weight not a whole number",
+            text: replacingLine(12, with: "    weights: {SVG: 2.5}"),
+            line: 12,
+            mentions: "whole number"
+        ),
+        Broken(
+            name: "unknown RO",
+            text: replacingLine(12, with: "    weights: {GGZ: 2}"),
+            line: 12,
+            mentions: "unknown RO 'GGZ'"
+        ),
+        Broken(
+            name: "missing rationale",
+            text: replacingLine(13, with: ""),
+            line: 8,
+            mentions: "rationale"
+        ),
+        Broken(
+            name: "empty label",
+            text: replacingLine(9, with: "    label: \"\""),
+            line: 9,
+            mentions: "must not be empty"
+        ),
+        Broken(
+            name: "YAML syntax error",
+            text: replacingLine(10, with: "   axis: problematiek"),
+            line: 10,
+            mentions: "not valid YAML"
+        ),
+        Broken(
+            name: "unquoted comparison",
+            text: replacingLine(11, with: "    when: {problemCount: >=2}"),
+            line: 11,
+            mentions: "in quotes"
+        ),
+        Broken(
+            name: "bad comparison",
+            text: replacingLine(11, with: "    when: {problemCount: \"meer dan 2\"}"),
+            line: 11,
+            mentions: "comparison"
+        ),
+        Broken(
+            name: "condition that can never hold",
+            text: replacingLine(11, with: "    when: {scil: [lvb], risc: hoog, problemCount: \">9\"}"),
+            line: 11,
+            mentions: "never hold"
+        ),
+        Broken(
+            name: "unknown RISc level in byRisk",
+            text: replacingLine(12, with: "    weights: {SVG: 3}\n    byRisk: {zeerhoog: {SVG: 1}}"),
+            line: 13,
+            mentions: "zeerhoog"
+        ),
+        Broken(
+            name: "unknown top-level key",
+            text: replacingLine(3, with: "nearTie: 1"),
+            line: 3,
+            mentions: "unknown field"
+        ),
     ]
 
     @Test("a broken rule file names the file and the line", arguments: broken)
@@ -181,19 +257,23 @@ struct RuleFileTests {
     @Test("two routes to different ROs that can hold at once are refused")
     func contradictoryRoutes() {
         // Lines 22 and 27 start the routes; a case can need verdiepingsdiagnostiek and be a terrorism case.
-        let errors = loadErrors(withHardRules("""
-        routes:
-          - id: diagnostiek
-            label: Verdiepingsdiagnostiek
-            when: {intervention: verdiepingsdiagnostiek}
-            ro: SVG
-            rationale: Alleen SVG.
-          - id: terreur
-            label: Terrorisme
-            when: {offence: terrorisme}
-            ro: RN
-            rationale: Alleen RN.
-        """))
+        let errors = loadErrors(
+            withHardRules(
+                """
+                routes:
+                  - id: diagnostiek
+                    label: Verdiepingsdiagnostiek
+                    when: {intervention: verdiepingsdiagnostiek}
+                    ro: SVG
+                    rationale: Alleen SVG.
+                  - id: terreur
+                    label: Terrorisme
+                    when: {offence: terrorisme}
+                    ro: RN
+                    rationale: Alleen RN.
+                """
+            )
+        )
         #expect(errors.count == 1)
         #expect(errors.first?.line == 27)
         #expect(errors.first?.message.contains("contradictory routes") == true)
@@ -202,94 +282,127 @@ struct RuleFileTests {
 
     @Test("offences hold several values: routes on different offences still conflict")
     func multiValuedFieldsConflict() {
-        let errors = loadErrors(withHardRules("""
-        routes:
-          - {id: a, label: A, when: {offence: zeden}, ro: SVG, rationale: r}
-          - {id: b, label: B, when: {offence: terrorisme}, ro: RN, rationale: r}
-        """))
+        let errors = loadErrors(
+            withHardRules(
+                """
+                routes:
+                  - {id: a, label: A, when: {offence: zeden}, ro: SVG, rationale: r}
+                  - {id: b, label: B, when: {offence: terrorisme}, ro: RN, rationale: r}
+                """
+            )
+        )
         #expect(errors.map(\.line) == [23])
     }
 
-    @Test("routes whose conditions exclude each other load", arguments: [
-        ("{scil: lvb}", "{scil: geen_lvb}"),
-        ("{problemCount: \">=2\"}", "{problemCount: \"<=1\"}"),
-        ("{offence: zeden, kind: vi}", "{kind: [advies, toezicht]}"),
-        ("{problem: {allOf: [dakloos, verslaving]}}", "{problem: {noneOf: [dakloos]}}"),
-        ("{youngAdult: true}", "{youngAdult: false}"),
-    ])
+    @Test(
+        "routes whose conditions exclude each other load",
+        arguments: [
+            ("{scil: lvb}", "{scil: geen_lvb}"),
+            ("{problemCount: \">=2\"}", "{problemCount: \"<=1\"}"),
+            ("{offence: zeden, kind: vi}", "{kind: [advies, toezicht]}"),
+            ("{problem: {allOf: [dakloos, verslaving]}}", "{problem: {noneOf: [dakloos]}}"),
+            ("{youngAdult: true}", "{youngAdult: false}"),
+        ]
+    )
     func compatibleRoutes(first: String, second: String) throws {
-        let rules = try RuleSet.parse(withHardRules("""
-        routes:
-          - {id: a, label: A, when: \(first), ro: SVG, rationale: r}
-          - {id: b, label: B, when: \(second), ro: RN, rationale: r}
-        """), file: "regels.yaml")
+        let rules = try RuleSet.parse(
+            withHardRules(
+                """
+                routes:
+                  - {id: a, label: A, when: \(first), ro: SVG, rationale: r}
+                  - {id: b, label: B, when: \(second), ro: RN, rationale: r}
+                """
+            ),
+            file: "regels.yaml"
+        )
         #expect(rules.routes.count == 2)
     }
 
     @Test("overlapping numeric ranges conflict")
     func overlappingNumbers() {
-        let errors = loadErrors(withHardRules("""
-        routes:
-          - {id: a, label: A, when: {problemCount: ">=2"}, ro: SVG, rationale: r}
-          - {id: b, label: B, when: {problemCount: "<=2"}, ro: RN, rationale: r}
-        """))
+        let errors = loadErrors(
+            withHardRules(
+                """
+                routes:
+                  - {id: a, label: A, when: {problemCount: ">=2"}, ro: SVG, rationale: r}
+                  - {id: b, label: B, when: {problemCount: "<=2"}, ro: RN, rationale: r}
+                """
+            )
+        )
         #expect(errors.map(\.line) == [23])
     }
 
     @Test("a route to an RO and an exclusion of that RO that can hold at once are refused")
     func routeAgainstExclusion() {
-        let errors = loadErrors(withHardRules("""
-        routes:
-          - {id: diagnostiek, label: Verdiepingsdiagnostiek, when: {intervention: verdiepingsdiagnostiek}, ro: SVG, rationale: r}
-        exclusions:
-          - {id: geen-svg-bij-terreur, label: Terrorisme niet bij SVG, when: {offence: terrorisme}, ro: SVG, rationale: r}
-        """))
+        let errors = loadErrors(
+            withHardRules(
+                """
+                routes:
+                  - {id: diagnostiek, label: Verdiepingsdiagnostiek, when: {intervention: verdiepingsdiagnostiek}, ro: SVG, rationale: r}
+                exclusions:
+                  - {id: geen-svg-bij-terreur, label: Terrorisme niet bij SVG, when: {offence: terrorisme}, ro: SVG, rationale: r}
+                """
+            )
+        )
         #expect(errors.map(\.line) == [24])
         #expect(errors.first?.message.contains("route 'diagnostiek'") == true)
     }
 
     @Test("exclusions that can bar all three ROs at once are refused")
     func allExcluded() {
-        let errors = loadErrors(withHardRules("""
-        exclusions:
-          - {id: x-svg, label: X, when: {offence: zeden}, ro: SVG, rationale: r}
-          - {id: x-rn, label: Y, when: {problem: dakloos}, ro: RN, rationale: r}
-          - {id: x-ljr, label: Z, when: {kind: vi}, ro: LJR, rationale: r}
-        """))
+        let errors = loadErrors(
+            withHardRules(
+                """
+                exclusions:
+                  - {id: x-svg, label: X, when: {offence: zeden}, ro: SVG, rationale: r}
+                  - {id: x-rn, label: Y, when: {problem: dakloos}, ro: RN, rationale: r}
+                  - {id: x-ljr, label: Z, when: {kind: vi}, ro: LJR, rationale: r}
+                """
+            )
+        )
         #expect(errors.map(\.line) == [24])
         #expect(errors.first?.message.contains("all three ROs") == true)
     }
 
     @Test("exclusions of all three ROs that cannot hold together load")
     func exclusionsApart() throws {
-        let rules = try RuleSet.parse(withHardRules("""
-        exclusions:
-          - {id: x-svg, label: X, when: {kind: vi}, ro: SVG, rationale: r}
-          - {id: x-rn, label: Y, when: {kind: advies}, ro: RN, rationale: r}
-          - {id: x-ljr, label: Z, when: {kind: toezicht}, ro: LJR, rationale: r}
-        """), file: "regels.yaml")
+        let rules = try RuleSet.parse(
+            withHardRules(
+                """
+                exclusions:
+                  - {id: x-svg, label: X, when: {kind: vi}, ro: SVG, rationale: r}
+                  - {id: x-rn, label: Y, when: {kind: advies}, ro: RN, rationale: r}
+                  - {id: x-ljr, label: Z, when: {kind: toezicht}, ro: LJR, rationale: r}
+                """
+            ),
+            file: "regels.yaml"
+        )
         #expect(rules.exclusions.count == 3)
     }
 
-    @Test("the compatibility check is exact per field", arguments: [
-        // (first, second, can hold together)
-        ("{risc: hoog}", "{risc: [laag, hoog]}", true),
-        ("{risc: hoog}", "{risc: laag}", false),
-        ("{problem: verslaving}", "{problem: dakloos}", true),
-        ("{problem: {noneOf: [verslaving]}}", "{problem: verslaving}", false),
-        ("{scil: {noneOf: [lvb, onbekend]}}", "{scil: geen_lvb}", true),
-        ("{scil: {noneOf: [lvb, onbekend]}}", "{scil: onbekend}", false),
-        ("{intensity: {noneOf: [laag, midden, hoog]}}", "{kind: vi}", true),
-        ("{region: Noord}", "{region: Zuid}", false),
-        ("{region: Noord}", "{region: {noneOf: [Zuid]}}", true),
-        ("{problemCount: \">3\"}", "{problemCount: \"<4\"}", false),
-        ("{problemCount: 3}", "{problemCount: \">=3\"}", true),
-    ])
+    @Test(
+        "the compatibility check is exact per field",
+        arguments: [
+            // (first, second, can hold together)
+            ("{risc: hoog}", "{risc: [laag, hoog]}", true),
+            ("{risc: hoog}", "{risc: laag}", false),
+            ("{problem: verslaving}", "{problem: dakloos}", true),
+            ("{problem: {noneOf: [verslaving]}}", "{problem: verslaving}", false),
+            ("{scil: {noneOf: [lvb, onbekend]}}", "{scil: geen_lvb}", true),
+            ("{scil: {noneOf: [lvb, onbekend]}}", "{scil: onbekend}", false),
+            ("{intensity: {noneOf: [laag, midden, hoog]}}", "{kind: vi}", true),
+            ("{region: Noord}", "{region: Zuid}", false),
+            ("{region: Noord}", "{region: {noneOf: [Zuid]}}", true),
+            ("{problemCount: \">3\"}", "{problemCount: \"<4\"}", false),
+            ("{problemCount: 3}", "{problemCount: \">=3\"}", true),
+        ]
+    )
     func compatibility(first: String, second: String, together: Bool) throws {
         func condition(_ text: String) throws -> Condition {
             try RuleSet.condition(try YAMLValue.parse(text, file: "c.yaml"))
         }
-        let a = try condition(first), b = try condition(second)
+        let a = try condition(first)
+        let b = try condition(second)
         #expect(Condition.canHoldTogether([a, b]) == together)
         #expect(Condition.canHoldTogether([b, a]) == together)
     }

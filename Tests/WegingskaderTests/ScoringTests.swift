@@ -1,19 +1,38 @@
 import Foundation
 import InstroomDomain
 import Testing
+
 @testable import Wegingskader
 
 let scoringDay = Day("2026-03-01")!
 
 /// A case with recent SCIL (no LVB) and RISc (midden), unless the test says otherwise.
 func intake(
-    _ id: String = "c", kind: CaseKind = .advies, offences: [Offence] = [.vermogen], problems: [ClientProblem] = [],
-    interventions: [Intervention] = [], scil: ScilResult = .geenLVB, scilDate: Day? = Day("2025-09-01"),
-    risc: RiscLevel = .midden, riscDate: Day? = Day("2025-10-01"), relation: RO? = nil, age: Int? = 40
+    _ id: String = "c",
+    kind: CaseKind = .advies,
+    offences: [Offence] = [.vermogen],
+    problems: [ClientProblem] = [],
+    interventions: [Intervention] = [],
+    scil: ScilResult = .geenLVB,
+    scilDate: Day? = Day("2025-09-01"),
+    risc: RiscLevel = .midden,
+    riscDate: Day? = Day("2025-10-01"),
+    relation: RO? = nil,
+    age: Int? = 40
 ) -> IntakeCase {
     IntakeCase(
-        id: id, kind: kind, received: scoringDay, offences: offences, problems: problems, interventions: interventions,
-        scil: scil, scilDate: scilDate, risc: risc, riscDate: riscDate, relation: relation, age: age
+        id: id,
+        kind: kind,
+        received: scoringDay,
+        offences: offences,
+        problems: problems,
+        interventions: interventions,
+        scil: scil,
+        scilDate: scilDate,
+        risc: risc,
+        riscDate: riscDate,
+        relation: relation,
+        age: age
     )
 }
 
@@ -50,7 +69,7 @@ struct ScoringTests {
         let s = score(intake(problems: [.dakloos, .verslaving]))
         #expect(s.scores[.SVG] == 5 && s.scores[.LJR] == 5)
         #expect(s.bestFit == .SVG && s.runnerUp == .LJR && s.margin == 0 && s.isNearTie)
-        let margin1 = score(intake(problems: [.dakloos], age: 21))   // SVG 3 (young adult), LJ&R 4
+        let margin1 = score(intake(problems: [.dakloos], age: 21))  // SVG 3 (young adult), LJ&R 4
         #expect(margin1.bestFit == .LJR && margin1.margin == 1 && margin1.isNearTie)
         let clear = score(intake(problems: [.dakloos]))
         #expect(clear.margin == 3 && !clear.isNearTie)
@@ -65,7 +84,7 @@ struct ScoringTests {
 
     @Test("a best score below minimumFit is flagged as unfit")
     func unfit() throws {
-        let rules = try RuleSet.parse(minimalRules, file: "regels.yaml")   // base 1, minimumFit 2
+        let rules = try RuleSet.parse(minimalRules, file: "regels.yaml")  // base 1, minimumFit 2
         let generic = rules.score(FactView(intake(), on: scoringDay))
         #expect(generic.isUnfit)
         let fitting = rules.score(FactView(intake(problems: [.verslaving]), on: scoringDay))
@@ -75,14 +94,17 @@ struct ScoringTests {
 
     @Test("a missing SCIL is flagged and not read as 'no LVB'")
     func missingScil() throws {
-        let rules = try RuleSet.parse(minimalRules + """
-          - id: geen-lvb
-            label: Geen LVB
-            axis: problematiek
-            when: {scil: geen_lvb}
-            weights: {RN: 2}
-            rationale: Alleen bij een SCIL-uitslag zonder LVB.
-        """, file: "regels.yaml")
+        let rules = try RuleSet.parse(
+            minimalRules + """
+                  - id: geen-lvb
+                    label: Geen LVB
+                    axis: problematiek
+                    when: {scil: geen_lvb}
+                    weights: {RN: 2}
+                    rationale: Alleen bij een SCIL-uitslag zonder LVB.
+                """,
+            file: "regels.yaml"
+        )
         let missing = rules.score(FactView(intake(scil: .onbekend, scilDate: nil), on: scoringDay))
         #expect(missing.flags.map(\.code) == ["scil_onbekend"])
         #expect(missing.scores[.RN] == 1, "an unknown SCIL must not count as geen_lvb")
@@ -97,11 +119,11 @@ struct ScoringTests {
 
     @Test("a RISc older than 365 days is flagged as stale and counts as unknown")
     func staleRisc() {
-        let stale = score(intake(offences: [.huiselijkGeweld], risc: .hoog, riscDate: Day("2025-02-28")))   // 366 days
+        let stale = score(intake(offences: [.huiselijkGeweld], risc: .hoog, riscDate: Day("2025-02-28")))  // 366 days
         #expect(stale.flags.map(\.code) == ["risc_verouderd"])
         #expect(stale.flags[0].label.contains("365"))
         #expect(stale.scores[.RN] == stale.scores[.SVG], "a stale high risk must not weigh as high")
-        let fresh = score(intake(offences: [.huiselijkGeweld], risc: .hoog, riscDate: Day("2025-03-01")))   // 365 days
+        let fresh = score(intake(offences: [.huiselijkGeweld], risc: .hoog, riscDate: Day("2025-03-01")))  // 365 days
         #expect(fresh.flags.isEmpty)
         #expect(fresh.bestFit == .RN)
         let unknown = score(intake(risc: .onbekend, riscDate: nil))
@@ -169,16 +191,20 @@ struct ScoringTests {
 
     @Test("compiled conditions agree with reading the facts as strings")
     func compiledMatchesReference() throws {
-        let extra = try RuleSet.parse(minimalRules + """
-          - {id: r1, label: R1, axis: delict, when: {region: [Noord, Oost], kind: {noneOf: [vi]}}, weights: {RN: 1}, rationale: r}
-          - {id: r2, label: R2, axis: delict, when: {region: {noneOf: [Zuid]}, intensity: [hoog]}, weights: {RN: 1}, rationale: r}
-          - {id: r3, label: R3, axis: delict, when: {relation: [geen, SVG], problemCount: ">1"}, weights: {RN: 1}, rationale: r}
-          - {id: r4, label: R4, axis: delict, when: {problem: {allOf: [dakloos, schulden], noneOf: [overlast]}}, weights: {RN: 1}, rationale: r}
-          - {id: r5, label: R5, axis: delict, when: {scil: onbekend, risc: [hoog, onbekend], youngAdult: false}, weights: {RN: 1}, rationale: r}
-          - {id: r6, label: R6, axis: delict, when: {region: {allOf: [Noord]}, problemCount: "<3"}, weights: {RN: 1}, rationale: r}
-        """, file: "regels.yaml")
-        var generator = SeededGenerator(seed: 20260301)
-        let conditions = (rules.criteria + extra.criteria).map(\.condition)
+        let extra = try RuleSet.parse(
+            minimalRules + """
+                  - {id: r1, label: R1, axis: delict, when: {region: [Noord, Oost], kind: {noneOf: [vi]}}, weights: {RN: 1}, rationale: r}
+                  - {id: r2, label: R2, axis: delict, when: {region: {noneOf: [Zuid]}, intensity: [hoog]}, weights: {RN: 1}, rationale: r}
+                  - {id: r3, label: R3, axis: delict, when: {relation: [geen, SVG], problemCount: ">1"}, weights: {RN: 1}, rationale: r}
+                  - {id: r4, label: R4, axis: delict, when: {problem: {allOf: [dakloos, schulden], noneOf: [overlast]}}, weights: {RN: 1}, rationale: r}
+                  - {id: r5, label: R5, axis: delict, when: {scil: onbekend, risc: [hoog, onbekend], youngAdult: false}, weights: {RN: 1}, rationale: r}
+                  - {id: r6, label: R6, axis: delict, when: {region: {allOf: [Noord]}, problemCount: "<3"}, weights: {RN: 1}, rationale: r}
+                """,
+            file: "regels.yaml"
+        )
+        var generator = SeededGenerator(seed: 20_260_301)
+        let conditions =
+            (rules.criteria + extra.criteria).map(\.condition)
             + rules.routes.map(\.condition) + rules.exclusions.map(\.condition)
         var fired = Array(repeating: 0, count: conditions.count)
         for n in 0..<3000 {
@@ -225,11 +251,16 @@ func randomIntake(_ id: String, using g: inout SeededGenerator) -> IntakeCase {
     func some<T>(_ all: [T], _ p: Double) -> [T] { all.filter { _ in Double.random(in: 0..<1, using: &g) < p } }
     let dates: [Day?] = [nil, Day("2024-01-15"), Day("2025-06-01"), Day("2026-02-01")]
     return IntakeCase(
-        id: id, kind: CaseKind.allCases.randomElement(using: &g)!, received: scoringDay,
-        offences: some(Offence.allCases, 0.15), problems: some(ClientProblem.allCases, 0.25),
+        id: id,
+        kind: CaseKind.allCases.randomElement(using: &g)!,
+        received: scoringDay,
+        offences: some(Offence.allCases, 0.15),
+        problems: some(ClientProblem.allCases, 0.25),
         interventions: some(Intervention.allCases, 0.15),
-        scil: ScilResult.allCases.randomElement(using: &g)!, scilDate: dates.randomElement(using: &g)!,
-        risc: RiscLevel.allCases.randomElement(using: &g)!, riscDate: dates.randomElement(using: &g)!,
+        scil: ScilResult.allCases.randomElement(using: &g)!,
+        scilDate: dates.randomElement(using: &g)!,
+        risc: RiscLevel.allCases.randomElement(using: &g)!,
+        riscDate: dates.randomElement(using: &g)!,
         region: [nil, "Noord", "Oost", "Zuid"].randomElement(using: &g)!,
         relation: [nil, RO.SVG, .RN, .LJR].randomElement(using: &g)!,
         intensity: [nil, Intensity.laag, .midden, .hoog].randomElement(using: &g)!,

@@ -116,18 +116,7 @@ public struct GAPInstance: Sendable, Equatable {
         do {
             return try model.build(deadline: deadline).solve(settings: settings, started: started).result
         } catch ModelError.timeLimitReached {
-            return SolveResult(
-                status: .timeLimitWithoutSolution,
-                objective: nil,
-                bestBound: nil,
-                gap: nil,
-                values: [],
-                seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
-                timeLimitSeconds: settings.timeLimitSeconds,
-                nodes: 0,
-                glpkReturnCode: 0,
-                message: ModelError.timeLimitReached.description
-            )
+            return .noSolutionWithinLimit(started: started, settings: settings, message: ModelError.timeLimitReached.description)
         }
     }
 }

@@ -146,16 +146,10 @@ public enum GLPKSolver {
     /// The result when less than a millisecond of the limit is left before GLPK could start; nil otherwise.
     static func timeLimitResult(started: DispatchTime, settings: SolverSettings) -> SolveResult? {
         guard DispatchTime.now().uptimeNanoseconds + 1_000_000 > settings.deadline(from: started).uptimeNanoseconds else { return nil }
-        return SolveResult(
-            status: .timeLimitWithoutSolution,
-            objective: nil,
-            bestBound: nil,
-            gap: nil,
-            values: [],
-            seconds: elapsed(since: started),
-            timeLimitSeconds: settings.timeLimitSeconds,
-            nodes: 0,
-            glpkReturnCode: GLP_ETMLIM,
+        return .noSolutionWithinLimit(
+            started: started,
+            settings: settings,
+            returnCode: GLP_ETMLIM,
             message: "time limit reached before GLPK could start (reading and building the model took it all)"
         )
     }

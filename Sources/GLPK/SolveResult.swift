@@ -1,3 +1,5 @@
+import Foundation
+
 public struct SolveResult: Sendable {
     public var status: SolveStatus
     public var objective: Double?
@@ -41,5 +43,30 @@ public struct SolveResult: Sendable {
         self.nodes = nodes
         self.glpkReturnCode = glpkReturnCode
         self.message = message
+    }
+}
+
+extension SolveResult {
+    /// The time limit ran out before any solution: while building the model, or before GLPK could start.
+    public static func noSolutionWithinLimit(
+        started: DispatchTime,
+        settings: SolverSettings,
+        returnCode: Int32 = 0,
+        message: String
+    )
+        -> SolveResult
+    {
+        SolveResult(
+            status: .timeLimitWithoutSolution,
+            objective: nil,
+            bestBound: nil,
+            gap: nil,
+            values: [],
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+            timeLimitSeconds: settings.timeLimitSeconds,
+            nodes: 0,
+            glpkReturnCode: returnCode,
+            message: message
+        )
     }
 }

@@ -24,6 +24,8 @@ public struct AllocationReport: Codable, Sendable {
         public var ruleHash: String
         /// Present when ROs scored the same: which tied and how the tie rule settled it.
         public var tie: TieDecision? = nil
+        /// Every allowed RO with the top score ("SVG = RN" when more than one): a tie is shown as a tie.
+        public var bestFits: [RO]? = nil
     }
 
     public struct Escalation: Codable, Sendable, Equatable {
@@ -93,6 +95,8 @@ extension AllocationReport.Line {
         weight = s.weight
         scores = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.score.scores[$0] ?? 0) })
         bestFit = s.score.bestFit
+        let top = s.score.allowed.map { s.score.score($0) }.max()
+        bestFits = s.score.allowed.filter { s.score.score($0) == top }
         reasons = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0.rawValue, s.score.reasons(for: $0)) })
         continuity = s.intake.relation
         flags = s.score.flags

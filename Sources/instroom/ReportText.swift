@@ -24,7 +24,7 @@ enum ReportText {
                 header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R", "Status"],
                 rows: r.assignments.map { l in
                     [
-                        l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
+                        l.caseId, l.kind.rawValue, l.ro.displayName, TieDecision.label(l.bestFits ?? [l.bestFit]),
                         String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0),
                         l.final ? "definitief" : "voorlopig",
                     ]
@@ -84,7 +84,7 @@ enum ReportText {
                 header: ["Zaak", "Soort", "RO", "Beste", "SVG", "RN", "LJ&R"],
                 rows: p.report.assignments.map { l in
                     [
-                        l.caseId, l.kind.rawValue, l.ro.displayName, l.tie.map { TieDecision.label($0.tied) } ?? l.bestFit.displayName,
+                        l.caseId, l.kind.rawValue, l.ro.displayName, TieDecision.label(l.bestFits ?? [l.bestFit]),
                         String(l.scores["SVG"] ?? 0), String(l.scores["RN"] ?? 0), String(l.scores["LJR"] ?? 0),
                     ]
                 }

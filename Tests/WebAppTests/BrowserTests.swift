@@ -12,10 +12,16 @@ import Testing
 @testable import WebApp
 
 /// Real headless Chromium through chromedriver: logs in and walks the commissie, directie, beheer and
-/// triage pages, writes a screenshot of each to docs/screenshots/, and fails on any page that shows an error.
+/// triage pages, writes a screenshot of each, and fails on any page that shows an error. The screenshots go
+/// to a temporary folder; `INSTROOM_SCREENSHOTS=docs/screenshots scripts/test` refreshes the README's.
 @Suite(.serialized) struct BrowserTests {
     static let errorTitles = ["Er ging iets mis", "Dat lukte niet", "Niet gevonden", "Te veel pogingen"]
-    static let screenshots = Fixtures.packageRoot.appendingPathComponent("docs/screenshots")
+    static let screenshots: URL = {
+        if let folder = ProcessInfo.processInfo.environment["INSTROOM_SCREENSHOTS"] {
+            return URL(fileURLWithPath: folder, relativeTo: Fixtures.packageRoot)
+        }
+        return Fixtures.temporaryFolder()
+    }()
 
     func visit(_ driver: WebDriver, _ port: Int, _ path: String?, shot: String) async throws {
         if let path { try await driver.open("http://127.0.0.1:\(port)\(path)") }

@@ -54,6 +54,7 @@ extension DailyRun {
         let fitLoss = best - (candidate.profit(ro, continuityBonus: bonus) ?? 0)
         let cost = (before.outcome.objective ?? 0) - (after.outcome.objective ?? 0)
         let proposed = before.outcome.assignments[case_.id]
+        var revised = content
         try ledger.reviseProposal(
             day: day,
             by: actor,
@@ -75,8 +76,10 @@ extension DailyRun {
             )
             content.accepted[case_.id] = nil
             content.contests[case_.id] = nil
+            revised = content
         }
-        return try proposal(day: day)
+        // The pinned plan is the one just made: the override's reason and cost do not change it.
+        return view(revised, plan: after)
     }
 
     /// A triage expert contests a case of the draft: on confirmation it goes to the begeleidingscommissie,
@@ -121,14 +124,14 @@ extension DailyRun {
     /// (which the audit says).
     public func confirm(day: Day, acceptRest: Bool = false) throws -> AllocationReport {
         let content = try content(day)
-        let current = try view(content, day: day)
+        let plan = try plan(content, day: day)
+        let current = view(content, plan: plan)
         if !current.open.isEmpty && !acceptRest {
             throw TriageError.refused(
                 "\(current.open.count) review item(s) of \(day) are still open: accept, override or contest them, "
                     + "or confirm with --accept-rest (\(current.open.prefix(10).joined(separator: ", "))\(current.open.count > 10 ? ", ..." : ""))"
             )
         }
-        let plan = try plan(content, day: day)
         let newCases = content.cases.filter { Set(content.newCaseIds).contains($0.id) }
         var report = makeReport(plan, newCases: newCases.count, contested: Set(content.contests.keys))
         var run = draft(plan, report: report, newCases: newCases, intakeFile: content.intakeFile)
@@ -186,7 +189,12 @@ extension DailyRun {
     }
 
     func view(_ content: ProposalContent, day: Day) throws -> DayProposal {
-        let plan = try plan(content, day: day)
+        view(content, plan: try plan(content, day: day))
+    }
+
+    /// The proposal as the triagepunt reviews it, from a plan already made of `content`.
+    func view(_ content: ProposalContent, plan: DayPlan) -> DayProposal {
+        let day = plan.day
         let report = makeReport(plan, newCases: content.newCaseIds.count, contested: Set(content.contests.keys))
         var review: [DayProposal.Item] = []
         var commissie: [DayProposal.Item] = []

@@ -30,8 +30,8 @@ final class AppServices: Sendable {
 
     /// The latest activated wegingskader, or the bundled one when none was activated.
     func activeRules() throws -> (rules: RuleSet, activation: RuleActivationRecord?) {
-        guard let latest = try ledger.ruleActivations().last else { return (RuleSet.bundledDefault(), nil) }
-        return (try RuleSet.parse(latest.source, file: "wegingskader \(latest.version)"), latest)
+        guard let active = try ledger.activeRuleSet() else { return (RuleSet.bundledDefault(), nil) }
+        return (active.rules, active.activation)
     }
 
     /// The scenario files in the scenarios folder, by file name.

@@ -7,8 +7,8 @@ import Review
 import Triage
 import Wegingskader
 
-/// The triagepunt's pages that need no proposal workflow: score the day's intake (nothing stored).
-/// The propose → review → confirm pages follow when that workflow is in the library.
+/// The triagepunt's intake page, and scoring an intake without storing anything. Proposing, reviewing
+/// and confirming the day are in `ProposalController`.
 struct TriageController {
     let services: AppServices
 
@@ -19,7 +19,7 @@ struct TriageController {
     func addRoutes(to router: Router<AppRequestContext>) {
         let group = router.group("/triage").add(middleware: RoleMiddleware(.triagist)).add(middleware: CSRFMiddleware())
         group.get { request, context in
-            try services.page("triage", title: "Intake scoren", request, context, content: UploadContent(errors: []))
+            try services.page("triage", title: "Intake van de dag", request, context, content: UploadContent(errors: []))
         }
         group.post("intake") { request, context in
             let (data, name) = try Self.upload(context.form ?? FormData(), back: "/triage")
@@ -27,7 +27,7 @@ struct TriageController {
             do { cases = try IntakeUpload.read(data, name: name) } catch let errors as InputErrors {
                 return try services.page(
                     "triage",
-                    title: "Intake scoren",
+                    title: "Intake van de dag",
                     request,
                     context,
                     content: UploadContent(errors: errors.errors.map(InputErrorText.dutch)),

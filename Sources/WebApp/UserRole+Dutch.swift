@@ -28,8 +28,8 @@ extension UserRole {
             switch self {
             case .triagist:
                 [
-                    ("Intake scoren", "/triage", false), ("Zaak opzoeken", "/zaken", false),
-                    ("Voorstellen beoordelen", "/triage/voorstellen", true),
+                    ("Intake", "/triage", false), ("Voorstellen beoordelen", "/triage/voorstellen", false),
+                    ("Zaak opzoeken", "/zaken", false),
                 ]
             case .commissielid:
                 [

@@ -43,7 +43,9 @@ public enum WebApp {
         DirectieController(services: services).addRoutes(to: router)
         BeheerController(services: services).addRoutes(to: router)
         TriageController(services: services).addRoutes(to: router)
+        ProposalController(services: services).addRoutes(to: router)
         APIController(services: services).addRoutes(to: router)
+        ProposalAPIController(services: services).addRoutes(to: router)
         return router
     }
 }

@@ -19,6 +19,7 @@ import Testing
             ("/uitloggen", Set(UserRole.allCases)), ("/commissie", [.commissielid]), ("/zaken", [.triagist, .commissielid]),
             ("/directie", [.directie]), ("/beheer", [.beheerder]), ("/triage", [.triagist]), ("/api/v1/intake", [.triagist]),
             ("/api/v1/cases", [.triagist, .commissielid]), ("/api/v1/escalations", [.commissielid]), ("/api/v1/scenarios", [.directie]),
+            ("/api/v1/proposals", [.triagist]), ("/api/v1/days", [.triagist]),
         ]
         return table.first { path == $0.0 || path.hasPrefix($0.0 + "/") }?.1
     }

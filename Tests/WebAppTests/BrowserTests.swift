@@ -12,7 +12,7 @@ import Testing
 @testable import WebApp
 
 /// Real headless Chromium through chromedriver: logs in and walks the commissie, directie, beheer and
-/// triage pages, writes a screenshot of each, and fails on any page that shows an error. The screenshots go
+/// triage pages (the triagist proposes a day, deviates from one case with a reason and confirms), writes a screenshot of each, and fails on any page that shows an error. The screenshots go
 /// to a temporary folder; `INSTROOM_SCREENSHOTS=docs/screenshots scripts/test` refreshes the README's.
 @Suite(.serialized) struct BrowserTests {
     static let errorTitles = ["Er ging iets mis", "Dat lukte niet", "Niet gevonden", "Te veel pogingen"]
@@ -94,8 +94,33 @@ import Testing
                 try await visit(driver, port, nil, shot: "12-triage-intake")
                 let sample = Fixtures.packageRoot.appendingPathComponent("Sources/IntakeFormats/Resources/sample-intake.csv").path
                 try await driver.type("#bestand", sample)
-                try await driver.click("form[action='/triage/intake'] button[type=submit]")
+                try await driver.click("#alleen-scoren")
                 try await visit(driver, port, nil, shot: "13-triage-scores")
+
+                // The day in two steps: upload and propose, deviate from one case with a reason, confirm.
+                let day = ProposalFlowTests.tuesday
+                let intake = Fixtures.temporaryFolder().appendingPathComponent("intake-\(day).csv")
+                try ProposalFlowTests.intakeCSV().write(to: intake, atomically: true, encoding: .utf8)
+                try await visit(driver, port, "/triage", shot: "14-triage-upload")
+                try await driver.type("#bestand", intake.path)
+                try await driver.click("#voorstel-maken")
+                try await visit(driver, port, nil, shot: "15-triage-voorstel")
+                #expect(try world.ledger.proposal(day: day) != nil)
+                let caseId = try #require(
+                    try await driver.script("return document.querySelector('table.review tbody tr a').textContent") as? String
+                )
+                try await driver.click("table.review tbody tr details summary")
+                try await visit(driver, port, nil, shot: "16-triage-reviewlijst")
+                try await driver.type("#reden-afwijken-1", "Cliënt woont in de regio van dit team; het netwerk is daar.")
+                try await driver.click("table.review tbody tr form[action$='/afwijken'] button[type=submit]")
+                try await visit(driver, port, nil, shot: "17-triage-afgeweken")
+                #expect(try world.ledger.proposal(day: day)?.content.overrides[caseId]?.by == TestWorld.friendlyNames[.triagist])
+                try await visit(driver, port, "/triage/voorstellen/\(day)#uitleg-\(caseId)", shot: "18-triage-uitleg")
+                try await driver.click("#overige")
+                try await driver.click("#bevestigen")
+                try await visit(driver, port, nil, shot: "19-triage-dag-bevestigd")
+                #expect(try world.ledger.proposal(day: day) == nil)
+                #expect(try world.ledger.assignments(day: day).first { $0.caseId == caseId }?.final == true)
                 await driver.stop()
             } catch {
                 await driver.stop()

@@ -3,10 +3,12 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import InstroomDomain
+import InstroomTesting
 import Ledger
 import NIOCore
 import NIOFoundationCompat
 import Testing
+import Triage
 
 @testable import WebApp
 
@@ -102,5 +104,52 @@ enum RuleFile {
     static var bundled: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Wegingskader/Resources/wegingskader.yaml")
+    }
+}
+
+extension EscapingTests {
+    /// A proposal with a hostile case id, proposer, override reason and contest reason: every triage page escapes them.
+    @Test func theTriagistsPagesEscapeHostileInput() async throws {
+        let world = try TestWorld.make()
+        let day = ProposalFlowTests.tuesday
+        let hostileId = "Y-" + TestWorld.hostile
+        var intake = Fixtures.intake(day, count: 20, seed: 7)
+        intake.append(
+            IntakeCase(id: hostileId, kind: .advies, received: day, offences: [.huiselijkGeweld], problems: [.verslaving], region: TestWorld.hostile)
+        )
+        let actor = "Voorsteller " + TestWorld.hostile
+        let run = DailyRun(ledger: world.ledger, rules: Fixtures.rules(), config: Fixtures.config(), actor: actor)
+        let proposal = try run.propose(intake: intake, day: day)
+        _ = try run.contest(caseId: hostileId, reason: "Betwist " + TestWorld.hostile, day: day)
+        if let other = proposal.report.assignments.first(where: { $0.caseId != hostileId }) {
+            for ro in RO.allCases where ro != other.ro {
+                if (try? run.override(caseId: other.caseId, to: ro, reason: "Reden " + TestWorld.hostile, day: day)) != nil { break }
+            }
+        }
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            var browser = Browser(client)
+            try await browser.login("triagist", TestWorld.password)
+            let base = "/triage/voorstellen/\(day)"
+            let paths = [
+                "/triage/voorstellen", base, base + "?toon=commissie&zaak=" + Browser.encode(hostileId),
+                base + "?zaak=" + Browser.encode(Self.raw),
+            ]
+            for path in paths {
+                let page = try await browser.get(path)
+                let body = String(buffer: page.body)
+                #expect(page.status == .ok, "\(path)")
+                #expect(!body.contains(Self.raw), "\(path)")
+                #expect(body.contains(FlowTests.escapedHostile), "\(path)")
+                #expect(Self.unlabelledFields(body).isEmpty, "\(path): \(Self.unlabelledFields(body))")
+            }
+            let refused = try await browser.post(base + "/betwisten", form: ["zaak": Self.raw, "reden": Self.raw])
+            #expect(refused.status == .notFound && !String(buffer: refused.body).contains(Self.raw))
+            #expect(try await browser.post(base + "/bevestigen", form: ["overige": "1"]).status == .seeOther)
+            let confirmed = String(buffer: try await browser.get("/triage/dagen/\(day)").body)
+            #expect(!confirmed.contains(Self.raw) && confirmed.contains(FlowTests.escapedHostile))
+            let missing = String(buffer: try await browser.get("/triage/dagen/" + Browser.encode(Self.raw)).body)
+            #expect(!missing.contains(Self.raw))
+        }
     }
 }

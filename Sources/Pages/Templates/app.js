@@ -20,3 +20,7 @@ document.querySelectorAll("th[data-sort]").forEach(function (th) {
   th.addEventListener("click", sort);
   th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
 });
+// A button marked data-print prints the page (the print stylesheet leaves out menus, forms and explanations).
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});

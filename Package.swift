@@ -186,6 +186,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomDomain", "InstroomTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["instroom", "InstroomDomain", "InstroomTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -21,7 +21,9 @@ extension Ledger {
     /// shares, the history and the hash chain still verify. A case is closed when its current
     /// assignment is final and it has no open escalation. The purge itself is audited.
     public func purge(receivedBefore day: Day, by actor: String) throws -> PurgeResult {
-        guard !actor.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw LedgerError.refused("a purge needs a name (--by)") }
+        guard !actor.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw LedgerError.refused("a purge needs a name (--by)")
+        }
         let now = timestamp()
         return try queue.write { db in
             let old = "received < ? AND facts <> ?"
@@ -31,7 +33,8 @@ extension Ledger {
                 """
             let arguments: StatementArguments = [day.description, Schema.purgedFacts]
             let ids = try String.fetchAll(db, sql: "SELECT id FROM intakeCase WHERE \(old) AND \(closed) ORDER BY id", arguments: arguments)
-            let keptOpen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intakeCase WHERE \(old) AND NOT (\(closed))", arguments: arguments) ?? 0
+            let keptOpen =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM intakeCase WHERE \(old) AND NOT (\(closed))", arguments: arguments) ?? 0
             let facts = try db.makeStatement(sql: "UPDATE intakeCase SET facts = ? WHERE id = ?")
             let scores = try db.makeStatement(
                 sql: """

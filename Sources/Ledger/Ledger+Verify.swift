@@ -65,7 +65,11 @@ extension Ledger {
                     result.report("audit", id, "its hash does not match its contents: the entry was changed after it was written")
                 }
                 if let previous, prevHash != previous.hash {
-                    result.report("audit", id, "its prevHash is not the hash of entry \(previous.id): entries between them were removed or changed")
+                    result.report(
+                        "audit",
+                        id,
+                        "its prevHash is not the hash of entry \(previous.id): entries between them were removed or changed"
+                    )
                 } else if previous == nil, prevHash != nil {
                     result.report("audit", id, "the first entry names a previous hash: the entries before it were removed")
                 }
@@ -165,7 +169,11 @@ extension Ledger {
             let caseId = String.fromDatabaseValue(row["caseId"]) ?? ""
             let entries = audit.decideByDecision[id] ?? audit.legacyDecideByCase[caseId] ?? []
             guard entries.count == 1, let entry = entries.first else {
-                result.report("decision", id, entries.isEmpty ? "has no 'decide' audit entry" : "has \(entries.count) 'decide' audit entries")
+                result.report(
+                    "decision",
+                    id,
+                    entries.isEmpty ? "has no 'decide' audit entry" : "has \(entries.count) 'decide' audit entries"
+                )
                 continue
             }
             let roBefore = String.fromDatabaseValue(row["roBefore"])
@@ -246,7 +254,11 @@ extension Ledger {
                 let entries = audit.assign[AuditIndex.key(caseId, runId)] ?? []
                 guard entries.count == 1, let entry = entries.first else {
                     let count = entries.isEmpty ? "no" : "\(entries.count)"
-                    result.report("assignment", id, "\(what) has \(count) 'assign' audit entries for run \(runId.map(String.init) ?? "none")")
+                    result.report(
+                        "assignment",
+                        id,
+                        "\(what) has \(count) 'assign' audit entries for run \(runId.map(String.init) ?? "none")"
+                    )
                     continue
                 }
                 if entry.detail != stated || (entry.data.map { $0.ro != ro || $0.final != final } ?? false) {
@@ -298,7 +310,11 @@ extension Ledger {
             }
             let status = String.fromDatabaseValue(row["status"])
             if (status == "decided") != decided.contains(id) {
-                result.report("escalation", id, status == "decided" ? "is decided without a decision" : "has a decision but is \(status ?? "?")")
+                result.report(
+                    "escalation",
+                    id,
+                    status == "decided" ? "is decided without a decision" : "has a decision but is \(status ?? "?")"
+                )
             }
             if status == "resolved", !entries.contains(where: { $0.action == AuditAction.resolve.rawValue }) {
                 result.report("escalation", id, "is resolved without an audit entry resolving it")
@@ -357,7 +373,11 @@ extension Ledger {
             }
         }
         if purged != audit.purged {
-            result.report("intakeCase", "*", "\(purged) cases have no facts, the audited purges removed \(audit.purged): facts were removed outside a purge")
+            result.report(
+                "intakeCase",
+                "*",
+                "\(purged) cases have no facts, the audited purges removed \(audit.purged): facts were removed outside a purge"
+            )
         }
     }
 }

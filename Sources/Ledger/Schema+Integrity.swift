@@ -28,7 +28,9 @@ extension Schema {
 
     /// Chains the entries written before v6, in id order, with the facts as they stand now.
     private static func backfillAuditChain(_ db: Database) throws {
-        let sha = DatabaseFunction("sha256hex", argumentCount: 1, pure: true) { values in String.fromDatabaseValue(values[0]).map(AuditChain.hex) }
+        let sha = DatabaseFunction("sha256hex", argumentCount: 1, pure: true) { values in
+            String.fromDatabaseValue(values[0]).map(AuditChain.hex)
+        }
         db.add(function: sha)
         defer { db.remove(function: sha) }
         try db.execute(
@@ -85,7 +87,7 @@ extension Schema {
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             \(neverReplaced("audit", key: "id", "the audit log is append-only: an entry is never replaced"))
             \(refuse("audit_chained", "NEW.hash IS NULL OR NEW.prevHash IS NOT (SELECT hash FROM audit ORDER BY id DESC LIMIT 1)",
-                "audit", "INSERT", "an audit entry must chain to the newest entry (prevHash, hash)"))
+                "audit", "INSERT", "the audit log is append-only: a new entry must chain to the newest one (prevHash, hash)"))
             DROP TRIGGER assignment_never_updated;
             \(refuse("assignment_never_updated", "NOT (\(assignmentFixed) AND \(scoresPurged))", "assignment", "UPDATE",
                 "geen werk retour: an assignment is never changed; record a decision instead"))

@@ -3,7 +3,9 @@ import Ledger
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Checks the ledger: the audit hash chain, and that every run, assignment, decision, escalation and rule set agrees with the audit.",
+        abstract:
+            "Checks the ledger: the audit hash chain, and that every run, assignment, decision, escalation, rule set and case "
+            + "agrees with the audit.",
         discussion: """
             Prints each problem (table, row, what is wrong) and exits 1, or prints a one-line summary and exits 0. The summary
             ends with the newest audit hash: note it, and a later verify shows whether entries were cut off at the end.

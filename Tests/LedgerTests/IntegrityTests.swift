@@ -49,7 +49,9 @@ struct IntegrityTests {
         let ledger = try ledger()
         #expect(throws: DatabaseError.self) {
             try ledger.queue.write { db in
-                try db.execute(sql: "INSERT INTO audit (at, actor, action, detail, prevHash, hash) VALUES ('x', 'x', 'run', 'x', NULL, 'h')")
+                try db.execute(
+                    sql: "INSERT INTO audit (at, actor, action, detail, prevHash, hash) VALUES ('x', 'x', 'run', 'x', NULL, 'h')"
+                )
             }
         }
     }
@@ -105,7 +107,9 @@ struct IntegrityTests {
         let reader = try Ledger(path: path, access: .readOnly)
         #expect(try reader.currentAssignments(["A"])["A"]?.ro == .SVG)
         #expect(try reader.verify().isIntact)
-        #expect(throws: (any Error).self) { try reader.contest(caseId: "C", reason: "r", by: "x", on: LedgerTests.day, deadline: LedgerTests.day) }
+        #expect(throws: (any Error).self) {
+            try reader.contest(caseId: "C", reason: "r", by: "x", on: LedgerTests.day, deadline: LedgerTests.day)
+        }
 
         let old = Fixtures.ledgerPath()
         try Schema.migrator.migrate(try DatabaseQueue(path: old), upTo: "v4: day proposals under review")
@@ -136,7 +140,10 @@ struct IntegrityTests {
         let auditAfter = try ledger.audit()
         #expect(Array(auditAfter.prefix(auditBefore.count)) == auditBefore)
         #expect(auditAfter.last?.action == .purge && auditAfter.last?.data?.purged == 2)
-        #expect(auditAfter.last?.detail == "Bewaartermijn: feiten en toelichtingen verwijderd van 2 afgesloten zaken ontvangen vóór 2026-03-03")
+        #expect(
+            auditAfter.last?.detail
+                == "Bewaartermijn: feiten en toelichtingen verwijderd van 2 afgesloten zaken ontvangen vóór 2026-03-03"
+        )
         let verification = try ledger.verify()
         #expect(verification.isIntact, "\(verification.problems)")
         // A second purge finds nothing new, and a case's facts cannot be changed other than by purge.

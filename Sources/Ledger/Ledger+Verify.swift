@@ -18,6 +18,7 @@ extension Ledger {
         try verifyRuns(db, audit, &result)
         try verifyAssignments(db, audit, decisions, &result)
         try verifyEscalations(db, audit, decisions, &result)
+        try verifyBandAlerts(db, audit, &result)
         try verifyRuleSets(db, audit, &result)
         try verifyCases(db, audit, &result)
         return result
@@ -40,6 +41,7 @@ extension Ledger {
         var decideByDecision: [Int64: [RawAuditEntry]] = [:]
         var legacyDecideByCase: [String: [RawAuditEntry]] = [:]
         var byEscalation: [Int64: [RawAuditEntry]] = [:]
+        var byBandAlert: [Int64: [RawAuditEntry]] = [:]
         var legacy: [RawAuditEntry] = []
         var runEntries: [Int64: [RawAuditEntry]] = [:]
         var ruleEntries: [String: [RawAuditEntry]] = [:]
@@ -114,6 +116,7 @@ extension Ledger {
             default: break
             }
             if let escalationId = entry.data?.escalationId { byEscalation[escalationId, default: []].append(entry) }
+            if let bandAlertId = entry.data?.bandAlertId { byBandAlert[bandAlertId, default: []].append(entry) }
         }
 
         /// Entries about an escalation; entries from before v3 (no data) are matched on their Dutch text.
@@ -322,6 +325,35 @@ extension Ledger {
         }
         for (escalationId, entries) in audit.byEscalation where !known.contains(escalationId) {
             for entry in entries { result.report("audit", entry.id, "records escalation \(escalationId), which is not in the ledger") }
+        }
+    }
+
+    /// Each band forecast against the entry that raised it (RO and text) and the one that closed it.
+    private static func verifyBandAlerts(_ db: Database, _ audit: AuditIndex, _ result: inout LedgerVerification) throws {
+        var known = Set<Int64>()
+        for row in try Row.fetchAll(db, sql: "SELECT id, ro, detail, status FROM bandAlert ORDER BY id") {
+            let id = Int64.fromDatabaseValue(row["id"]) ?? -1
+            known.insert(id)
+            let entries = audit.byBandAlert[id] ?? []
+            let ro = String.fromDatabaseValue(row["ro"]).flatMap(RO.init(rawValue:))
+            let raised = entries.filter { $0.action == AuditAction.bandForecast.rawValue }
+            let text = "Bandprognose B\(id) (\(ro?.displayName ?? "?")): \(String.fromDatabaseValue(row["detail"]) ?? "")"
+            if raised.count != 1 {
+                result.report("bandAlert", id, "has \(raised.isEmpty ? "no" : "\(raised.count)") audit entries raising it")
+            } else if raised[0].detail != text || raised[0].data?.ro != ro {
+                result.report("bandAlert", id, "differs from its audit entry \(raised[0].id) ('\(raised[0].detail)')")
+            }
+            let closed = entries.contains { $0.action == AuditAction.resolve.rawValue && $0.data?.bandAlertId == id }
+            if (String.fromDatabaseValue(row["status"]) == "open") == closed {
+                result.report(
+                    "bandAlert",
+                    id,
+                    closed ? "is open, but its audit entries closed it" : "is closed without an audit entry closing it"
+                )
+            }
+        }
+        for (bandAlertId, entries) in audit.byBandAlert where !known.contains(bandAlertId) {
+            for entry in entries { result.report("audit", entry.id, "records band forecast B\(bandAlertId), which is not in the ledger") }
         }
     }
 

@@ -45,6 +45,48 @@ struct IntegrityTests {
         #expect(verification.summary.hasPrefix("ledger intact: \(entries.count) audit entries chained"))
     }
 
+    /// Band forecasts are history too: only an open one may be closed, and `verify` checks them against the audit.
+    @Test func bandForecastsAreProtectedAndVerified() throws {
+        let ledger = try ledger()
+        func alert(_ ro: RO) -> BandAlertRecord {
+            BandAlertRecord(
+                day: LedgerTests.day.description,
+                ro: ro,
+                periodStart: "2026-01-01",
+                periodEnd: "2026-03-31",
+                share: 0.4,
+                projectedShare: 0.45,
+                bandMin: 0.5,
+                bandMax: 0.7,
+                bandMode: .hard,
+                direction: .below,
+                detail: "onder de band",
+                deadline: "2026-03-09"
+            )
+        }
+        var first = Self.draft([("D", .SVG, true)])
+        first.bandAlerts = [alert(.SVG)]
+        try ledger.record(first)
+        var second = Self.draft([("E", .SVG, true)])
+        second.bandAlerts = [alert(.SVG)]
+        try ledger.record(second)  // supersedes B1
+        let before = try ledger.verify()
+        #expect(before.isIntact, "\(before.problems)")
+        for sql in [
+            "UPDATE bandAlert SET status = 'open' WHERE id = 1", "UPDATE bandAlert SET detail = 'x' WHERE id = 2",
+            "DELETE FROM bandAlert WHERE id = 1", "REPLACE INTO bandAlert SELECT * FROM bandAlert WHERE id = 1",
+        ] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try ledger.queue.write { try $0.execute(sql: sql) } }
+        }
+        try ledger.queue.write { db in
+            try db.execute(sql: "DROP TRIGGER bandAlert_only_status_changes; DROP TRIGGER bandAlert_never_deleted")
+            try db.execute(sql: "UPDATE bandAlert SET status = 'open' WHERE id = 1; UPDATE bandAlert SET detail = 'x' WHERE id = 2")
+        }
+        let problems = try ledger.verify().problems.map(\.description)
+        #expect(problems.contains("bandAlert 1: is open, but its audit entries closed it"), "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("bandAlert 2: differs from its audit entry") }, "\(problems)")
+    }
+
     @Test func anEntryThatDoesNotChainToTheNewestIsRefused() throws {
         let ledger = try ledger()
         #expect(throws: DatabaseError.self) {

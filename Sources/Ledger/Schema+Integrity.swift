@@ -8,7 +8,8 @@ extension Schema {
     /// Registered after every other migration by `migrator`; never edited once shipped.
     ///
     /// `INSERT OR REPLACE` deletes the old row without firing delete triggers (unless
-    /// `recursive_triggers` is on), so each table also refuses an insert whose key already exists.
+    /// `recursive_triggers` is on), so each table also refuses an insert whose key already exists
+    /// (a case inserted again with the very same facts is skipped instead: nothing changes).
     /// The only updates left are those the application makes: an open escalation's lifecycle, an open
     /// band alert's status, and `purge` replacing a closed case's facts and explanations by a tombstone.
     static func registerIntegrity(_ migrator: inout DatabaseMigrator) {
@@ -97,7 +98,11 @@ extension Schema {
             \(refuse("intakeCase_facts_never_change", "NOT (\(intakeFixed) AND NEW.facts = '\(purgedFacts)')", "intakeCase", "UPDATE",
                 "a case''s facts never change (only purge removes them)"))
             \(refuse("intakeCase_never_deleted", "1", "intakeCase", "DELETE", "a case is never deleted (purge removes its facts)"))
-            \(neverReplaced("intakeCase", key: "id", "this case is already in the ledger; its facts never change"))
+            CREATE TRIGGER intakeCase_known_is_kept BEFORE INSERT ON intakeCase
+            WHEN EXISTS (SELECT 1 FROM intakeCase WHERE id = NEW.id AND facts IS NEW.facts)
+            BEGIN SELECT RAISE(IGNORE); END;
+            \(refuse("intakeCase_never_replaced", "EXISTS (SELECT 1 FROM intakeCase WHERE id = NEW.id AND facts IS NOT NEW.facts)",
+                "intakeCase", "INSERT", "this case is already in the ledger with other facts; its facts never change"))
             \(refuse("escalation_closed_is_closed", "OLD.status <> 'open'", "escalation", "UPDATE",
                 "a decided or resolved escalation never changes"))
             \(refuse("escalation_identity_fixed", "NOT (\(escalationFixed))", "escalation", "UPDATE",

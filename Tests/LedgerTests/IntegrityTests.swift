@@ -87,6 +87,25 @@ struct IntegrityTests {
         #expect(problems.contains { $0.hasPrefix("bandAlert 2: differs from its audit entry") }, "\(problems)")
     }
 
+    /// A case inserted again with the same facts (`INSERT OR IGNORE`, or `REPLACE` by a tool) changes
+    /// nothing; with other facts it is refused.
+    @Test func aKnownCaseIsKeptAsItIs() throws {
+        let ledger = try ledger()
+        let copy = "INSERT INTO intakeCase SELECT id, received, kind, weight, facts, 'other.csv', 'later' FROM intakeCase WHERE id = 'A'"
+        for sql in [
+            copy, copy.replacingOccurrences(of: "INSERT", with: "INSERT OR IGNORE"),
+            copy.replacingOccurrences(of: "INSERT", with: "REPLACE"),
+        ] {
+            try ledger.queue.write { try $0.execute(sql: sql) }
+        }
+        #expect(try ledger.queue.read { try String.fetchOne($0, sql: "SELECT sourceFile FROM intakeCase WHERE id = 'A'") } == nil)
+        let other = copy.replacingOccurrences(of: "facts,", with: "json_set(facts, '$.age', 30),")
+        for sql in [other, other.replacingOccurrences(of: "INSERT", with: "REPLACE")] {
+            #expect(throws: DatabaseError.self) { try ledger.queue.write { try $0.execute(sql: sql) } }
+        }
+        #expect(try ledger.verify().isIntact)
+    }
+
     @Test func anEntryThatDoesNotChainToTheNewestIsRefused() throws {
         let ledger = try ledger()
         #expect(throws: DatabaseError.self) {

@@ -22,7 +22,7 @@ struct CommissieCommand: ParsableCommand {
         @Option(help: "A whole period instead: 2026, 2026-Q1 or 2026-03. Default: the current year.") var period: ReportPeriod?
         @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Option(help: "The HTML file to write.") var output: String
-        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var ledger: ReadLedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func validate() throws {

@@ -220,7 +220,9 @@ public struct Commissie: Sendable {
         }
         guard let e = try ledger.escalation(reference) else {
             if case .escalation(let id) = reference { throw LedgerError.notFound("escalation \(id)") }
-            if try !ledger.knownCaseIds([reference.description]).isEmpty { throw LedgerError.refused("case \(reference) has no escalation") }
+            if try !ledger.knownCaseIds([reference.description]).isEmpty {
+                throw LedgerError.refused("case \(reference) has no escalation")
+            }
             throw LedgerError.notFound("case \(reference)")
         }
         let history = try ledger.history(caseId: e.caseId)

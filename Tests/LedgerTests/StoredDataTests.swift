@@ -79,7 +79,9 @@ struct StoredDataTests {
         try ledger.record(base.draft([("A", .SVG, true)]))
         // The schema refuses this since v6; an attacker with the file drops the trigger first.
         try ledger.queue.write {
-            try $0.execute(sql: "DROP TRIGGER intakeCase_facts_never_change; UPDATE intakeCase SET facts = '{\"id\": \"A\"}' WHERE id = 'A'")
+            try $0.execute(
+                sql: "DROP TRIGGER intakeCase_facts_never_change; UPDATE intakeCase SET facts = '{\"id\": \"A\"}' WHERE id = 'A'"
+            )
         }
         let error = try #require(throws: LedgerError.self) { try ledger.intakeCase(id: "A") }
         #expect("\(error)".contains("intakeCase row A, column facts"), "\(error)")

@@ -202,8 +202,8 @@ public enum SimulationReport {
         )
     }
 
-    /// Every scenario against the baseline, in cases and fit points.
-    static func differenceTable(_ c: Comparison) -> SimulationReportPage.Difference? {
+    /// Every scenario against the baseline, in cases and fit points (also on the web app's scenario page).
+    public static func differenceTable(_ c: Comparison) -> SimulationReportPage.Difference? {
         guard let base = c.scenarios.first, c.scenarios.count > 1 else { return nil }
         var rows: [ReportTable.Row] = []
         func row(_ label: String, _ value: (BaselineDifference) -> RichText) {

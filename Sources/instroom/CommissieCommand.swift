@@ -45,7 +45,7 @@ struct CommissieCommand: ParsableCommand {
                 to: range.to,
                 asOf: date ?? Day.today()
             )
-            try Data(report.html().utf8).write(to: URL(fileURLWithPath: output))
+            try Data(try report.html().utf8).write(to: URL(fileURLWithPath: output))
             TerminalText.print(
                 "wrote \(output): \(DutchNumber.count(report.escalations, "escalatie", "escalaties")), \(DutchNumber.count(report.decided, "besluit", "besluiten")) (\(report.moved) verplaatst), \(report.open.count) open, \(report.overdue.count) over de termijn"
             )

@@ -39,12 +39,10 @@ let package = Package(
         .target(name: "IntakeFormats", dependencies: ["InstroomDomain"], resources: [.copy("Resources")], swiftSettings: strict),
         // Synthetic intake for demos, tests and scenarios: a seeded generator with SOM-like gaps.
         .target(name: "IntakeGenerator", dependencies: ["InstroomDomain"], exclude: ["ASSUMPTIONS.md"], swiftSettings: strict),
-        // Escaping for every HTML page the project writes.
-        .target(name: "HTMLText", swiftSettings: strict),
         // The wegingskader: an editable, versioned rule file that turns case facts into fit scores.
         .target(
             name: "Wegingskader",
-            dependencies: ["InstroomDomain", "YAMLReading", "HTMLText", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["InstroomDomain", "YAMLReading", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
@@ -64,14 +62,16 @@ let package = Package(
         // SQLite ledger through GRDB: intake, runs, assignments, escalations, decisions, audit.
         .target(
             name: "Ledger",
-            dependencies: ["InstroomDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InstroomDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict
         ),
         // The daily triage run and the commissie workflow: score, solve, flag, record.
         .target(
             name: "Triage",
             dependencies: [
-                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Review", "Ledger",
+                "InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Review", "Ledger", "Pages",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -80,15 +80,15 @@ let package = Package(
         .target(
             name: "Simulation",
             dependencies: [
-                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "HTMLText", "Wegingskader", "CGLPK", "GLPK",
-                "Allocation", "Review", "Ledger", "Triage", .product(name: "Logging", package: "swift-log"),
+                "InstroomDomain", "YAMLReading", "IntakeFormats", "IntakeGenerator", "Wegingskader", "CGLPK", "GLPK",
+                "Allocation", "Review", "Ledger", "Triage", "Pages", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         // Server-rendered Dutch pages: mustache templates bundled as resources and the renderer every report can use.
         .target(
             name: "Pages",
-            dependencies: ["InstroomDomain", "HTMLText", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["InstroomDomain", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")],
             swiftSettings: strict
         ),
@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "InstroomDomain", "IntakeFormats", "HTMLText", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage",
+                "InstroomDomain", "IntakeFormats", "Wegingskader", "GLPK", "Allocation", "Ledger", "Triage",
                 "Simulation", "Pages", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -184,6 +184,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomDomain", "InstroomTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["instroom", "InstroomDomain", "InstroomTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -19,4 +19,6 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case override
     /// The triagepunt confirmed the day: from here on geen werk retour.
     case confirm
+    /// Past the retention period: the facts and explanations of closed cases removed (the audit stays).
+    case purge
 }

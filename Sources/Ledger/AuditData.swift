@@ -21,6 +21,10 @@ public struct AuditData: Codable, Sendable, Hashable {
     public var escalated: Int?
     /// Fit points a deviation from the proposal costs (gemotiveerd afwijken).
     public var fitLoss: Int?
+    /// Cases whose facts and explanations a purge removed (from v6 on).
+    public var purged: Int?
+    /// The purge's cut-off: cases received before this day (from v6 on).
+    public var receivedBefore: String?
 
     public init(
         escalationId: Int64? = nil,
@@ -38,7 +42,9 @@ public struct AuditData: Codable, Sendable, Hashable {
         newCases: Int? = nil,
         assigned: Int? = nil,
         escalated: Int? = nil,
-        fitLoss: Int? = nil
+        fitLoss: Int? = nil,
+        purged: Int? = nil,
+        receivedBefore: String? = nil
     ) {
         self.escalationId = escalationId
         self.bandAlertId = bandAlertId
@@ -56,5 +62,7 @@ public struct AuditData: Codable, Sendable, Hashable {
         self.assigned = assigned
         self.escalated = escalated
         self.fitLoss = fitLoss
+        self.purged = purged
+        self.receivedBefore = receivedBefore
     }
 }

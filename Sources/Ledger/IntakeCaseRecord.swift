@@ -13,6 +13,9 @@ struct IntakeCaseRecord: Codable, FetchableRecord, PersistableRecord {
     var sourceFile: String?
     var recordedAt: String
 
+    /// Rows whose facts `purge` has not replaced by a tombstone (only those decode as an `IntakeCase`).
+    static let notPurged = Column("facts") != Schema.purgedFacts
+
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let received = Column(CodingKeys.received)

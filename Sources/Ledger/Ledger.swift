@@ -11,17 +11,21 @@ public final class Ledger: Sendable {
     public let path: String
     let clock: @Sendable () -> Date
 
-    /// Opens (or creates) the ledger at `path` and brings its schema up to date.
-    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws {
+    /// Opens (or creates) the ledger at `path` and brings its schema up to date; see `LedgerAccess`.
+    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init, access: LedgerAccess = .create) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         // Write-ahead log: a commit is one fsync of the log instead of several of the database, and
         // readers (the commissie's lists) never block a running allocation. Durability stays FULL.
         configuration.journalMode = .wal
+        configuration.readonly = access == .readOnly
+        try Ledger.prepareFile(path, access: access)
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Schema.migrator.migrate(queue)
+            try Ledger.bringUpToDate(queue, path: path, access: access)
+        } catch let error as LedgerError {
+            throw error
         } catch {
             throw LedgerError.cannotOpen(path: path, reason: "\(error)")
         }
@@ -67,8 +71,9 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// The case's facts; nil when the case is unknown or its facts were purged (`knownCaseIds` tells which).
     public func intakeCase(id: String) throws -> IntakeCase? {
-        try queue.read { db in try Ledger.fetchOne(db, IntakeCaseRecord.filter(key: id))?.facts }
+        try queue.read { db in try Ledger.fetchOne(db, IntakeCaseRecord.filter(key: id).filter(IntakeCaseRecord.notPurged))?.facts }
     }
 
     /// The stored facts of the given cases, to detect an intake that changed a known case.
@@ -78,7 +83,7 @@ public final class Ledger: Sendable {
 
     static func storedFacts(_ ids: [String], _ db: Database) throws -> [String: IntakeCase] {
         let records = try inSlices(ids) { slice in
-            try fetchAll(db, IntakeCaseRecord.filter(slice.contains(IntakeCaseRecord.Columns.id)))
+            try fetchAll(db, IntakeCaseRecord.filter(slice.contains(IntakeCaseRecord.Columns.id)).filter(IntakeCaseRecord.notPurged))
         }
         return Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.facts) })
     }
@@ -90,6 +95,7 @@ public final class Ledger: Sendable {
                 db,
                 IntakeCaseRecord
                     .filter(IntakeCaseRecord.Columns.received <= day.description)
+                    .filter(IntakeCaseRecord.notPurged)
                     .filter(sql: "NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id)")
                     .order(IntakeCaseRecord.Columns.received, IntakeCaseRecord.Columns.id)
             )

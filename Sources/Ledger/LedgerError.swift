@@ -1,5 +1,9 @@
 public enum LedgerError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
+    /// A reading command found no ledger file (it never creates one).
+    case missing(path: String)
+    /// A read-only opening found a ledger whose schema this version would first migrate.
+    case needsMigration(path: String)
     case conflictingFacts(caseId: String)
     case notFound(String)
     case refused(String)
@@ -9,6 +13,9 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "cannot open the ledger \(path): \(reason)"
+        case .missing(let path): "no ledger at \(path); allocate or propose first, or check --db"
+        case .needsMigration(let path):
+            "the ledger at \(path) needs a schema update before it can be read; open it once without --read-only (e.g. instroom verify)"
         case .conflictingFacts(let id): "case \(id) is already in the ledger with other facts; an intake may not change a known case"
         case .notFound(let what): "\(what) not found in the ledger"
         case .refused(let why): why

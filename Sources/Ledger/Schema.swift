@@ -181,6 +181,7 @@ enum Schema {
             )
         }
         registerAccounts(&migrator)
+        registerIntegrity(&migrator)
         return migrator
     }
 }

@@ -220,7 +220,9 @@ public struct Commissie: Sendable {
         }
         guard let e = try ledger.escalation(reference) else {
             if case .escalation(let id) = reference { throw LedgerError.notFound("escalation \(id)") }
-            if try ledger.intakeCase(id: reference.description) != nil { throw LedgerError.refused("case \(reference) has no escalation") }
+            if try !ledger.knownCaseIds([reference.description]).isEmpty {
+                throw LedgerError.refused("case \(reference) has no escalation")
+            }
             throw LedgerError.notFound("case \(reference)")
         }
         let history = try ledger.history(caseId: e.caseId)
@@ -397,7 +399,7 @@ public struct Commissie: Sendable {
     }
 
     public func audit(caseId: String?) throws -> AuditTrail {
-        if let caseId, try ledger.intakeCase(id: caseId) == nil { throw LedgerError.notFound("case \(caseId)") }
+        if let caseId, try ledger.knownCaseIds([caseId]).isEmpty { throw LedgerError.notFound("case \(caseId)") }
         return AuditTrail(caseId: caseId, entries: try ledger.audit(caseId: caseId))
     }
 }

@@ -54,6 +54,7 @@ enum CaseText {
         case .accept: "Akkoord"
         case .override: "Gemotiveerd afgeweken"
         case .confirm: "Dag bevestigd"
+        case .purge: "Bewaartermijn verstreken"
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import Pages
 import Simulation
 
 /// The scenario list (with the runs of this server) and one run's progress or result.
@@ -48,6 +49,8 @@ struct ScenarioJobContent {
     var failure: String?
     var finished: Bool
     var rows: [Row]
+    /// The report's table of differences with the baseline, through the same `report-table` partial.
+    var difference: ReportTable?
 
     init(_ job: ScenarioJob) {
         let state = job.snapshot
@@ -66,15 +69,18 @@ struct ScenarioJobContent {
             finished = false
             failure = nil
             rows = []
+            difference = nil
         case .failed(let message):
             running = false
             finished = false
             failure = message
             rows = []
+            difference = nil
         case .finished(let comparison, _, _):
             running = false
             finished = true
             failure = nil
+            difference = SimulationReport.differenceTable(comparison)?.table
             rows = comparison.scenarios.enumerated().map { k, r in
                 let t = r.totals
                 return Row(

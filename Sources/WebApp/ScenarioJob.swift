@@ -48,7 +48,7 @@ final class ScenarioJob: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             let json = try encoder.encode(comparison)
-            let html = SimulationReport.html(comparison)
+            let html = try SimulationReport.html(comparison)
             state.withLock {
                 $0.done = $0.total
                 $0.phase = .finished(comparison, html: html, json: json)

@@ -1,5 +1,4 @@
 import Foundation
-import HTMLText
 import InstroomDomain
 
 extension FactField {
@@ -48,17 +47,20 @@ extension Condition {
     }
 }
 
-/// The rule set as policy staff read it: a Dutch table for the terminal and a standalone HTML page.
+/// The rule set as policy staff read it: a Dutch table for the terminal, and the rows and header the
+/// `rule-table` page template renders (Pages; this module writes no HTML).
 public enum RuleSetTable {
-    struct Row {
-        var id: String
-        var axis: String
-        var condition: String
-        var weights: [String]  // one per RO, in RO.allCases order
-        var explanation: String
+    public struct Row: Sendable {
+        public var id: String
+        public var axis: String
+        public var condition: String
+        /// One per RO, in `RO.allCases` order.
+        public var weights: [String]
+        public var explanation: String
     }
 
-    static func rows(_ rules: RuleSet) -> [(section: String, rows: [Row])] {
+    /// The rows by section ("Basis", "Criteria", "Routes", "Uitsluitingen"), empty sections left out.
+    public static func rows(_ rules: RuleSet) -> [(section: String, rows: [Row])] {
         func cells(_ w: [RO: Int]) -> [String] { RO.allCases.map { w[$0].map(Contribution.signed) ?? "" } }
         let base = Row(
             id: "basis",
@@ -114,7 +116,8 @@ public enum RuleSetTable {
             .filter { !$0.rows.isEmpty }
     }
 
-    static func header(_ rules: RuleSet) -> [String] {
+    /// The title, and a line with the version, hash and thresholds.
+    public static func header(_ rules: RuleSet) -> [String] {
         [
             "\(rules.title)",
             "Versie \(rules.version) · SHA-256 \(rules.shortHash) · bijna gelijk bij verschil ≤ \(rules.nearTieMargin)"
@@ -123,7 +126,7 @@ public enum RuleSetTable {
         ]
     }
 
-    static let columns = ["id", "as", "voorwaarde"] + RO.allCases.map(\.displayName) + ["toelichting"]
+    public static let columns = ["id", "as", "voorwaarde"] + RO.allCases.map(\.displayName) + ["toelichting"]
 
     /// A plain-text table for the terminal; long explanations wrap within their column.
     public static func text(_ rules: RuleSet, explanationWidth: Int = 60) -> String {
@@ -168,41 +171,4 @@ public enum RuleSetTable {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
-
-    /// A standalone Dutch HTML page; every text from the rule file is escaped.
-    public static func html(_ rules: RuleSet) -> String {
-        let head = header(rules)
-        var out = [
-            "<!DOCTYPE html>",
-            "<html lang=\"nl\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<title>\(escape(rules.title)) \(escape(rules.version))</title>",
-            "<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%}"
-                + "th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}"
-                + "th{background:#f0f0f0}td.w{text-align:center;white-space:nowrap}tr.s th{background:#dde7f0}"
-                + "code{font-size:.9em}</style>",
-            "</head>",
-            "<body>",
-            "<h1>\(escape(head[0]))</h1>",
-            "<p>\(escape(head[1]))</p>",
-            "<table>",
-            "<thead><tr>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>",
-            "<tbody>",
-        ]
-        for section in rows(rules) {
-            out.append("<tr class=\"s\"><th colspan=\"\(columns.count)\">\(escape(section.section))</th></tr>")
-            for row in section.rows {
-                out.append(
-                    "<tr><td><code>\(escape(row.id))</code></td><td>\(escape(row.axis))</td><td>\(escape(row.condition))</td>"
-                        + row.weights.map { "<td class=\"w\">\(escape($0))</td>" }.joined()
-                        + "<td>\(escape(row.explanation))</td></tr>"
-                )
-            }
-        }
-        out += ["</tbody>", "</table>", "</body>", "</html>"]
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    static func escape(_ text: String) -> String { HTML.escape(text) }
 }

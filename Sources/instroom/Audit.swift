@@ -12,7 +12,7 @@ struct Audit: ParsableCommand {
 
     @Option(name: .customLong("case"), help: "Only the entries about this case (and the runs that allocated it).") var caseId: String?
     @Flag(help: "Print JSON (documented in the README).") var json = false
-    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var ledger: ReadLedgerOptions
 
     func run() throws {
         let trail = try Commissie(ledger: try ledger.open(), config: AllocationConfig.bundled()).audit(caseId: caseId)

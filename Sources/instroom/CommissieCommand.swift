@@ -22,7 +22,7 @@ struct CommissieCommand: ParsableCommand {
         @Option(help: "A whole period instead: 2026, 2026-Q1 or 2026-03. Default: the current year.") var period: ReportPeriod?
         @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Option(help: "The HTML file to write.") var output: String
-        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var ledger: ReadLedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func validate() throws {
@@ -45,7 +45,7 @@ struct CommissieCommand: ParsableCommand {
                 to: range.to,
                 asOf: date ?? Day.today()
             )
-            try Data(report.html().utf8).write(to: URL(fileURLWithPath: output))
+            try Data(try report.html().utf8).write(to: URL(fileURLWithPath: output))
             TerminalText.print(
                 "wrote \(output): \(DutchNumber.count(report.escalations, "escalatie", "escalaties")), \(DutchNumber.count(report.decided, "besluit", "besluiten")) (\(report.moved) verplaatst), \(report.open.count) open, \(report.overdue.count) over de termijn"
             )

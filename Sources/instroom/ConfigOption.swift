@@ -10,7 +10,7 @@ struct ConfigOption: ParsableArguments {
     @Option(help: "Allocation settings (YAML); sets escalationDeadlineDays and the bands. Default: the bundled illustrative settings.")
     var config: String?
 
-    func commissie(_ ledger: LedgerOptions) throws -> Commissie {
+    func commissie(_ ledger: ReadLedgerOptions) throws -> Commissie {
         Commissie(ledger: try ledger.open(), config: try AllocationConfig.bundled(overriddenBy: config))
     }
 }

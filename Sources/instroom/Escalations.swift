@@ -31,7 +31,7 @@ struct Escalations: ParsableCommand {
         @Option(help: "Only escalations raised on or before this day.") var to: Day?
         @Option(help: "The day against which deadlines are judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Flag(help: "Print JSON (documented in the README).") var json = false
-        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var ledger: ReadLedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func run() throws {
@@ -52,7 +52,7 @@ struct Escalations: ParsableCommand {
         @Argument(help: "Escalation number, case id, or B<number> for a band forecast.") var id: String
         @Option(help: "The day against which the deadline is judged (YYYY-MM-DD). Default: today.") var date: Day?
         @Flag(help: "Print JSON.") var json = false
-        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var ledger: ReadLedgerOptions
         @OptionGroup var settings: ConfigOption
 
         func run() throws {

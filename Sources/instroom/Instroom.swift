@@ -17,7 +17,7 @@ struct Instroom: ParsableCommand {
             Propose.self, Accept.self, Override.self, Confirm.self, Allocate.self, Score.self, ExportModel.self, Generate.self,
             GAPCommand.self, Bench.self, WegingskaderCommand.self,
             Escalations.self, Contest.self, Decide.self, Audit.self, CommissieCommand.self,
-            Simulate.self, Sweep.self, Serve.self, Users.self,
+            Simulate.self, Sweep.self, Serve.self, Users.self, Verify.self, Purge.self, Backup.self, Restore.self,
         ]
     )
 

@@ -56,7 +56,7 @@ struct Simulate: ParsableCommand {
         let comparison = Comparison(scenarios: results)
         if let json { try writeJSON(comparison, to: json) }
         if let report {
-            try Data(SimulationReport.html(comparison).utf8).write(to: URL(fileURLWithPath: report))
+            try Data(try SimulationReport.html(comparison).utf8).write(to: URL(fileURLWithPath: report))
         }
         if json != "-" {
             TerminalText.print(SimulationText.summary(comparison))

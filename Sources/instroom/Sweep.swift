@@ -85,7 +85,7 @@ struct SweepMerge: ParsableCommand {
 
 private func output(_ r: SweepResult, json: String?, report: String?) throws {
     if let json { try writeJSON(r, to: json) }
-    if let report { try Data(SweepReport.html(r).utf8).write(to: URL(fileURLWithPath: report)) }
+    if let report { try Data(try SweepReport.html(r).utf8).write(to: URL(fileURLWithPath: report)) }
     guard json != "-" else { return }
     let failed = r.variants.filter { $0.error != nil }.count
     TerminalText.print(

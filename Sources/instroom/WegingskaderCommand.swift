@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InstroomDomain
+import Triage
 import Wegingskader
 
 struct WegingskaderCommand: ParsableCommand {
@@ -62,7 +63,7 @@ struct WegingskaderCommand: ParsableCommand {
         func run() throws {
             let ruleSet = try WegingskaderCommand.rules(rules)
             if let html {
-                try Data(RuleSetTable.html(ruleSet).utf8).write(to: URL(fileURLWithPath: html))
+                try Data(try RuleSetTable.html(ruleSet).utf8).write(to: URL(fileURLWithPath: html))
                 TerminalText.print("wrote \(html)")
             } else {
                 TerminalText.print(RuleSetTable.text(ruleSet))

@@ -170,6 +170,10 @@ struct CommissieCommandTests {
         #expect(both.status != 0 && both.stderr.contains("either --period"))
         let bad = try CLI.run(["commissie", "report", "--period", "ooit", "--output", out, "--db", db])
         #expect(bad.status != 0 && bad.stderr.contains("--period"))
+        // A mistyped --db is refused rather than reported as an empty ledger (issue 14).
+        let missing = try CLI.run(["commissie", "report", "--from", "2026-01-01", "--to", "2026-01-31", "--output", out, "--db", db])
+        #expect(missing.status != 0 && missing.stderr.contains("no ledger at \(db)"), "\(missing.stderr)")
+        #expect(try CLI.run(["allocate", "--db", db]).status == 0)
         let empty = try CLI.run(["commissie", "report", "--from", "2026-01-01", "--to", "2026-01-31", "--output", out, "--db", db])
         #expect(empty.status == 0, "\(empty.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Geen besluiten"))

@@ -49,7 +49,7 @@ struct StoredDataTests {
         #expect(
             AuditAction.allCases.map(\.rawValue) == [
                 "wegingskader", "run", "assign", "escalate", "contest", "decide", "resolve", "band_prognose", "propose", "accept",
-                "override", "confirm",
+                "override", "confirm", "purge",
             ]
         )
         let stored = try ledger.queue.read { try String.fetchAll($0, sql: "SELECT DISTINCT action FROM audit ORDER BY id") }
@@ -77,7 +77,12 @@ struct StoredDataTests {
     @Test func corruptFactsAreAnErrorNotAMissingCase() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         try ledger.record(base.draft([("A", .SVG, true)]))
-        try ledger.queue.write { try $0.execute(sql: "UPDATE intakeCase SET facts = '{\"id\": \"A\"}' WHERE id = 'A'") }
+        // The schema refuses this since v6; an attacker with the file drops the trigger first.
+        try ledger.queue.write {
+            try $0.execute(
+                sql: "DROP TRIGGER intakeCase_facts_never_change; UPDATE intakeCase SET facts = '{\"id\": \"A\"}' WHERE id = 'A'"
+            )
+        }
         let error = try #require(throws: LedgerError.self) { try ledger.intakeCase(id: "A") }
         #expect("\(error)".contains("intakeCase row A, column facts"), "\(error)")
         #expect("\(error)".contains("missing field"), "\(error)")
@@ -89,7 +94,7 @@ struct StoredDataTests {
     @Test func anUnknownEnumValueIsAnError() throws {
         let ledger = try Ledger(path: Fixtures.ledgerPath())
         try ledger.record(base.draft([("A", .SVG, false)]))
-        try ledger.queue.write { try $0.execute(sql: "UPDATE run SET status = 'maybe'") }
+        try ledger.queue.write { try $0.execute(sql: "DROP TRIGGER run_never_updated; UPDATE run SET status = 'maybe'") }
         let error = try #require(throws: LedgerError.self) { try ledger.runs() }
         #expect("\(error)".contains("run row 1, column status"), "\(error)")
     }

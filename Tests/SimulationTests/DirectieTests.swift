@@ -41,7 +41,7 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         let json = String(decoding: try encode(c), as: UTF8.self)
         #expect(json.contains("\"againstBaseline\""))
         #expect(json.contains("\"atBestFit\" : \(d.atBestFit)"))
-        let html = SimulationReport.html(c)
+        let html = try SimulationReport.html(c)
         #expect(html.contains("Verschil met Basis: zachte bandbreedtes"))
         #expect(html.contains("<strong>\(SimulationReport.signed(d.atBestFit))</strong>"))
         #expect(html.contains(SimulationReport.signed(d.fitLostToBands)))
@@ -58,7 +58,7 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(t.fitLost == t.fitBest - t.fitAssigned + t.fitWaitingAtEnd)
         #expect(t.fitLost == t.fitLostToBands + t.fitLostToCapacity + t.fitWaitingAtEnd)
         #expect(t.averageWaitDays == Format.round(Double(t.caseDaysWaiting) / Double(t.intake), 4))
-        #expect(SimulationReport.html(Comparison(scenarios: [r])).contains("aan het eind; gemiddeld"))
+        #expect(try SimulationReport.html(Comparison(scenarios: [r])).contains("aan het eind; gemiddeld"))
     }
 
     /// Band labels to the hundredth of a percent; no English in the directies' pages.
@@ -69,7 +69,7 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         narrow.config.bands[.LJR] = Bandwidth(min: 0, max: 0.1, mode: .hard)
         let r = try simulate(narrow)
         #expect(r.totals.hardBandFailureDays > 0)
-        let html = SimulationReport.html(Comparison(scenarios: [r]))
+        let html = try SimulationReport.html(Comparison(scenarios: [r]))
         #expect(html.contains("SVG 27,5–32,5% hard"))
         for english in ["Nothing was recorded", "Make the bands soft", "cannot all hold", "already stands", "is above max"] {
             #expect(!html.contains(english), "English in the report: \(english)")
@@ -81,7 +81,7 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
             axes: [try SweepAxis.parse("bands.SVG.min=0.275;1.5")],
             basis: try IntakeBasis.make(for: try smallScenario())
         )
-        let page = SweepReport.html(sweep.run())
+        let page = try SweepReport.html(sweep.run())
         #expect(page.contains("SVG 27,5–100% zacht"))
         #expect(page.contains("ongeldige variant: bands.SVG.min = 1,5 is geen aandeel tussen 0 en 1"))
         #expect(!page.contains("is not a share"))
@@ -188,7 +188,7 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(hc.valueRatio <= 1 + 1e-9)
         #expect(hc.hindsight.slackAtPeriodEnd <= hc.daily.slackAtPeriodEnd + 1e-6)
         #expect(hc.greedyValueRatio < hc.valueRatio, "greedy ignores the band and pays for it")
-        let html = SimulationReport.html(Comparison(scenarios: [r.with(hindsight: hc)]))
+        let html = try SimulationReport.html(Comparison(scenarios: [r.with(hindsight: hc)]))
         #expect(html.contains("De prijs van dag voor dag beslissen"))
         #expect(html.contains(DutchNumber.percent(hc.valueRatio, digits: 1)))
     }

@@ -216,7 +216,7 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         var narrow = try smallScenario().setting("bands.SVG.max", to: 0.2)
         narrow.title = "Smal <SVG>"
         let b = try Simulator.run(narrow, basis: try IntakeBasis.make(for: try smallScenario()))
-        let html = SimulationReport.html(Comparison(scenarios: [a, b]))
+        let html = try SimulationReport.html(Comparison(scenarios: [a, b]))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<html lang=\"nl\">"))
         #expect(html.components(separatedBy: "<svg xmlns").count - 1 >= 6)
@@ -276,7 +276,7 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
         #expect(lost.count == 3)
         #expect(lost[0] >= lost[1] && lost[1] >= lost[2])
         #expect(lost[0] > lost[2])
-        let html = SweepReport.html(r)
+        let html = try SweepReport.html(r)
         #expect(html.contains("<html lang=\"nl\">"))
         #expect(html.contains("ongeldige variant"))
     }

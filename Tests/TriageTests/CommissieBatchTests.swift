@@ -223,7 +223,7 @@ struct CommissieBatchTests {
         #expect(report.agenda.contains { $0.overdue > 0 && $0.overdue < $0.escalations.count })
 
         // The page: navigation for the screen, the agenda before the decisions, a print stylesheet for A4.
-        let html = report.html()
+        let html = try report.html()
         let agendaAt = try #require(html.range(of: "Agenda: open escalaties")).lowerBound
         let groupAt = try #require(html.range(of: "id=\"agenda-\(report.agenda[0].code.rawValue)\"")).lowerBound
         let decisionsAt = try #require(html.range(of: "<h2>Besluiten</h2>")).lowerBound

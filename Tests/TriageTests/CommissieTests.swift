@@ -145,7 +145,7 @@ struct CommissieTests {
         #expect(report.byReason.first { $0.code == .contested }?.count == 1)
         #expect(report.overdue.count == overdue.escalations.count)
         #expect(report.leadTime.decisions == 3)
-        let html = report.html()
+        let html = try report.html()
         #expect(html.contains("<html lang=\"nl\">"))
         #expect(html.contains("Voorzitter SVG"))
     }

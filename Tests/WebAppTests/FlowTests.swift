@@ -106,6 +106,10 @@ import Testing
                 try await Task.sleep(for: .milliseconds(200))
             }
             #expect(page.contains("Klaar.") && page.contains("Vergelijking met het basisscenario"))
+            #expect(
+                page.contains("Verschil met het basisscenario, in zaken en punten")
+                    && page.contains("<th>Zaken bij de best passende RO</th>")
+            )
             let json = try await browser.get(jobPath + "/rapport.json")
             #expect(json.status == .ok)
             let comparison = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]

@@ -112,6 +112,7 @@ public enum EscalationRules {
     /// Missing or stale SCIL/RISc is a review item only when a plausible value would make another RO
     /// fit clearly best: better than every RO that fits best now by more than the near-tie margin.
     /// Otherwise it stays a data-quality flag on the case (every score carries it), not a question.
+    /// The re-scoring (`MissingDataProbe`) is taken from the scored case when its scorer probed it already.
     static func missingDataReason(
         _ scored: ScoredCase,
         assigned: RO,
@@ -120,51 +121,20 @@ public enum EscalationRules {
         config: AllocationConfig
     ) -> EscalationReason? {
         let c = scored.intake
-        let view = FactView(c, on: day, staleAfterDays: config.staleAfterDays)
         let top = scored.score.allowed.map { scored.score.score($0) }.max() ?? 0
         let bestNow = scored.score.allowed.filter { scored.score.score($0) == top }
         let current = bestNow.contains(assigned) ? assigned : scored.score.bestFit
-
-        /// The first plausible value of a missing fact under which another allowed RO clearly fits better.
-        func change<Value: RawRepresentable>(_ values: [Value], _ set: (inout IntakeCase, Value) -> Void) -> (Value, RO)?
-        where Value.RawValue == String {
-            for value in values {
-                var alt = c
-                set(&alt, value)
-                let score = rules.score(FactView(alt, on: day, staleAfterDays: config.staleAfterDays))
-                let best = score.bestFit
-                if !bestNow.contains(best), score.score(best) - (bestNow.map(score.score).max() ?? 0) > rules.nearTieMargin {
-                    return (value, best)
-                }
-            }
-            return nil
-        }
+        let probe = scored.missingData ?? MissingDataProbe.probe(scored, day: day, rules: rules, config: config)
 
         var notes: [String] = []
-        if view.scil == .onbekend,
-            let (value, best) = change(
-                [ScilResult.lvb, .geenLVB],
-                {
-                    $0.scil = $1
-                    $0.scilDate = day
-                }
-            )
-        {
+        if let found = probe.scil {
             notes.append(
-                "SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)"
+                "SCIL \(c.scil == .onbekend ? "ontbreekt" : "is verouderd"); met uitslag '\(found.value)' zou \(found.best.displayName) duidelijk beter passen dan \(current.displayName)"
             )
         }
-        if view.risc == .onbekend,
-            let (value, best) = change(
-                [RiscLevel.laag, .midden, .hoog],
-                {
-                    $0.risc = $1
-                    $0.riscDate = day
-                }
-            )
-        {
+        if let found = probe.risc {
             notes.append(
-                "RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(value.rawValue)' zou \(best.displayName) duidelijk beter passen dan \(current.displayName)"
+                "RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(found.value)' zou \(found.best.displayName) duidelijk beter passen dan \(current.displayName)"
             )
         }
         return notes.isEmpty

@@ -5,6 +5,9 @@
 /// - `lookahead`: the band holds at the end of the period; each day's model gets the band that the
 ///   share so far must keep so that the forecast rest of the period can still end inside it (see
 ///   `LookaheadBands`). Early in the period that band is wide, and it narrows to the agreed band.
+/// - `forecast`: the agreed bands on the share the period is heading for: the share so far plus a
+///   forecast of the rest of the period from the cases seen so far (see `ForecastBands`). Measured
+///   (BENCHMARKS.md): it over-corrects on soft bands; kept for comparison, as `lookahead` is.
 public enum BandPolicy: String, CaseIterable, Codable, Sendable {
-    case cumulative, lookahead
+    case cumulative, lookahead, forecast
 }

@@ -1,3 +1,4 @@
+import Allocation
 import Foundation
 import InstroomDomain
 import Synchronization
@@ -38,23 +39,46 @@ public struct ParameterSweep: Sendable {
     /// Replays the shard's variants, `jobs` at a time on threads (each variant one after the other in
     /// its own thread, results stored by index, so the result does not depend on `jobs` or on timing).
     /// Threads need a GLPK with a thread-local environment (`GLPKThreads.safe`); without one the variants
-    /// run one after the other. The intake is generated once for every variant that does not change it.
+    /// run one after the other. The intake is generated once for every variant that does not change it,
+    /// and scored once for every group of those variants with the same scoring input (`ScoredIntake`):
+    /// the groups run one after the other, so one scored intake is held at a time.
     public func run(shard: (part: Int, of: Int)? = nil, jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> SweepResult {
         let todo = indices(shard: shard)
         let box = ResultBox(count: todo.count)
         let shared = ParameterSweep(scenario: scenario, axes: axes, basis: basis.materialized())
-        let worker: @Sendable (Int) -> Void = { slot in
-            let result = shared.variant(todo[slot])
-            let done = box.store(result, at: slot)
-            progress?(done, todo.count)
-        }
         let jobs = GLPKThreads.safe ? max(1, min(jobs, todo.count)) : 1
-        if jobs == 1 {
-            for slot in todo.indices { worker(slot) }
-        } else {
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-                while let slot = next.take(below: todo.count) { worker(slot) }
+
+        // Slots grouped by scoring input; a variant that fails to apply or changes the intake scores its own.
+        var groups: [(key: ScoredIntake.Key?, config: AllocationConfig?, slots: [Int])] = []
+        for slot in todo.indices {
+            let key = (try? shared.scenario(todo[slot])).flatMap {
+                $0.intake == scenario.intake ? ($0.config, ScoredIntake.Key($0.config)) : nil
+            }
+            if let key, let g = groups.firstIndex(where: { $0.key == key.1 }) {
+                groups[g].slots.append(slot)
+            } else if let key {
+                groups.append((key.1, key.0, [slot]))
+            } else if let g = groups.firstIndex(where: { $0.key == nil }) {
+                groups[g].slots.append(slot)
+            } else {
+                groups.append((nil, nil, [slot]))
+            }
+        }
+        for group in groups {
+            let scored = group.config.map { ScoredIntake.make(basis: shared.basis, rules: scenario.rules, config: $0, jobs: jobs) }
+            let slots = group.slots
+            let worker: @Sendable (Int) -> Void = { slot in
+                let result = shared.variant(todo[slot], scored: scored)
+                let done = box.store(result, at: slot)
+                progress?(done, todo.count)
+            }
+            if jobs == 1 {
+                for slot in slots { worker(slot) }
+            } else {
+                let next = Counter()
+                DispatchQueue.concurrentPerform(iterations: min(jobs, slots.count)) { _ in
+                    while let k = next.take(below: slots.count) { worker(slots[k]) }
+                }
             }
         }
         return SweepResult(
@@ -67,16 +91,25 @@ public struct ParameterSweep: Sendable {
         )
     }
 
-    public func variant(_ index: Int) -> VariantResult {
+    /// The scenario of variant `index`: the settings applied in axis order.
+    func scenario(_ index: Int) throws -> Scenario {
+        var s = scenario
+        for (key, value) in settings(index) { s = try s.setting(key, to: value) }
+        return s
+    }
+
+    /// Replays variant `index`; `scored` is used when it was scored with the variant's scoring input
+    /// on this sweep's intake.
+    public func variant(_ index: Int, scored: ScoredIntake? = nil) -> VariantResult {
         let settings = settings(index)
         var dict: [String: Double] = [:]
         for s in settings { dict[s.key] = s.value }
         do {
-            var s = scenario
-            for (key, value) in settings { s = try s.setting(key, to: value) }
+            let s = try scenario(index)
             // A variant that changes the volume replays its own intake (same seed); the others share one.
             let own = s.intake != scenario.intake ? try IntakeBasis.make(for: s, seed: basis.source.seed) : basis
-            let r = try Simulator.run(s, basis: own, keepSeries: false)
+            let reuse = s.intake == scenario.intake && scored?.key == ScoredIntake.Key(s.config) ? scored : nil
+            let r = try Simulator.run(s, basis: own, keepSeries: false, scored: reuse)
             return VariantResult(
                 index: index,
                 settings: dict,

@@ -27,9 +27,12 @@ public enum Simulator {
         _ scenario: Scenario,
         basis: IntakeBasis,
         keepSeries: Bool = true,
+        scored: ScoredIntake? = nil,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ScenarioResult {
         let config = scenario.config
+        // `scored` must come from this basis and rule set; its key is checked here, the rest by the caller.
+        precondition(scored.map { $0.key == ScoredIntake.Key(config) && $0.days.count == basis.days.count } ?? true)
         var relaxed = config
         for ro in RO.allCases { relaxed.bands[ro] = Bandwidth(min: config.band(ro).min, max: config.band(ro).max, mode: .soft) }
         let ros = RO.allCases
@@ -45,6 +48,7 @@ public enum Simulator {
         // The best allowed fit of each waiting case, for the fit not reached by the end.
         var waitingBest: [String: Int] = [:]
         var lookahead = scenario.bandPolicy == .lookahead ? LookaheadBands(scenario: scenario, basis: basis) : nil
+        var forecast = scenario.bandPolicy == .forecast ? ForecastBands(scenario: scenario, basis: basis) : nil
 
         let started = ContinuousClock.now
         var acc = Accumulator(scenario: scenario)
@@ -70,27 +74,41 @@ public enum Simulator {
                 free[ro] = max(0, caseload[r] - busy)
             }
 
-            let today = basis.cases(at: i)
-            let pool = waiting + today
+            // Today's cases scored on arrival (once per sweep, or now); waiting ones again today.
+            let today = scored?.days[i] ?? Scoring.score(basis.cases(at: i), on: day, rules: scenario.rules, config: config)
+            let pool = Scoring.score(waiting, on: day, rules: scenario.rules, config: config) + today
             var failure: String?
             let plan: DayPlan
             // The bands today's model gets: the agreed ones (cumulative), or the look-ahead's for today.
             let dayConfig = lookahead?.config(day: i) ?? config
+            // The shares today's model holds to the bands: so far, or (forecast) so far plus the rest's forecast.
+            let ahead = forecast?.forecast(day: i) ?? [:]
+            var dayPrior = prior
+            for (ro, w) in ahead { dayPrior.weight[ro, default: 0] += w }
             do {
-                plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: dayConfig, prior: prior, capacityLeft: free)
+                plan = try DayPlan.make(
+                    scored: pool,
+                    day: day,
+                    rules: scenario.rules,
+                    config: dayConfig,
+                    prior: dayPrior,
+                    capacityLeft: free
+                )
             } catch TriageError.infeasible {
                 logger.debug(
                     "hard bands cannot hold; day replayed with soft bands",
                     metadata: ["scenario": "\(scenario.name)", "day": "\(day)"]
                 )
-                failure = HardBandFailureText.explain(prior: prior, config: dayConfig)
+                failure = HardBandFailureText.explain(prior: dayPrior, config: dayConfig)
                 var soft = relaxed
                 for ro in RO.allCases { soft.bands[ro] = Bandwidth(min: dayConfig.band(ro).min, max: dayConfig.band(ro).max, mode: .soft) }
-                plan = try DayPlan.make(cases: pool, day: day, rules: scenario.rules, config: soft, prior: prior, capacityLeft: free)
+                plan = try DayPlan.make(scored: pool, day: day, rules: scenario.rules, config: soft, prior: dayPrior, capacityLeft: free)
             }
-            lookahead?.observe(plan, newCases: Set(today.map(\.id)))
+            lookahead?.observe(plan, newCases: Set(today.map(\.intake.id)))
+            forecast?.observe(today)
             let outcome = plan.outcome
             prior = outcome.sharesAfter
+            for (ro, w) in ahead { prior.weight[ro, default: 0] -= w }
             // The solver stopped at its time limit with an incumbent that is not proven optimal: such a
             // day depends on machine speed, so it is counted (and breaks byte-identity across machines).
             if outcome.status != .optimal { acc.solverTimeLimitDays.append(day) }

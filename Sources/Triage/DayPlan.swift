@@ -32,6 +32,21 @@ public struct DayPlan: Sendable {
         pins: [String: RO] = [:]
     ) throws -> DayPlan {
         let scored = Scoring.score(cases, on: day, rules: rules, config: config)
+        return try make(scored: scored, day: day, rules: rules, config: config, prior: prior, capacityLeft: capacityLeft, pins: pins)
+    }
+
+    /// The same plan from cases scored already, on `day` with `rules` and `config`'s workload weights and
+    /// `staleAfterDays`: a simulation scores its intake once for every replay that shares those (the
+    /// bands, capacities and penalties a sweep varies do not change a score).
+    public static func make(
+        scored: [ScoredCase],
+        day: Day,
+        rules: RuleSet,
+        config: AllocationConfig,
+        prior: PeriodShares,
+        capacityLeft: [RO: Double],
+        pins: [String: RO] = [:]
+    ) throws -> DayPlan {
         let candidates = try scored.map { s in
             var candidate = s.candidate
             if let ro = pins[s.intake.id] {

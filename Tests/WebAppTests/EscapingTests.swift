@@ -115,7 +115,14 @@ extension EscapingTests {
         let hostileId = "Y-" + TestWorld.hostile
         var intake = Fixtures.intake(day, count: 20, seed: 7)
         intake.append(
-            IntakeCase(id: hostileId, kind: .advies, received: day, offences: [.huiselijkGeweld], problems: [.verslaving], region: TestWorld.hostile)
+            IntakeCase(
+                id: hostileId,
+                kind: .advies,
+                received: day,
+                offences: [.huiselijkGeweld],
+                problems: [.verslaving],
+                region: TestWorld.hostile
+            )
         )
         let actor = "Voorsteller " + TestWorld.hostile
         let run = DailyRun(ledger: world.ledger, rules: Fixtures.rules(), config: Fixtures.config(), actor: actor)

@@ -64,7 +64,9 @@ let package = Package(
         // SQLite ledger through GRDB: intake, runs, assignments, escalations, decisions, audit.
         .target(
             name: "Ledger",
-            dependencies: ["InstroomDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InstroomDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         // The daily triage run and the commissie workflow: score, solve, flag, record.
@@ -184,6 +186,6 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomDomain", "InstroomTesting"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["instroom", "InstroomDomain", "InstroomTesting", "Ledger"], swiftSettings: strict),
     ]
 )

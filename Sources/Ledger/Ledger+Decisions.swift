@@ -33,7 +33,7 @@ extension Ledger {
                 "the decision date \(meeting) is in the future (today is \(today())); --date is the day the commissie met"
             )
         }
-        return try queue.write { db in
+        return try writeTransaction { db in
             var refused: [DecisionsRefused.Item] = []
             var accepted: [(escalation: EscalationRecord, current: AssignmentRecord)] = []
             var seen: [Int64: String] = [:]

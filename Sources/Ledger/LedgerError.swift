@@ -1,5 +1,7 @@
 public enum LedgerError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, reason: String)
+    /// Another process held the write lock for longer than the busy timeout: nothing was written.
+    case busy(path: String)
     case conflictingFacts(caseId: String)
     case notFound(String)
     case refused(String)
@@ -9,6 +11,8 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "cannot open the ledger \(path): \(reason)"
+        case .busy(let path):
+            "the ledger \(path) is busy: another instroom process is writing and did not finish in time; nothing was written, try again"
         case .conflictingFacts(let id): "case \(id) is already in the ledger with other facts; an intake may not change a known case"
         case .notFound(let what): "\(what) not found in the ledger"
         case .refused(let why): why

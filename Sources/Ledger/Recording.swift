@@ -114,7 +114,7 @@ extension Ledger {
             // unless a triage expert contested it while it waited: then it stays open with this RO as
             // the provisional one, and today's reasons (if any) join it.
             for var open in waitingEscalations[a.caseId] ?? [] {
-                if open.reasons.contains(where: { $0.code == .contested }) {
+                if try open.step(.placed) == .contestedProvisional {
                     open.provisionalRO = a.ro
                     let today = draft.escalations.first { $0.caseId == a.caseId }
                     open.reasons = open.reasons.filter { $0.code != .noCapacity } + (today?.reasons ?? [])
@@ -133,7 +133,6 @@ extension Ledger {
                     ).insert(db)
                     continue
                 }
-                open.status = .resolved
                 try open.update(db)
                 try AuditEntry(
                     at: now,
@@ -299,6 +298,7 @@ extension Ledger {
                     .order(EscalationRecord.Columns.id.desc)
             )
             if var open {
+                try open.step(.contested)
                 open.reasons += reasons
                 open.primaryReason = open.reasons.map(\.code).min()!
                 try open.update(db)

@@ -12,7 +12,7 @@ struct BusyLedgerTests {
         let holder = try Ledger(path: path)
         let waiter = try Ledger(path: path, busyTimeout: 0.3)
         let before = try waiter.counts()
-        try holder.exclusive { _ in
+        _ = try holder.exclusive { _ in
             #expect {
                 try waiter.contest(caseId: "X", reason: "r", by: "b", on: Day("2026-03-02")!, deadline: Day("2026-03-09")!)
             } throws: { error in

@@ -64,6 +64,7 @@ let package = Package(
             name: "Ledger",
             dependencies: [
                 "InstroomDomain", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -186,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["instroom", "InstroomDomain", "InstroomTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["instroom", "InstroomDomain", "InstroomTesting", "Ledger", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ]

@@ -32,9 +32,12 @@ import GLPK
 ///
 /// Waiting penalty (a triage day; `DayModel.waitPenalty`, convenant rules 7 and "niets op de plank"):
 ///
-///     pi[k] = ceil( prio[k] * ( (w[k] / lightest) * (spread + 1) + 4 rho' w[k] + 1 ) )
+///     pi[k] = ceil( (prio[k] * M + age[k]) * ( (w[k] / lightest) * (spread + 1) + 4 rho' w[k] + 1 ) )
 ///
 ///     prio[k]   waitingPriority of the class's kind, >= 1
+///     age[k]    days the class's cases have waited (received to today), capped at M - 1 (M = 64); cases of
+///               different ages are different classes
+///     M         DayModel.agePriorityScale
 ///     spread    max(0, max p) - min(0, min p) over every allowed (case, RO) of the day, so -p[k,r] <= spread
 ///     lightest  the smallest positive w of the day, so w[k] / lightest >= 1
 ///     rho'      softPenalty: rho when some band is soft, else 0; a[k,r] = w[k] (the resource is the weight)
@@ -54,7 +57,11 @@ import GLPK
 /// - prio[k] orders the kinds under scarcity: for two jobs of equal weight at the same RO whose
 ///   priorities differ by >= 1, pi differs by >= (w/lightest)(spread + 1) + 4 rho' w > spread >= any fit
 ///   difference, so the higher priority is placed first (a swap changes no capacity or band row).
-///   Between jobs of unequal weight it is a weighting, not a guarantee.
+///   Between jobs of unequal weight it is a weighting, not a guarantee. An age below M never bridges a
+///   priority step: (prio M + age) differs by at least 1 between priorities that differ by >= 1.
+/// - age[k] orders the waiting within a kind: for two jobs of one kind and equal weight, one waiting
+///   longer, pi differs by >= (w/lightest)(spread + 1) + 4 rho' w + 1 > spread + 4 rho' w, so placing the
+///   younger while the older waits is never optimal (swap them: same capacity, same band rows).
 /// - (w[k]/lightest) makes the penalty per workload point at least (spread + 1)/lightest, so capacity is
 ///   not spent on light cases for their fit while a heavier one waits.
 /// - 4 rho' w[k] bounds the band cost of any exchange moving w[k] points: at most the four slack columns

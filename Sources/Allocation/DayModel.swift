@@ -14,6 +14,13 @@ public struct DayModel: Sendable {
     /// `model` as the linear program GLPK solves and `export-model` writes.
     public let built: AssignmentModel.Built
 
+    /// Days of waiting that raise a case's waiting penalty; a longer wait counts as this many. The
+    /// commissie sees a case long before (`commissie.maxWaitingDays`).
+    public static let maximumCountedAge = 63
+    /// The kinds' priorities are multiplied by this, one more than the largest counted age, so that the
+    /// age term orders cases within a kind and never across kinds.
+    public static let agePriorityScale = maximumCountedAge + 1
+
     public init(_ instance: DayInstance, formulation: Formulation? = nil) throws {
         self.instance = instance
         let formulation = formulation ?? instance.config.formulation
@@ -29,8 +36,14 @@ public struct DayModel: Sendable {
         let spread = Double(max(0, profits.max() ?? 0) - min(0, profits.min() ?? 0))
         let lightest = ordered.map(\.weight).filter { $0 > 0 }.min() ?? 1
         let softPenalty = RO.allCases.contains { config.band($0).mode == .soft } ? config.softBandPenalty : 0
+        // Niets op de plank also orders the waiting: each day a case has waited adds one `unit` to its
+        // penalty, so within a kind the older of two equal cases is placed first whenever an RO has room.
+        // The kind's priority is scaled by `DayModel.agePriorityScale`, above any capped age, so that a
+        // long wait never overtakes the configured order of the kinds (toezicht first).
         func waitPenalty(_ c: CandidateCase) -> Double {
-            (config.priority(c.kind) * ((c.weight / lightest) * (spread + 1) + 4 * softPenalty * c.weight + 1)).rounded(.up)
+            let unit = (c.weight / lightest) * (spread + 1) + 4 * softPenalty * c.weight + 1
+            let age = Double(min(max(0, c.received.days(until: instance.day)), Self.maximumCountedAge))
+            return ((config.priority(c.kind) * Double(Self.agePriorityScale) + age) * unit).rounded(.up)
         }
 
         // A case gets no column at an RO that has no room for it today: the column could only be 0, and

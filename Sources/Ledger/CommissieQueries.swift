@@ -31,31 +31,33 @@ extension Ledger {
     /// Weighted intake per day and RO in [from, to] (each case once, at its current RO): the trend
     /// from which band forecasts are made.
     public func dailyWeights(from: Day, to: Day) throws -> [Day: [RO: Double]] {
-        try queue.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.day, a.ro, SUM(a.weight) AS w FROM assignment a
-                    WHERE a.day BETWEEN ? AND ?
-                      AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
-                    GROUP BY a.day, a.ro
-                    """,
-                arguments: [from.description, to.description]
-            )
-            var result: [Day: [RO: Double]] = [:]
-            for row in rows {
-                let text: String = row["day"]
-                guard let day = Day(text) else {
-                    throw LedgerError.unreadable(
-                        table: AssignmentRecord.databaseTableName,
-                        row: "?",
-                        column: "day",
-                        reason: "not a day: '\(text)'"
-                    )
-                }
-                result[day, default: [:]][try Ledger.ro(row)] = row["w"]
+        try queue.read { db in try Ledger.dailyWeights(from: from, to: to, db) }
+    }
+
+    static func dailyWeights(from: Day, to: Day, _ db: Database) throws -> [Day: [RO: Double]] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.day, a.ro, SUM(a.weight) AS w FROM assignment a
+                WHERE a.day BETWEEN ? AND ?
+                  AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
+                GROUP BY a.day, a.ro
+                """,
+            arguments: [from.description, to.description]
+        )
+        var result: [Day: [RO: Double]] = [:]
+        for row in rows {
+            let text: String = row["day"]
+            guard let day = Day(text) else {
+                throw LedgerError.unreadable(
+                    table: AssignmentRecord.databaseTableName,
+                    row: "?",
+                    column: "day",
+                    reason: "not a day: '\(text)'"
+                )
             }
-            return result
+            result[day, default: [:]][try Ledger.ro(row)] = row["w"]
         }
+        return result
     }
 }

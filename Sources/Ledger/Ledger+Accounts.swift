@@ -12,7 +12,7 @@ extension Ledger {
         let login = login.trimmingCharacters(in: .whitespaces)
         let name = displayName.trimmingCharacters(in: .whitespaces)
         guard !login.isEmpty, !name.isEmpty else { throw LedgerError.refused("an account needs a login and a display name") }
-        return try queue.write { db in
+        return try writeTransaction { db in
             if try UserRecord.filter(UserRecord.Columns.login == login).fetchCount(db) > 0 {
                 throw LedgerError.refused("the login '\(login)' exists already")
             }
@@ -39,7 +39,7 @@ extension Ledger {
     /// or changing its password or role ends its sessions.
     @discardableResult
     public func updateUser(id: Int64, role: UserRole? = nil, active: Bool? = nil, passwordHash: String? = nil) throws -> UserRecord {
-        try queue.write { db in
+        try writeTransaction { db in
             guard var user = try Ledger.fetchOne(db, UserRecord.filter(key: id)) else { throw LedgerError.notFound("account \(id)") }
             if let role { user.role = role }
             if let active { user.active = active }
@@ -53,7 +53,7 @@ extension Ledger {
     // MARK: - Sessions
 
     public func addSession(_ session: SessionRecord) throws {
-        try queue.write { db in
+        try writeTransaction { db in
             try SessionRecord.filter(SessionRecord.Columns.expiresAt < timestamp()).deleteAll(db)
             try session.insert(db)
         }
@@ -70,7 +70,7 @@ extension Ledger {
     }
 
     public func removeSession(tokenHash: String) throws {
-        _ = try queue.write { db in try SessionRecord.deleteOne(db, key: tokenHash) }
+        _ = try writeTransaction { db in try SessionRecord.deleteOne(db, key: tokenHash) }
     }
 
     /// An ISO timestamp `seconds` from now on the ledger's clock, for a session's expiry.
@@ -82,7 +82,7 @@ extension Ledger {
     public func addAPIToken(tokenHash: String, name: String, role: UserRole, createdBy: String) throws -> APITokenRecord {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw LedgerError.refused("an API token needs the name of the system that uses it") }
-        return try queue.write { db in
+        return try writeTransaction { db in
             var token = APITokenRecord(tokenHash: tokenHash, name: name, role: role, createdBy: createdBy, createdAt: timestamp())
             try token.insert(db)
             return token
@@ -101,7 +101,7 @@ extension Ledger {
     }
 
     public func disableAPIToken(id: Int64) throws {
-        try queue.write { db in
+        try writeTransaction { db in
             guard var token = try Ledger.fetchOne(db, APITokenRecord.filter(key: id)) else { throw LedgerError.notFound("API token \(id)") }
             token.active = false
             try token.update(db)
@@ -119,7 +119,7 @@ extension Ledger {
         source: String,
         by actor: String
     ) throws -> RuleActivationRecord {
-        try queue.write { db in
+        try writeTransaction { db in
             var record = RuleActivationRecord(
                 hash: hash,
                 version: version,

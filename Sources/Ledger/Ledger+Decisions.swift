@@ -33,7 +33,7 @@ extension Ledger {
                 "the decision date \(meeting) is in the future (today is \(today())); --date is the day the commissie met"
             )
         }
-        return try queue.write { db in
+        return try writeTransaction { db in
             var refused: [DecisionsRefused.Item] = []
             var accepted: [(escalation: EscalationRecord, current: AssignmentRecord)] = []
             var seen: [Int64: String] = [:]
@@ -52,12 +52,19 @@ extension Ledger {
                     continue
                 }
                 seen[id] = reference.description
-                guard escalation.status == .open else {
-                    refuse(Ledger.alreadyClosed(escalation))
+                let waits = "case \(escalation.caseId) waits for capacity and has no RO yet; it is assigned by the next run"
+                do throws(EscalationLifecycle.Refusal) {
+                    _ = try EscalationLifecycle.next(escalation.state, on: .decided)
+                } catch {
+                    switch error {
+                    case .closed: refuse(Ledger.alreadyClosed(escalation))
+                    case .waitingHasNoRO: refuse(waits)
+                    case .alreadyPlaced: refuse("\(error)")
+                    }
                     continue
                 }
                 guard let current = try Ledger.currentAssignment(caseId: escalation.caseId, db) else {
-                    refuse("case \(escalation.caseId) waits for capacity and has no RO yet; it is assigned by the next run")
+                    refuse(waits)
                     continue
                 }
                 if current.final {
@@ -190,7 +197,7 @@ extension Ledger {
         final.createdAt = now
         try final.insert(db)
         var closed = escalation
-        closed.status = .decided
+        try closed.step(.decided)
         try closed.update(db)
         let what =
             target == current.ro

@@ -18,7 +18,7 @@ extension Ledger {
 
     /// Migrates, or for a read-only opening checks that no migration is needed.
     static func bringUpToDate(_ queue: DatabaseQueue, path: String, access: LedgerAccess) throws {
-        guard access == .readOnly else { return try Schema.migrator.migrate(queue) }
+        guard access == .readOnly else { return try Schema.migrate(queue) }
         let current = try queue.read { db in try Schema.migrator.hasCompletedMigrations(db) }
         guard current else { throw LedgerError.needsMigration(path: path) }
     }

@@ -25,7 +25,7 @@ extension Ledger {
             throw LedgerError.refused("a purge needs a name (--by)")
         }
         let now = timestamp()
-        return try queue.write { db in
+        return try writeTransaction { db in
             let old = "received < ? AND facts <> ?"
             let closed = """
                 EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id AND a.final = 1)

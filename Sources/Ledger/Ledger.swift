@@ -11,13 +11,24 @@ public final class Ledger: Sendable {
     public let path: String
     let clock: @Sendable () -> Date
 
-    /// Opens (or creates) the ledger at `path` and brings its schema up to date; see `LedgerAccess`.
-    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init, access: LedgerAccess = .create) throws {
+    /// How long a command waits for another instroom process that is writing, unless told otherwise:
+    /// long enough for a 10,000-case allocation (about 1.5 s of solving under the lock) several times over.
+    public static let defaultBusyTimeout: TimeInterval = 60
+
+    /// Opens (or creates) the ledger at `path` and brings its schema up to date; see `LedgerAccess`. While
+    /// another process holds the write lock this waits up to `busyTimeout` seconds (logging once that it
+    /// waits), then fails with `LedgerError.busy`.
+    public init(
+        path: String,
+        busyTimeout: TimeInterval = Ledger.defaultBusyTimeout,
+        clock: @escaping @Sendable () -> Date = Date.init,
+        access: LedgerAccess = .create
+    ) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback(LedgerBusyWait(path: path, timeout: busyTimeout).callback)
         // Write-ahead log: a commit is one fsync of the log instead of several of the database, and
-        // readers (the commissie's lists) never block a running allocation. Durability stays FULL.
+        // readers (the commissie's lists) never block a running allocation.
         configuration.journalMode = .wal
         configuration.readonly = access == .readOnly
         try Ledger.prepareFile(path, access: access)
@@ -26,11 +37,30 @@ public final class Ledger: Sendable {
             try Ledger.bringUpToDate(queue, path: path, access: access)
         } catch let error as LedgerError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw LedgerError.busy(path: path)
         } catch {
             throw LedgerError.cannotOpen(path: path, reason: "\(error)")
         }
         self.path = path
         self.clock = clock
+    }
+
+    /// One write transaction (BEGIN IMMEDIATE: the write lock is taken before anything is read), with a
+    /// busy ledger reported as `LedgerError.busy` instead of SQLite's "database is locked".
+    func writeTransaction<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw LedgerError.busy(path: path)
+        }
     }
 
     func timestamp() -> String { Ledger.iso.string(from: clock()) }
@@ -90,48 +120,54 @@ public final class Ledger: Sendable {
 
     /// Cases that came in but have no RO yet (they waited for capacity): they go first next run.
     public func backlog(until day: Day) throws -> [IntakeCase] {
-        try queue.read { db in
-            try Ledger.fetchAll(
-                db,
-                IntakeCaseRecord
-                    .filter(IntakeCaseRecord.Columns.received <= day.description)
-                    .filter(IntakeCaseRecord.notPurged)
-                    .filter(sql: "NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id)")
-                    .order(IntakeCaseRecord.Columns.received, IntakeCaseRecord.Columns.id)
-            )
-            .map(\.facts)
-        }
+        try queue.read { db in try Ledger.backlog(until: day, db) }
+    }
+
+    static func backlog(until day: Day, _ db: Database) throws -> [IntakeCase] {
+        try Ledger.fetchAll(
+            db,
+            IntakeCaseRecord
+                .filter(IntakeCaseRecord.Columns.received <= day.description)
+                .filter(IntakeCaseRecord.notPurged)
+                .filter(sql: "NOT EXISTS (SELECT 1 FROM assignment a WHERE a.caseId = intakeCase.id)")
+                .order(IntakeCaseRecord.Columns.received, IntakeCaseRecord.Columns.id)
+        )
+        .map(\.facts)
     }
 
     /// Weighted intake per RO in [from, to], counting each case once at its current RO.
     public func periodWeights(from: Day, to: Day) throws -> [RO: Double] {
-        try queue.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.ro, SUM(a.weight) AS w FROM assignment a
-                    WHERE a.day BETWEEN ? AND ?
-                      AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
-                    GROUP BY a.ro
-                    """,
-                arguments: [from.description, to.description]
-            )
-            return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
-        }
+        try queue.read { db in try Ledger.periodWeights(from: from, to: to, db) }
+    }
+
+    static func periodWeights(from: Day, to: Day, _ db: Database) throws -> [RO: Double] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.ro, SUM(a.weight) AS w FROM assignment a
+                WHERE a.day BETWEEN ? AND ?
+                  AND a.revision = (SELECT MAX(b.revision) FROM assignment b WHERE b.caseId = a.caseId)
+                GROUP BY a.ro
+                """,
+            arguments: [from.description, to.description]
+        )
+        return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
     }
 
     /// Workload points already given out on `day` (capacity is per day).
     public func capacityUsed(on day: Day) throws -> [RO: Double] {
-        try queue.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT ro, SUM(weight) AS w FROM assignment WHERE day = ? AND revision = 1 GROUP BY ro
-                    """,
-                arguments: [day.description]
-            )
-            return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
-        }
+        try queue.read { db in try Ledger.capacityUsed(on: day, db) }
+    }
+
+    static func capacityUsed(on day: Day, _ db: Database) throws -> [RO: Double] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ro, SUM(weight) AS w FROM assignment WHERE day = ? AND revision = 1 GROUP BY ro
+                """,
+            arguments: [day.description]
+        )
+        return try Dictionary(uniqueKeysWithValues: rows.map { (try Ledger.ro($0), $0["w"] as Double) })
     }
 
     /// An RO read from an aggregate row: the schema's CHECK makes anything else corruption, reported as such.
@@ -148,15 +184,17 @@ public final class Ledger: Sendable {
 
     /// The current assignment (highest revision) of each of the given cases.
     public func currentAssignments(_ ids: [String]) throws -> [String: AssignmentRecord] {
-        try queue.read { db in
-            let records = try Ledger.inSlices(ids) { slice in
-                try Ledger.fetchAll(
-                    db,
-                    AssignmentRecord.filter(slice.contains(AssignmentRecord.Columns.caseId)).filter(literal: Ledger.currentRevision)
-                )
-            }
-            return Dictionary(uniqueKeysWithValues: records.map { ($0.caseId, $0) })
+        try queue.read { db in try Ledger.currentAssignments(ids, db) }
+    }
+
+    static func currentAssignments(_ ids: [String], _ db: Database) throws -> [String: AssignmentRecord] {
+        let records = try Ledger.inSlices(ids) { slice in
+            try Ledger.fetchAll(
+                db,
+                AssignmentRecord.filter(slice.contains(AssignmentRecord.Columns.caseId)).filter(literal: Ledger.currentRevision)
+            )
         }
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.caseId, $0) })
     }
 
     public func history(caseId: String) throws -> [AssignmentRecord] {

@@ -4,6 +4,8 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
     case missing(path: String)
     /// A read-only opening found a ledger whose schema this version would first migrate.
     case needsMigration(path: String)
+    /// Another process held the write lock for longer than the busy timeout: nothing was written.
+    case busy(path: String)
     case conflictingFacts(caseId: String)
     case notFound(String)
     case refused(String)
@@ -16,6 +18,8 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
         case .missing(let path): "no ledger at \(path); allocate or propose first, or check --db"
         case .needsMigration(let path):
             "the ledger at \(path) needs a schema update before it can be read; open it once without --read-only (e.g. instroom verify)"
+        case .busy(let path):
+            "the ledger \(path) is busy: another instroom process is writing and did not finish in time; nothing was written, try again"
         case .conflictingFacts(let id): "case \(id) is already in the ledger with other facts; an intake may not change a known case"
         case .notFound(let what): "\(what) not found in the ledger"
         case .refused(let why): why

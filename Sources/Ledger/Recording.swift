@@ -7,196 +7,197 @@ extension Ledger {
     @discardableResult
     public func record(_ draft: RunDraft) throws -> Int64 {
         let now = timestamp()
+        return try writeTransaction { db in try Ledger.record(draft, now: now, db) }
+    }
+
+    static func record(_ draft: RunDraft, now: String, _ db: Database) throws -> Int64 {
         let actor = draft.actor
         let day = draft.run.day
-        return try queue.write { db in
-            if try RuleSetRecord.exists(db, key: draft.ruleSet.hash) == false {
-                var rules = draft.ruleSet
-                rules.firstUsedAt = now
-                try rules.insert(db)
-                try AuditEntry(
-                    at: now,
-                    actor: actor,
-                    action: .wegingskader,
-                    detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt",
-                    data: AuditData(ruleVersion: rules.version, ruleHash: rules.hash)
-                ).insert(db)
-            }
-            // A day holds thousands of rows: what is already known is read in a few IN queries, not one per case.
-            let known = try Ledger.storedFacts(draft.newCases.map(\.intake.id), db)
-            for new in draft.newCases {
-                if let existing = known[new.intake.id] {
-                    if existing != new.intake { throw LedgerError.conflictingFacts(caseId: new.intake.id) }
-                    continue
-                }
-                try IntakeCaseRecord(
-                    id: new.intake.id,
-                    received: new.intake.received.description,
-                    kind: new.intake.kind,
-                    weight: new.weight,
-                    facts: new.intake,
-                    sourceFile: draft.run.intakeFile,
-                    recordedAt: now
-                ).insert(db)
-            }
-            var run = draft.run
-            run.startedAt = now
-            run.ruleHash = draft.ruleSet.hash
-            run.caseCount = draft.assignments.count
-            try run.insert(db)
-            let runId = run.id!
+        if try RuleSetRecord.exists(db, key: draft.ruleSet.hash) == false {
+            var rules = draft.ruleSet
+            rules.firstUsedAt = now
+            try rules.insert(db)
             try AuditEntry(
                 at: now,
                 actor: actor,
-                action: .run,
-                runId: runId,
-                detail:
-                    "Verdeling \(day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(run.status.rawValue); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))",
-                data: AuditData(
-                    ruleVersion: draft.ruleSet.version,
-                    ruleHash: draft.ruleSet.hash,
-                    solverStatus: run.status,
-                    newCases: draft.newCases.count,
-                    assigned: draft.assignments.count,
-                    escalated: draft.escalations.count
-                )
+                action: .wegingskader,
+                detail: "Wegingskader \(rules.version) (\(rules.hash.prefix(12))) voor het eerst gebruikt",
+                data: AuditData(ruleVersion: rules.version, ruleHash: rules.hash)
             ).insert(db)
-            var mergedIntoContest = Set<String>()
-            let revisions = try Ledger.revisionCounts(draft.assignments.map(\.caseId), db)
-            // Cases that waited for capacity (few): read once, not once per assignment.
-            let waitingEscalations = Dictionary(
-                grouping: try Ledger.fetchAll(
-                    db,
-                    EscalationRecord
-                        .filter(
-                            EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
-                                && EscalationRecord.Columns.provisionalRO == nil
-                        )
-                        .order(EscalationRecord.Columns.id)
-                ),
-                by: \.caseId
+        }
+        // A day holds thousands of rows: what is already known is read in a few IN queries, not one per case.
+        let known = try Ledger.storedFacts(draft.newCases.map(\.intake.id), db)
+        for new in draft.newCases {
+            if let existing = known[new.intake.id] {
+                if existing != new.intake { throw LedgerError.conflictingFacts(caseId: new.intake.id) }
+                continue
+            }
+            try IntakeCaseRecord(
+                id: new.intake.id,
+                received: new.intake.received.description,
+                kind: new.intake.kind,
+                weight: new.weight,
+                facts: new.intake,
+                sourceFile: draft.run.intakeFile,
+                recordedAt: now
+            ).insert(db)
+        }
+        var run = draft.run
+        run.startedAt = now
+        run.ruleHash = draft.ruleSet.hash
+        run.caseCount = draft.assignments.count
+        try run.insert(db)
+        let runId = run.id!
+        try AuditEntry(
+            at: now,
+            actor: actor,
+            action: .run,
+            runId: runId,
+            detail:
+                "Verdeling \(day): \(draft.newCases.count) nieuwe zaken, \(draft.assignments.count) toegewezen, \(draft.escalations.count) geëscaleerd; solver \(run.status.rawValue); wegingskader \(draft.ruleSet.version) (\(draft.ruleSet.hash.prefix(12)))",
+            data: AuditData(
+                ruleVersion: draft.ruleSet.version,
+                ruleHash: draft.ruleSet.hash,
+                solverStatus: run.status,
+                newCases: draft.newCases.count,
+                assigned: draft.assignments.count,
+                escalated: draft.escalations.count
             )
-            let scoresText = JSONTextMemo<StoredScores>()
-            let dataText = JSONTextMemo<AuditData>()
-            for a in draft.assignments {
-                var assignment = AssignmentRecord(
-                    caseId: a.caseId,
-                    revision: 1 + (revisions[a.caseId] ?? 0),
-                    runId: runId,
-                    day: day,
-                    ro: a.ro,
-                    weight: a.weight,
-                    final: a.final,
-                    source: .model,
-                    bestFit: a.bestFit,
-                    scores: a.scores,
-                    ruleHash: draft.ruleSet.hash,
-                    decisionId: nil,
-                    createdAt: now
-                )
-                assignment.scoresJSON = try scoresText.text(a.scores)
-                try assignment.insert(db)
-                var entry = AuditEntry(
-                    at: now,
-                    actor: actor,
-                    action: .assign,
-                    caseId: a.caseId,
-                    runId: runId,
-                    detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
-                    data: AuditData(ro: a.ro, final: a.final)
-                )
-                entry.dataJSON = try entry.data.map(dataText.text)
-                try entry.insert(db)
-                // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
-                // unless a triage expert contested it while it waited: then it stays open with this RO as
-                // the provisional one, and today's reasons (if any) join it.
-                for var open in waitingEscalations[a.caseId] ?? [] {
-                    if open.reasons.contains(where: { $0.code == .contested }) {
-                        open.provisionalRO = a.ro
-                        let today = draft.escalations.first { $0.caseId == a.caseId }
-                        open.reasons = open.reasons.filter { $0.code != .noCapacity } + (today?.reasons ?? [])
-                        open.primaryReason = open.reasons.map(\.code).min() ?? .contested
-                        if open.context == nil { open.context = today?.context }
-                        try open.update(db)
-                        mergedIntoContest.insert(a.caseId)
-                        try AuditEntry(
-                            at: now,
-                            actor: actor,
-                            action: .escalate,
-                            caseId: a.caseId,
-                            runId: runId,
-                            detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)",
-                            data: AuditData(escalationId: open.id, ro: a.ro, reasons: open.reasons.map(\.code))
-                        ).insert(db)
-                        continue
-                    }
-                    open.status = .resolved
+        ).insert(db)
+        var mergedIntoContest = Set<String>()
+        let revisions = try Ledger.revisionCounts(draft.assignments.map(\.caseId), db)
+        // Cases that waited for capacity (few): read once, not once per assignment.
+        let waitingEscalations = Dictionary(
+            grouping: try Ledger.fetchAll(
+                db,
+                EscalationRecord
+                    .filter(
+                        EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
+                            && EscalationRecord.Columns.provisionalRO == nil
+                    )
+                    .order(EscalationRecord.Columns.id)
+            ),
+            by: \.caseId
+        )
+        let scoresText = JSONTextMemo<StoredScores>()
+        let dataText = JSONTextMemo<AuditData>()
+        for a in draft.assignments {
+            var assignment = AssignmentRecord(
+                caseId: a.caseId,
+                revision: 1 + (revisions[a.caseId] ?? 0),
+                runId: runId,
+                day: day,
+                ro: a.ro,
+                weight: a.weight,
+                final: a.final,
+                source: .model,
+                bestFit: a.bestFit,
+                scores: a.scores,
+                ruleHash: draft.ruleSet.hash,
+                decisionId: nil,
+                createdAt: now
+            )
+            assignment.scoresJSON = try scoresText.text(a.scores)
+            try assignment.insert(db)
+            var entry = AuditEntry(
+                at: now,
+                actor: actor,
+                action: .assign,
+                caseId: a.caseId,
+                runId: runId,
+                detail: "\(a.final ? "Definitief" : "Voorlopig") toegewezen aan \(a.ro.displayName)",
+                data: AuditData(ro: a.ro, final: a.final)
+            )
+            entry.dataJSON = try entry.data.map(dataText.text)
+            try entry.insert(db)
+            // A case that waited for capacity and now has an RO: its waiting escalation is resolved,
+            // unless a triage expert contested it while it waited: then it stays open with this RO as
+            // the provisional one, and today's reasons (if any) join it.
+            for var open in waitingEscalations[a.caseId] ?? [] {
+                if try open.step(.placed) == .contestedProvisional {
+                    open.provisionalRO = a.ro
+                    let today = draft.escalations.first { $0.caseId == a.caseId }
+                    open.reasons = open.reasons.filter { $0.code != .noCapacity } + (today?.reasons ?? [])
+                    open.primaryReason = open.reasons.map(\.code).min() ?? .contested
+                    if open.context == nil { open.context = today?.context }
                     try open.update(db)
+                    mergedIntoContest.insert(a.caseId)
                     try AuditEntry(
                         at: now,
                         actor: actor,
-                        action: .resolve,
+                        action: .escalate,
                         caseId: a.caseId,
                         runId: runId,
-                        detail: "Escalatie \(open.id!) opgelost: de zaak is toegewezen aan \(a.ro.displayName)",
-                        data: AuditData(escalationId: open.id, ro: a.ro)
+                        detail: "Escalatie \(open.id!) blijft open (betwist): voorlopig toegewezen aan \(a.ro.displayName)",
+                        data: AuditData(escalationId: open.id, ro: a.ro, reasons: open.reasons.map(\.code))
                     ).insert(db)
-                }
-            }
-            for e in draft.escalations {
-                guard let primary = e.reasons.map(\.code).min(), !mergedIntoContest.contains(e.caseId) else { continue }
-                // A waiting case keeps one open escalation, not one per run.
-                if e.provisionalRO == nil,
-                    try EscalationRecord.filter(
-                        EscalationRecord.Columns.caseId == e.caseId
-                            && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
-                    ).isEmpty(db) == false
-                {
                     continue
                 }
-                var record = EscalationRecord(
-                    caseId: e.caseId,
-                    runId: runId,
-                    day: day,
-                    reasons: e.reasons,
-                    primaryReason: primary,
-                    provisionalRO: e.provisionalRO,
-                    status: .open,
-                    deadline: draft.escalationDeadline.description,
-                    ruleHash: draft.ruleSet.hash,
-                    createdAt: now,
-                    raisedBy: e.raisedBy ?? actor,
-                    context: e.context
-                )
-                try record.insert(db)
+                try open.update(db)
                 try AuditEntry(
                     at: now,
                     actor: actor,
-                    action: .escalate,
-                    caseId: e.caseId,
+                    action: .resolve,
+                    caseId: a.caseId,
                     runId: runId,
-                    detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; "),
-                    data: AuditData(escalationId: record.id, ro: e.provisionalRO, reasons: e.reasons.map(\.code))
+                    detail: "Escalatie \(open.id!) opgelost: de zaak is toegewezen aan \(a.ro.displayName)",
+                    data: AuditData(escalationId: open.id, ro: a.ro)
                 ).insert(db)
             }
-            if let alerts = draft.bandAlerts {
-                try Self.recordBandAlerts(alerts, runId: runId, actor: actor, now: now, db: db)
-            }
-            if let confirmation = draft.confirmation {
-                guard try ProposalRecord.deleteOne(db, key: confirmation.day.description) else {
-                    throw LedgerError.refused("no proposal for \(confirmation.day) is under review any more: nothing was confirmed")
-                }
-                try AuditEntry(
-                    at: now,
-                    actor: actor,
-                    action: .confirm,
-                    runId: runId,
-                    detail: confirmation.detail,
-                    data: AuditData(assigned: draft.assignments.count, escalated: draft.escalations.count)
-                ).insert(db)
-            }
-            return runId
         }
+        for e in draft.escalations {
+            guard let primary = e.reasons.map(\.code).min(), !mergedIntoContest.contains(e.caseId) else { continue }
+            // A waiting case keeps one open escalation, not one per run.
+            if e.provisionalRO == nil,
+                try EscalationRecord.filter(
+                    EscalationRecord.Columns.caseId == e.caseId
+                        && EscalationRecord.Columns.status == EscalationRecord.Status.open.rawValue
+                ).isEmpty(db) == false
+            {
+                continue
+            }
+            var record = EscalationRecord(
+                caseId: e.caseId,
+                runId: runId,
+                day: day,
+                reasons: e.reasons,
+                primaryReason: primary,
+                provisionalRO: e.provisionalRO,
+                status: .open,
+                deadline: draft.escalationDeadline.description,
+                ruleHash: draft.ruleSet.hash,
+                createdAt: now,
+                raisedBy: e.raisedBy ?? actor,
+                context: e.context
+            )
+            try record.insert(db)
+            try AuditEntry(
+                at: now,
+                actor: actor,
+                action: .escalate,
+                caseId: e.caseId,
+                runId: runId,
+                detail: "Escalatie \(record.id!): " + e.reasons.map { "\($0.label) — \($0.detail)" }.joined(separator: "; "),
+                data: AuditData(escalationId: record.id, ro: e.provisionalRO, reasons: e.reasons.map(\.code))
+            ).insert(db)
+        }
+        if let alerts = draft.bandAlerts {
+            try Self.recordBandAlerts(alerts, runId: runId, actor: actor, now: now, db: db)
+        }
+        if let confirmation = draft.confirmation {
+            guard try ProposalRecord.deleteOne(db, key: confirmation.day.description) else {
+                throw LedgerError.refused("no proposal for \(confirmation.day) is under review any more: nothing was confirmed")
+            }
+            try AuditEntry(
+                at: now,
+                actor: actor,
+                action: .confirm,
+                runId: runId,
+                detail: confirmation.detail,
+                data: AuditData(assigned: draft.assignments.count, escalated: draft.escalations.count)
+            ).insert(db)
+        }
+        return runId
     }
 
     /// How many assignment rows each case already has: the next revision number follows them.
@@ -278,7 +279,7 @@ extension Ledger {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a reason (--reason)") }
         guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else { throw LedgerError.refused("a contest needs a name (--by)") }
         let now = timestamp()
-        return try queue.write { db in
+        return try writeTransaction { db in
             guard try IntakeCaseRecord.exists(db, key: caseId) else { throw LedgerError.notFound("case \(caseId)") }
             let current = try Ledger.currentAssignment(caseId: caseId, db)
             if let current, current.final {
@@ -297,6 +298,7 @@ extension Ledger {
                     .order(EscalationRecord.Columns.id.desc)
             )
             if var open {
+                try open.step(.contested)
                 open.reasons += reasons
                 open.primaryReason = open.reasons.map(\.code).min()!
                 try open.update(db)

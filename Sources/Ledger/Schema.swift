@@ -181,7 +181,27 @@ enum Schema {
             )
         }
         registerAccounts(&migrator)
+        registerOneWriter(&migrator)
         registerIntegrity(&migrator)
         return migrator
+    }
+
+    /// Brings the schema up to date, safely when several processes open a new file at once: GRDB reads
+    /// which migrations are applied before each migration's own transaction, so two processes can both
+    /// try to apply the same one, and the second fails ("table ... already exists"). When another
+    /// process made progress in between, the migration is retried from the applied set as it is now.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        let migrator = migrator
+        for _ in 0..<20 {
+            let before = try queue.read { db in try migrator.appliedIdentifiers(db) }
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                let after = try queue.read { db in try migrator.appliedIdentifiers(db) }
+                guard after.count > before.count else { throw error }
+            }
+        }
+        try migrator.migrate(queue)
     }
 }

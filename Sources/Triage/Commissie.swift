@@ -249,6 +249,7 @@ public struct Commissie: Sendable {
     /// the current shares and bands are stored with it for the dossier.
     @discardableResult
     public func contest(caseId: String, reason: String, by actor: String, on day: Day) throws -> EscalationRecord {
+        let (reason, actor) = try Self.checked(reason, field: "--reason", by: actor)
         let e = try ledger.contest(
             caseId: caseId,
             reason: reason,
@@ -269,6 +270,7 @@ public struct Commissie: Sendable {
     /// Confirm (`moveTo == nil`) or move. The assignment becomes final; the next allocation counts it at its new RO.
     @discardableResult
     public func decide(escalationId: Int64, moveTo: RO?, rationale: String, by actor: String) throws -> DecisionRecord {
+        let (rationale, actor) = try Self.checked(rationale, field: "--rationale", by: actor)
         let d = try ledger.decide(escalationId: escalationId, moveTo: moveTo, rationale: rationale, by: actor)
         logger.info(
             "commissie: escalation decided",
@@ -294,6 +296,7 @@ public struct Commissie: Sendable {
     ) throws
         -> [DecisionRecord]
     {
+        let (rationale, actor) = try Self.checked(rationale, field: "--rationale", by: actor)
         let decisions = try ledger.decide(
             references.map(EscalationReference.init),
             moveTo: moveTo,
@@ -320,6 +323,7 @@ public struct Commissie: Sendable {
     ) throws
         -> [DecisionRecord]
     {
+        let (rationale, actor) = try Self.checked(rationale, field: "--rationale", by: actor)
         guard !filter.isEmpty else {
             throw LedgerError.refused("a decision by filter needs at least one of --reason, --provisional, --day, --from or --to")
         }
@@ -365,6 +369,15 @@ public struct Commissie: Sendable {
                     "batch": "\(decisions.count)", "decidedAt": "\(d.decidedAt)",
                 ]
             )
+        }
+    }
+
+    /// A reason and a name as real text (`UserText`), or a refusal naming the option.
+    static func checked(_ text: String, field: String, by actor: String) throws -> (text: String, actor: String) {
+        do {
+            return (try UserText.reason(text, field: field), try UserText.name(actor, field: "--by"))
+        } catch {
+            throw LedgerError.refused(error.description)
         }
     }
 

@@ -10,14 +10,24 @@ import Wegingskader
 /// geen werk retour. Every step is audited with the name of who took it (`actor`).
 extension DailyRun {
     /// Scores, solves and flags the day and stores it as a draft (replacing an earlier draft of the day).
-    public func propose(intake: [IntakeCase], day: Day, intakeFile: String? = nil) throws -> DayProposal {
-        let p = try prepare(intake: intake, day: day)
+    /// Like every step of the review, under the ledger's write lock: read, solve and write see one state.
+    /// Refused like `allocate`: see `checkDay`.
+    public func propose(intake: [IntakeCase], day: Day, intakeFile: String? = nil, allow: Set<DayAllowance> = []) throws -> DayProposal {
+        _ = try checkedActor()
+        return try ledger.exclusive { tx in
+            try checkDay(day, intake: intake, intakeFile: intakeFile, allow: allow, tx)
+            return try propose(intake: intake, day: day, intakeFile: intakeFile, tx)
+        }
+    }
+
+    func propose(intake: [IntakeCase], day: Day, intakeFile: String?, _ tx: LedgerTransaction) throws -> DayProposal {
+        let p = try prepare(intake: intake, day: day, tx)
         guard !p.toAllocate.isEmpty else {
             throw TriageError.refused("nothing to propose for \(day): every case of this intake is already allocated")
         }
         let content = ProposalContent(cases: p.toAllocate, newCaseIds: p.newCases.map(\.id), intakeFile: intakeFile)
-        let proposal = try view(content, day: day)
-        try ledger.propose(
+        let proposal = try view(content, day: day, tx)
+        try tx.propose(
             day: day,
             content: content,
             by: actor,
@@ -29,19 +39,24 @@ extension DailyRun {
 
     /// The stored draft of `day`, recomputed from its cases and the judgements made on it.
     public func proposal(day: Day) throws -> DayProposal {
-        try view(try content(day), day: day)
+        try ledger.reading { tx in try view(try content(day, tx), day: day, tx) }
     }
 
     /// Gemotiveerd afwijken: the case goes to `ro` and the rest of the day is re-optimised around it.
     /// The fit lost against the best allowed RO and the fall of the day's objective are recorded with the reason.
     public func override(caseId: String, to ro: RO, reason: String, day: Day) throws -> DayProposal {
         let reason = try Self.text(reason, "a deviation needs a reason (--reason)")
-        let content = try content(day)
+        _ = try checkedActor()
+        return try ledger.exclusive { tx in try override(caseId: caseId, to: ro, reason: reason, day: day, tx) }
+    }
+
+    func override(caseId: String, to ro: RO, reason: String, day: Day, _ tx: LedgerTransaction) throws -> DayProposal {
+        let content = try content(day, tx)
         let case_ = try Self.find(caseId, in: content, day: day)
-        let before = try plan(content, day: day)
+        let before = try plan(content, day: day, tx)
         var pinned = content
         pinned.overrides[case_.id] = .init(ro: ro, reason: reason, by: actor, at: "", proposedRO: nil, fitLoss: 0, objectiveCost: 0)
-        let after = try plan(pinned, day: day)
+        let after = try plan(pinned, day: day, tx)
         guard after.outcome.assignments[case_.id] == ro else {
             throw TriageError.refused(
                 "\(ro.displayName) has no room for case \(case_.id) today (capacity or a hard band); nothing was changed"
@@ -55,7 +70,7 @@ extension DailyRun {
         let cost = (before.outcome.objective ?? 0) - (after.outcome.objective ?? 0)
         let proposed = before.outcome.assignments[case_.id]
         var revised = content
-        try ledger.reviseProposal(
+        try tx.reviseProposal(
             day: day,
             by: actor,
             action: .override,
@@ -86,9 +101,17 @@ extension DailyRun {
     /// assigned provisionally.
     public func contest(caseId: String, reason: String, day: Day) throws -> DayProposal {
         let reason = try Self.text(reason, "a contest needs a reason (--reason)")
-        let content = try content(day)
-        let case_ = try Self.find(caseId, in: content, day: day)
-        try ledger.reviseProposal(
+        _ = try checkedActor()
+        return try ledger.exclusive { tx in
+            let content = try content(day, tx)
+            let case_ = try Self.find(caseId, in: content, day: day)
+            try contest(case_, reason: reason, day: day, tx)
+            return try view(try self.content(day, tx), day: day, tx)
+        }
+    }
+
+    func contest(_ case_: IntakeCase, reason: String, day: Day, _ tx: LedgerTransaction) throws {
+        try tx.reviseProposal(
             day: day,
             by: actor,
             action: .contest,
@@ -99,32 +122,41 @@ extension DailyRun {
             content.overrides[case_.id] = nil
             content.accepted[case_.id] = nil
         }
-        return try proposal(day: day)
     }
 
     /// Review items seen and agreed as proposed.
     public func accept(caseIds: [String], day: Day) throws -> DayProposal {
-        let current = try proposal(day: day)
+        _ = try checkedActor()
+        return try ledger.exclusive { tx in try accept(caseIds: caseIds, day: day, tx) }
+    }
+
+    func accept(caseIds: [String], day: Day, _ tx: LedgerTransaction) throws -> DayProposal {
+        let current = try view(try content(day, tx), day: day, tx)
         let items = Set(current.review.map(\.caseId))
         let unknown = caseIds.filter { !items.contains($0) }
         guard unknown.isEmpty else {
             throw TriageError.refused("not on the review list of \(day): \(unknown.joined(separator: ", "))")
         }
         for id in caseIds {
-            try ledger.reviseProposal(day: day, by: actor, action: .accept, caseId: id, detail: "Beoordeeld en akkoord met het voorstel") {
+            try tx.reviseProposal(day: day, by: actor, action: .accept, caseId: id, detail: "Beoordeeld en akkoord met het voorstel") {
                 content in
                 content.accepted[id] = .init(by: actor, at: ledger.now())
             }
         }
-        return try proposal(day: day)
+        return try view(try content(day, tx), day: day, tx)
     }
 
     /// Makes the draft final: every assignment that is not contested and not for the commissie becomes
     /// final (geen werk retour holds from here). Refused while review items are open, unless `acceptRest`
     /// (which the audit says).
     public func confirm(day: Day, acceptRest: Bool = false) throws -> AllocationReport {
-        let content = try content(day)
-        let plan = try plan(content, day: day)
+        _ = try checkedActor()
+        return try ledger.exclusive { tx in try confirm(day: day, acceptRest: acceptRest, tx) }
+    }
+
+    func confirm(day: Day, acceptRest: Bool, _ tx: LedgerTransaction) throws -> AllocationReport {
+        let content = try content(day, tx)
+        let plan = try plan(content, day: day, tx)
         let current = view(content, plan: plan)
         if !current.open.isEmpty && !acceptRest {
             throw TriageError.refused(
@@ -153,7 +185,7 @@ extension DailyRun {
                 )
             }
         }
-        run.bandAlerts = try bandAlerts(plan)
+        run.bandAlerts = try bandAlerts(plan, tx)
         let accepted = current.review.filter { $0.state == .accepted }.count
         let rest = acceptRest ? current.open.count : 0
         run.confirmation = .init(
@@ -162,21 +194,21 @@ extension DailyRun {
                 + "\(content.contests.count) betwist" + (rest > 0 ? ", \(rest) open punten akkoord zonder beoordeling (--accept-rest)" : "")
                 + "; vanaf nu geen werk retour"
         )
-        report.runId = try ledger.record(run)
+        report.runId = try tx.record(run)
         return report
     }
 
     // MARK: - The draft
 
-    func content(_ day: Day) throws -> ProposalContent {
-        guard let record = try ledger.proposal(day: day) else {
+    func content(_ day: Day, _ tx: LedgerTransaction) throws -> ProposalContent {
+        guard let record = try tx.proposal(day: day) else {
             throw TriageError.refused("no proposal for \(day) is under review (instroom propose --date \(day) makes one)")
         }
         return record.content
     }
 
-    func plan(_ content: ProposalContent, day: Day) throws -> DayPlan {
-        let p = try prepare(intake: content.cases, day: day)
+    func plan(_ content: ProposalContent, day: Day, _ tx: LedgerTransaction) throws -> DayPlan {
+        let p = try prepare(intake: content.cases, day: day, tx)
         return try DayPlan.make(
             cases: content.cases,
             day: day,
@@ -188,8 +220,8 @@ extension DailyRun {
         )
     }
 
-    func view(_ content: ProposalContent, day: Day) throws -> DayProposal {
-        view(content, plan: try plan(content, day: day))
+    func view(_ content: ProposalContent, day: Day, _ tx: LedgerTransaction) throws -> DayProposal {
+        view(content, plan: try plan(content, day: day, tx))
     }
 
     /// The proposal as the triagepunt reviews it, from a plan already made of `content`.
@@ -236,10 +268,10 @@ extension DailyRun {
         return found
     }
 
+    /// A reason as real text (`UserText.reason`); blank gives `refusal`, which names the option.
     static func text(_ value: String, _ refusal: String) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw TriageError.refused(refusal) }
-        return trimmed
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw TriageError.refused(refusal) }
+        do { return try UserText.reason(value, field: "--reason") } catch { throw TriageError.refused(error.description) }
     }
 }
 

@@ -27,7 +27,16 @@ public struct DailyRun: Sendable {
         intake: [IntakeCase],
         day: Day
     ) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
-        let stored = try ledger.storedFacts(intake.map(\.id))
+        try ledger.reading { tx in try prepare(intake: intake, day: day, tx) }
+    }
+
+    /// `prepare` inside a transaction: under `Ledger.exclusive` this is the state the run's writes change.
+    func prepare(
+        intake: [IntakeCase],
+        day: Day,
+        _ tx: LedgerTransaction
+    ) throws -> (toAllocate: [IntakeCase], newCases: [IntakeCase], prior: PeriodShares, capacityLeft: [RO: Double]) {
+        let stored = try tx.storedFacts(intake.map(\.id))
         for c in intake {
             if let facts = stored[c.id], facts != c {
                 throw TriageError.conflictingFacts(
@@ -36,11 +45,11 @@ public struct DailyRun: Sendable {
             }
         }
         let newCases = intake.filter { stored[$0.id] == nil }
-        let backlog = try ledger.backlog(until: day)
+        let backlog = try tx.backlog(until: day)
         let newIds = Set(newCases.map(\.id))
         let toAllocate = backlog.filter { !newIds.contains($0.id) } + newCases
-        let prior = PeriodShares(weight: try ledger.periodWeights(from: config.period.start(of: day), to: config.period.end(of: day)))
-        let used = try ledger.capacityUsed(on: day)
+        let prior = PeriodShares(weight: try tx.periodWeights(from: config.period.start(of: day), to: config.period.end(of: day)))
+        let used = try tx.capacityUsed(on: day)
         let capacityLeft = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0, max(0, config.capacity($0) - (used[$0] ?? 0))) })
         return (toAllocate, newCases, prior, capacityLeft)
     }
@@ -51,15 +60,44 @@ public struct DailyRun: Sendable {
         return try DayPlan.make(cases: p.toAllocate, day: day, rules: rules, config: config, prior: p.prior, capacityLeft: p.capacityLeft)
     }
 
-    public func allocate(intake: [IntakeCase], day: Day, intakeFile: String? = nil) throws -> AllocationReport {
+    /// Allocates the day and records the run. The whole read-solve-write runs under the ledger's write
+    /// lock (`Ledger.exclusive`): two processes allocating at once are serialised, and the second sees
+    /// the first's assignments, capacity used and contests, so no case is assigned twice and no
+    /// capacity is given out twice.
+    ///
+    /// Refused: a day before an intake case was received; a weekend, a Dutch public holiday or a day
+    /// before the ledger's latest run unless `allow` says it is meant; an id that differs from a known
+    /// one only in upper/lower case.
+    public func allocate(
+        intake: [IntakeCase],
+        day: Day,
+        intakeFile: String? = nil,
+        allow: Set<DayAllowance> = []
+    ) throws -> AllocationReport {
         let started = ContinuousClock.now
+        _ = try checkedActor()
+        return try ledger.exclusive { tx in
+            try checkDay(day, intake: intake, intakeFile: intakeFile, allow: allow, tx)
+            return try allocate(intake: intake, day: day, intakeFile: intakeFile, started: started, tx)
+        }
+    }
+
+    func allocate(
+        intake: [IntakeCase],
+        day: Day,
+        intakeFile: String?,
+        started: ContinuousClock.Instant,
+        _ tx: LedgerTransaction
+    ) throws
+        -> AllocationReport
+    {
         // Unattended, the day is proposed and confirmed at once; not while a person reviews a draft.
-        if let open = try ledger.proposals().first {
+        if let open = try tx.proposals().first {
             throw TriageError.refused(
                 "the proposal for \(open.day) is under review: confirm it first (instroom confirm --date \(open.day))"
             )
         }
-        let p = try prepare(intake: intake, day: day)
+        let p = try prepare(intake: intake, day: day, tx)
         logger.info(
             "allocation started",
             metadata: [
@@ -68,7 +106,7 @@ public struct DailyRun: Sendable {
         )
         if p.toAllocate.isEmpty {
             logger.info("allocation unchanged: nothing to allocate", metadata: ["day": "\(day)"])
-            return try existingReport(intake: intake, day: day)
+            return try existingReport(intake: intake, day: day, tx)
         }
         let plan: DayPlan
         do {
@@ -94,21 +132,15 @@ public struct DailyRun: Sendable {
                 "allocation unchanged: no room for the waiting cases",
                 metadata: ["day": "\(day)", "waiting": "\(p.toAllocate.count)"]
             )
-            return try existingReport(intake: intake, day: day)
+            return try existingReport(intake: intake, day: day, tx)
         }
         // Waiting cases a triage expert contested: they get an RO today, but only provisionally.
         let newIds = Set(p.newCases.map(\.id))
-        var contested = Set<String>()
-        for c in p.toAllocate where !newIds.contains(c.id) {
-            if try ledger.escalations(caseId: c.id).contains(where: { $0.status == .open && $0.reasons.contains { $0.code == .contested } })
-            {
-                contested.insert(c.id)
-            }
-        }
+        let contested = try tx.contestedCaseIds(p.toAllocate.map(\.id).filter { !newIds.contains($0) })
         var report = makeReport(plan, newCases: p.newCases.count, contested: contested)
         var runDraft = draft(plan, report: report, newCases: p.newCases, intakeFile: intakeFile)
-        runDraft.bandAlerts = try bandAlerts(plan)
-        report.runId = try ledger.record(runDraft)
+        runDraft.bandAlerts = try bandAlerts(plan, tx)
+        report.runId = try tx.record(runDraft)
         logRecorded(report, plan: plan, elapsed: ContinuousClock.now - started)
         return report
     }
@@ -202,8 +234,8 @@ public struct DailyRun: Sendable {
     }
 
     /// Band forecasts after this plan: the period's daily weights so far plus today's assignments.
-    func bandAlerts(_ plan: DayPlan) throws -> [BandAlertRecord] {
-        var daily = try ledger.dailyWeights(from: config.period.start(of: plan.day), to: plan.day)
+    func bandAlerts(_ plan: DayPlan, _ tx: LedgerTransaction) throws -> [BandAlertRecord] {
+        var daily = try tx.dailyWeights(from: config.period.start(of: plan.day), to: plan.day)
         let weights = Dictionary(uniqueKeysWithValues: plan.scored.map { ($0.intake.id, $0.weight) })
         for (id, ro) in plan.outcome.assignments { daily[plan.day, default: [:]][ro, default: 0] += weights[id] ?? 0 }
         return BandForecast.alerts(day: plan.day, config: config, after: plan.outcome.sharesAfter, daily: daily)
@@ -256,20 +288,20 @@ public struct DailyRun: Sendable {
     }
 
     /// The intake was allocated before: report what the ledger holds for it, without writing anything.
-    func existingReport(intake: [IntakeCase], day: Day) throws -> AllocationReport {
-        let current = try ledger.currentAssignments(intake.map(\.id))
+    func existingReport(intake: [IntakeCase], day: Day, _ tx: LedgerTransaction) throws -> AllocationReport {
+        let current = try tx.currentAssignments(intake.map(\.id))
         var lines = intake.compactMap { c in current[c.id].map { AllocationReport.Line($0, kind: c.kind) } }
         lines.sort { $0.caseId < $1.caseId }
         let waiting = intake.map(\.id).filter { current[$0] == nil }.sorted()
         var escalations: [AllocationReport.Escalation] = []
         for id in intake.map(\.id).sorted() {
-            for e in try ledger.escalations(caseId: id) where e.status == .open {
+            for e in try tx.escalations(caseId: id) where e.status == .open {
                 escalations.append(.init(caseId: id, reasons: e.reasons, provisionalRO: e.provisionalRO))
             }
         }
-        let prior = PeriodShares(weight: try ledger.periodWeights(from: config.period.start(of: day), to: config.period.end(of: day)))
+        let prior = PeriodShares(weight: try tx.periodWeights(from: config.period.start(of: day), to: config.period.end(of: day)))
         let runIds = Set(current.values.compactMap(\.runId))
-        let runs = try runIds.compactMap { try ledger.run(id: $0) }
+        let runs = try runIds.compactMap { try tx.run(id: $0) }
         return AllocationReport(
             status: runs.map(\.status).allSatisfy { $0 == .optimal } ? "optimal" : (runs.first?.status.rawValue ?? "optimal"),
             date: day,

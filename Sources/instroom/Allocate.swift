@@ -11,6 +11,12 @@ struct Allocate: ParsableCommand {
     @OptionGroup var intake: IntakeOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var ledger: LedgerOptions
+    @Option(
+        help: ArgumentHelp(
+            "Allow what is refused by default: a weekend, a Dutch public holiday, or a day before the ledger's latest run (repeatable).",
+            valueName: "weekend|holiday|out-of-order"
+        )
+    ) var allow: [DayAllowance] = []
     @Flag(help: "Print the result as JSON (documented in the README).") var json = false
 
     func run() throws {
@@ -19,7 +25,8 @@ struct Allocate: ParsableCommand {
         let report = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).allocate(
             intake: cases,
             day: day,
-            intakeFile: file
+            intakeFile: file,
+            allow: Set(allow)
         )
         if json { try printJSON(report) } else { TerminalText.print(ReportText.allocation(report)) }
     }

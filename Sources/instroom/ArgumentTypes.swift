@@ -2,6 +2,7 @@ import Allocation
 import ArgumentParser
 import GLPK
 import InstroomDomain
+import Triage
 
 // Option values parsed by argument-parser itself, so a bad value is refused with its own message
 // (naming the option and, for enumerations, listing the allowed values) before any command runs.
@@ -18,6 +19,8 @@ extension Day: ExpressibleByArgument {
 
 /// `--format lp|mps`.
 extension ModelFileFormat: ExpressibleByArgument {}
+
+extension DayAllowance: ExpressibleByArgument {}
 
 /// `--formulation aggregated|perCase`.
 extension Formulation: ExpressibleByArgument {}

@@ -16,6 +16,12 @@ struct Propose: ParsableCommand {
     @OptionGroup var intake: IntakeOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var ledger: LedgerOptions
+    @Option(
+        help: ArgumentHelp(
+            "Allow what is refused by default: a weekend, a Dutch public holiday, or a day before the ledger's latest run (repeatable).",
+            valueName: "weekend|holiday|out-of-order"
+        )
+    ) var allow: [DayAllowance] = []
     @Option(help: "Who proposes (recorded in the audit).") var by: String = "triagepunt"
     @Flag(help: "Print the proposal as JSON.") var json = false
 
@@ -25,7 +31,8 @@ struct Propose: ParsableCommand {
         let proposal = try DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by).propose(
             intake: cases,
             day: day,
-            intakeFile: file
+            intakeFile: file,
+            allow: Set(allow)
         )
         if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }
     }

@@ -94,9 +94,9 @@ struct CommissieTests {
         #expect(decidedCounts.assignments == counts.assignments && decidedCounts.audit == counts.audit)
         #expect(try ledger.currentAssignments([toMove.caseId])[toMove.caseId]?.ro == target)
 
-        // Day 2 starts from the shares as the commissie left them.
-        let config2 = Fixtures.config()
-        let intake2 = Fixtures.intake(tuesday, count: 20, seed: 5)
+        // Day 2 starts from the shares as the commissie left them; capacity is tight again.
+        let config2 = Self.tightConfig()
+        let intake2 = Fixtures.intake(tuesday, count: 60, seed: 5)
         let prior = try ledger.periodWeights(from: config2.period.start(of: tuesday), to: config2.period.end(of: tuesday))
         let day2 = try DailyRun(ledger: ledger, rules: rules, config: config2).allocate(intake: intake2, day: tuesday)
         for ro in RO.allCases {
@@ -131,6 +131,12 @@ struct CommissieTests {
         let caseTrail = try commissie.audit(caseId: toMove.caseId).entries.map(\.action)
         #expect(caseTrail.filter { $0 != .run } == [.assign, .escalate, .decide])
 
+        // Day 1's waiting cases went first on day 2 (niets op de plank), so some of day 2's own cases wait:
+        // one of them is contested, for an escalation that stays open.
+        #expect(Set(day2.waiting).isDisjoint(with: Set(day1.waiting)))
+        let waitingOnDay2 = try #require(day2.waiting.first)
+        try commissie.contest(caseId: waitingOnDay2, reason: "Spoed: vandaag nog plaatsen", by: "Triagist De Vries", on: tuesday)
+
         // Overdue: ten working days later every open escalation is past its deadline.
         let later = monday.adding(workingDays: 10)
         let overdue = try commissie.list(overdueOnly: true, on: later)
@@ -142,7 +148,7 @@ struct CommissieTests {
         // The report counts it all.
         let report = try CommissieReport.build(commissie, from: monday, to: tuesday, asOf: later)
         #expect(report.decided == 3 && report.moved == 1 && report.confirmed == 2)
-        #expect(report.byReason.first { $0.code == .contested }?.count == 1)
+        #expect(report.byReason.first { $0.code == .contested }?.count == 2)
         #expect(report.overdue.count == overdue.escalations.count)
         #expect(report.leadTime.decisions == 3)
         let html = try report.html()

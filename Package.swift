@@ -187,7 +187,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["instroom", "InstroomDomain", "InstroomTesting", "Ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "instroom", "InstroomDomain", "InstroomTesting", "Ledger", "Wegingskader", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
     ]

@@ -20,8 +20,9 @@ struct Accept: ParsableCommand {
     }
 
     func run() throws {
-        let (config, rules) = try policy.load()
-        let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
+        let ledger = try ledger.open()
+        let (config, rules) = try policy.load(ledger: ledger)
+        let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         let proposal = try run.accept(caseIds: caseIds, day: try run.proposalDay(date))
         if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }
     }

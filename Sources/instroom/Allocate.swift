@@ -21,8 +21,9 @@ struct Allocate: ParsableCommand {
 
     func run() throws {
         let (cases, day, file) = try intake.load()
-        let (config, rules) = try policy.load()
-        let report = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).allocate(
+        let ledger = try ledger.open()
+        let (config, rules) = try policy.load(ledger: ledger)
+        let report = try DailyRun(ledger: ledger, rules: rules, config: config).allocate(
             intake: cases,
             day: day,
             intakeFile: file,

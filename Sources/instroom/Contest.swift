@@ -21,8 +21,9 @@ struct Contest: ParsableCommand {
     @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        let (config, rules) = try policy.load()
-        let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
+        let ledger = try ledger.open()
+        let (config, rules) = try policy.load(ledger: ledger)
+        let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         switch try run.contest(caseId: caseId, reason: reason, on: date ?? Day.today()) {
         case .inProposal(let p):
             TerminalText.print(

@@ -19,9 +19,10 @@ struct ExportModel: ParsableCommand {
 
     func run() throws {
         let (cases, day, _) = try intake.load()
-        var (config, rules) = try policy.load()
+        let ledger = try ledger.open()
+        var (config, rules) = try policy.load(ledger: ledger)
         if let formulation { config.formulation = formulation }
-        let plan = try DailyRun(ledger: try ledger.open(), rules: rules, config: config).plan(intake: cases, day: day)
+        let plan = try DailyRun(ledger: ledger, rules: rules, config: config).plan(intake: cases, day: day)
         try plan.model.write(to: output, format: format)
         let objective = plan.outcome.objective.map { String(format == .mps ? -$0 : $0) } ?? "-"
         TerminalText.print(

@@ -20,8 +20,9 @@ struct Override: ParsableCommand {
     @Flag(help: "Print the proposal as JSON.") var json = false
 
     func run() throws {
-        let (config, rules) = try policy.load()
-        let run = DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by)
+        let ledger = try ledger.open()
+        let (config, rules) = try policy.load(ledger: ledger)
+        let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         let proposal = try run.override(caseId: caseId, to: ro, reason: reason, day: try run.proposalDay(date))
         if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }
     }

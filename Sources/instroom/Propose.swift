@@ -27,8 +27,9 @@ struct Propose: ParsableCommand {
 
     func run() throws {
         let (cases, day, file) = try intake.load()
-        let (config, rules) = try policy.load()
-        let proposal = try DailyRun(ledger: try ledger.open(), rules: rules, config: config, actor: by).propose(
+        let ledger = try ledger.open()
+        let (config, rules) = try policy.load(ledger: ledger)
+        let proposal = try DailyRun(ledger: ledger, rules: rules, config: config, actor: by).propose(
             intake: cases,
             day: day,
             intakeFile: file,

@@ -1,6 +1,8 @@
 import Foundation
 import InstroomTesting
+import Ledger
 import Testing
+import Wegingskader
 
 /// `instroom allocate`, `score`, `export-model` and `generate` as the triagepunt runs them.
 struct AllocateCommandTests {
@@ -39,6 +41,34 @@ struct AllocateCommandTests {
         #expect(rerun["unchanged"] as? Bool == true)
         let rerunAssignments = try #require(rerun["assignments"] as? [[String: Any]])
         #expect(rerunAssignments.map { "\($0["caseId"]!)=\($0["ro"]!)" } == assignments.map { "\($0["caseId"]!)=\($0["ro"]!)" })
+    }
+
+    @Test func proposeAndAllocateScoreWithTheWegingskaderActivatedInTheLedger() throws {
+        let dir = Fixtures.temporaryFolder()
+        let intake = dir.appendingPathComponent("day.csv").path
+        let db = dir.appendingPathComponent("ledger.sqlite").path
+        #expect(try CLI.run(["generate", "--cases", "20", "--seed", "5", "--date", "2026-03-02", "--output", intake]).status == 0)
+        let text = try String(contentsOf: RuleSet.bundledDefaultURL, encoding: .utf8)
+            .replacingOccurrences(of: #"(?m)^version: .*$"#, with: "version: \"2099-actief\"", options: .regularExpression)
+        let active = try RuleSet.parse(text, file: "test")
+        try Ledger(path: db).activateRuleSet(hash: active.hash, version: active.version, title: active.title, source: text, by: "beheer")
+
+        let proposed = try CLI.run(["propose", "--intake", intake, "--db", db, "--by", "Triagist", "--json"])
+        #expect(proposed.status == 0, "\(proposed.stderr)")
+        #expect(proposed.stdout.contains(active.hash))
+        let confirmed = try CLI.run(["confirm", "--date", "2026-03-02", "--db", db, "--by", "Triagist", "--accept-rest", "--json"])
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        let ruleSet = try #require(confirmed.json?["ruleSet"] as? [String: Any])
+        #expect(ruleSet["version"] as? String == "2099-actief")
+        #expect(ruleSet["hash"] as? String == active.hash)
+
+        // A named rule file still wins over the activated version.
+        let named = try CLI.run([
+            "allocate", "--intake", intake, "--db", dir.appendingPathComponent("other.sqlite").path,
+            "--rules", RuleSet.bundledDefaultURL.path, "--json",
+        ])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect((named.json?["ruleSet"] as? [String: Any])?["hash"] as? String == RuleSet.bundledDefault().hash)
     }
 
     @Test func allocateSolvesWithTheTimeLimitOfItsConfiguration() throws {

@@ -20,8 +20,7 @@ struct Accept: ParsableCommand {
     }
 
     func run() throws {
-        let ledger = try ledger.open()
-        let (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, config, rules) = try policy.load(opening: self.ledger.open)
         let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         let proposal = try run.accept(caseIds: caseIds, day: try run.proposalDay(date))
         if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }

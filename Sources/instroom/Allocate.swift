@@ -21,8 +21,7 @@ struct Allocate: ParsableCommand {
 
     func run() throws {
         let (cases, day, file) = try intake.load()
-        let ledger = try ledger.open()
-        let (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, config, rules) = try policy.load(opening: self.ledger.open)
         let report = try DailyRun(ledger: ledger, rules: rules, config: config).allocate(
             intake: cases,
             day: day,

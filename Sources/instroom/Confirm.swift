@@ -20,8 +20,7 @@ struct Confirm: ParsableCommand {
     @Flag(help: "Print the result as JSON (as `allocate --json`).") var json = false
 
     func run() throws {
-        let ledger = try ledger.open()
-        let (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, config, rules) = try policy.load(opening: self.ledger.open)
         let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         let report = try run.confirm(day: try run.proposalDay(date), acceptRest: acceptRest)
         if json { try printJSON(report) } else { TerminalText.print(ReportText.allocation(report)) }

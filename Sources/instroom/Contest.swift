@@ -21,8 +21,7 @@ struct Contest: ParsableCommand {
     @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        let ledger = try ledger.open()
-        let (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, config, rules) = try policy.load(opening: self.ledger.open)
         let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         switch try run.contest(caseId: caseId, reason: reason, on: date ?? Day.today()) {
         case .inProposal(let p):

@@ -19,8 +19,8 @@ struct ExportModel: ParsableCommand {
 
     func run() throws {
         let (cases, day, _) = try intake.load()
-        let ledger = try ledger.open()
-        var (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, bundled, rules) = try policy.load(opening: self.ledger.open)
+        var config = bundled
         if let formulation { config.formulation = formulation }
         let plan = try DailyRun(ledger: ledger, rules: rules, config: config).plan(intake: cases, day: day)
         try plan.model.write(to: output, format: format)

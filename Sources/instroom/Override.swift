@@ -20,8 +20,7 @@ struct Override: ParsableCommand {
     @Flag(help: "Print the proposal as JSON.") var json = false
 
     func run() throws {
-        let ledger = try ledger.open()
-        let (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, config, rules) = try policy.load(opening: self.ledger.open)
         let run = DailyRun(ledger: ledger, rules: rules, config: config, actor: by)
         let proposal = try run.override(caseId: caseId, to: ro, reason: reason, day: try run.proposalDay(date))
         if json { try printJSON(proposal) } else { TerminalText.print(ReportText.proposal(proposal)) }

@@ -21,10 +21,12 @@ struct PolicyOptions: ParsableArguments {
         return (config, rules)
     }
 
-    /// As `load()`, with the version activated in `ledger` (web app, Beheer) in place of the bundled rules.
-    func load(ledger: Ledger) throws -> (AllocationConfig, RuleSet) {
+    /// As `load()`, with the version activated in the ledger (web app, Beheer) in place of the bundled rules.
+    /// The files are read and checked before the ledger is opened, so a bad file never creates a ledger.
+    func load(opening ledger: () throws -> Ledger) throws -> (Ledger, AllocationConfig, RuleSet) {
         let config = try AllocationConfig.bundled(overriddenBy: config)
-        if let rules { return (config, try RuleSet.load(contentsOf: URL(fileURLWithPath: rules))) }
-        return (config, try ledger.activeRuleSet()?.rules ?? RuleSet.bundledDefault())
+        let named = try rules.map { try RuleSet.load(contentsOf: URL(fileURLWithPath: $0)) }
+        let opened = try ledger()
+        return (opened, config, try named ?? opened.activeRuleSet()?.rules ?? RuleSet.bundledDefault())
     }
 }

@@ -27,8 +27,7 @@ struct Propose: ParsableCommand {
 
     func run() throws {
         let (cases, day, file) = try intake.load()
-        let ledger = try ledger.open()
-        let (config, rules) = try policy.load(ledger: ledger)
+        let (ledger, config, rules) = try policy.load(opening: self.ledger.open)
         let proposal = try DailyRun(ledger: ledger, rules: rules, config: config, actor: by).propose(
             intake: cases,
             day: day,

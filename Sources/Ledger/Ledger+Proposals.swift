@@ -23,11 +23,8 @@ extension Ledger {
     /// Stores the day's proposal, replacing an earlier one for the same day (its judgements are gone:
     /// a new proposal is a new draft). Refused while another day's proposal is under review, because
     /// that day's cases are not yet in the shares and capacity this one was made with.
-    public func propose(day: Day, content: ProposalContent, by actor: String, detail: String) throws {
-        let now = timestamp()
-        try writeTransaction { db in try Ledger.propose(day: day, content: content, by: actor, detail: detail, now: now, db) }
-    }
-
+    /// Written only through `LedgerTransaction.propose`: the proposal is made from what the ledger holds
+    /// inside the same write lock.
     static func propose(day: Day, content: ProposalContent, by actor: String, detail: String, now: String, _ db: Database) throws {
         if let other = try Ledger.fetchOne(db, ProposalRecord.filter(ProposalRecord.Columns.day != day.description)) {
             throw LedgerError.refused(
@@ -44,22 +41,8 @@ extension Ledger {
         ).insert(db)
     }
 
-    /// Changes the day's proposal under one write lock (read, change, write), and audits the change.
-    public func reviseProposal(
-        day: Day,
-        by actor: String,
-        action: AuditAction,
-        caseId: String?,
-        detail: String,
-        data: AuditData? = nil,
-        _ change: (inout ProposalContent) throws -> Void
-    ) throws {
-        let now = timestamp()
-        try writeTransaction { db in
-            try Ledger.reviseProposal(day: day, by: actor, action: action, caseId: caseId, detail: detail, data: data, now: now, db, change)
-        }
-    }
-
+    /// Changes the day's proposal and audits the change; through `LedgerTransaction.reviseProposal`, so the
+    /// read, the change and the write happen under one write lock.
     static func reviseProposal(
         day: Day,
         by actor: String,

@@ -69,6 +69,15 @@ extension DailyRun {
         let fitLoss = best - (candidate.profit(ro, continuityBonus: bonus) ?? 0)
         let cost = (before.outcome.objective ?? 0) - (after.outcome.objective ?? 0)
         let proposed = before.outcome.assignments[case_.id]
+        let override = ProposalContent.Override(
+            ro: ro,
+            reason: reason,
+            by: actor,
+            at: ledger.now(),
+            proposedRO: proposed,
+            fitLoss: fitLoss,
+            objectiveCost: cost
+        )
         var revised = content
         try tx.reviseProposal(
             day: day,
@@ -77,18 +86,10 @@ extension DailyRun {
             caseId: case_.id,
             detail: "Gemotiveerd afgeweken: zaak \(case_.id) naar \(ro.displayName)"
                 + (proposed.map { " in plaats van \($0.displayName)" } ?? "")
-                + "; fitverlies \(DutchNumber.count(fitLoss, "punt", "punten")), doelfunctie \(DutchNumber.decimal(cost, upTo: 2)) lager. Reden: \(reason)",
+                + "; \(override.costInDutch). Reden: \(reason)",
             data: AuditData(roBefore: proposed, roAfter: ro, fitLoss: fitLoss)
         ) { content in
-            content.overrides[case_.id] = .init(
-                ro: ro,
-                reason: reason,
-                by: actor,
-                at: ledger.now(),
-                proposedRO: proposed,
-                fitLoss: fitLoss,
-                objectiveCost: cost
-            )
+            content.overrides[case_.id] = override
             content.accepted[case_.id] = nil
             content.contests[case_.id] = nil
             revised = content

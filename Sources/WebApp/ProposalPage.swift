@@ -196,8 +196,7 @@ struct ProposalPage {
                 judgement =
                     "Gemotiveerd afgeweken door \(override.by): naar \(override.ro.displayName)"
                     + (override.proposedRO.map { " in plaats van \($0.displayName)" } ?? "")
-                    + "; fitverlies \(DutchNumber.count(override.fitLoss, "punt", "punten")), doelfunctie van de dag "
-                    + "\(DutchNumber.decimal(override.objectiveCost, upTo: 2)) lager. Reden: \(override.reason)"
+                    + "; \(override.costInDutch). Reden: \(override.reason)"
             } else if let item, item.state == .contested {
                 judgement = "Betwist door \(item.by ?? "?"): \(item.note ?? "")"
             } else if let item, item.state == .accepted {

@@ -113,7 +113,7 @@ enum ReportText {
             out.append("\nGemotiveerd afgeweken:")
             for (id, o) in p.overrides.sorted(by: { $0.key < $1.key }) {
                 out.append(
-                    "  \(id): \(o.proposedRO?.displayName ?? "-") → \(o.ro.displayName), fitverlies \(DutchNumber.count(o.fitLoss, "punt", "punten")); \(o.by): \(o.reason)"
+                    "  \(id): \(o.proposedRO?.displayName ?? "-") → \(o.ro.displayName), \(o.costInDutch); \(o.by): \(o.reason)"
                 )
             }
         }

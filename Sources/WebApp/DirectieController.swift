@@ -46,7 +46,9 @@ struct DirectieController {
                 let name = upload.filename.isEmpty ? "eigen-scenario.yaml" : upload.filename
                 do {
                     let text = String(decoding: upload.data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-                    scenarios.append(try Scenario.load(uploaded: text, file: name, bundled: services.scenarioFolder))
+                    let own = try Scenario.load(uploaded: text, file: name, bundled: services.scenarioFolder)
+                    if let tooBig = ScenarioLimits.problem(own) { throw WebError(.unprocessableContent, tooBig) }
+                    scenarios.append(own)
                     files.append("\(name) (eigen)")
                 } catch {
                     return try await listPage(
@@ -74,6 +76,16 @@ struct DirectieController {
                 )
             }
             let scenario = try Scenario.load(contentsOf: sweep.entry.url)
+            let perDay = sweep.axes.first { $0.key == "intake.perDay" }?.values.max().map { Int($0.rounded()) }
+            if let tooBig = ScenarioLimits.problem(scenario, perDay: perDay) {
+                return try await listPage(
+                    request,
+                    context,
+                    sweep: values,
+                    sweepErrors: ["Instelling intake.perDay: \(tooBig)"],
+                    error: "De variantenreeks kan zo niet worden gestart; er is niets gestart."
+                )
+            }
             let settings = sweep.axes.map { axis in
                 "\(axis.key) = \(axis.values.map { DutchNumber.decimal($0, upTo: 4) }.joined(separator: "; "))"
             }
@@ -155,6 +167,7 @@ struct DirectieController {
         case let input as InputError: [InputErrorText.dutch(input)]
         case let input as InputErrors: input.errors.map(InputErrorText.dutch)
         case let variant as VariantError: [variant.dutch]
+        case let web as WebError: [web.message]
         default: ["Het bestand kon niet worden gelezen: \(error)"]
         }
     }

@@ -67,6 +67,11 @@ struct SweepForm {
                     problems.append("Veld ‘\(field) (\(label))’: ‘\(text)’ is geen getal (gebruik bijvoorbeeld 0,15).")
                     return nil
                 }
+                // Keeps whole-number settings (a duration, the daily intake) within what an Int holds.
+                guard abs(value) <= 1_000_000 else {
+                    problems.append("Veld ‘\(field) (\(label))’: kies een getal tussen −1.000.000 en 1.000.000.")
+                    return nil
+                }
                 return value
             }
             let (from, to, step) = (number(v.from[n], "Van"), number(v.to[n], "Tot en met"), number(v.step[n], "Stap"))

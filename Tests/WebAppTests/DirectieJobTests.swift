@@ -79,6 +79,7 @@ import Testing
                 ("extends: baseline.yaml\nrules: /etc/hostname\n", "Regel 2, veld ‘rules’"),
                 ("extends: baseline.yaml\nintake:\n  file: /etc/hostname\n", "Regel 3, veld ‘intake.file’"),
                 ("extends: baseline.yaml\nseed: min één\n", "Regel 2, veld ‘seed’"),
+                ("extends: baseline.yaml\nintake:\n  perDay: 50000\n", "Dat zijn 150.000 zaken"),
             ]
             for (yaml, expected) in cases {
                 let answer = try await browser.postMultipart(
@@ -167,6 +168,20 @@ import Testing
                     ["Veld ‘Instelling 1’: ‘&lt;script&gt;’ is geen instelling die kan variëren."]
                 ),
                 (["variant-scenario": "baseline.yaml", "as1-instelling": ""], ["Veld ‘Instelling 1’: kies de instelling die varieert."]),
+                (
+                    [
+                        "variant-scenario": "baseline.yaml", "as1-instelling": "intake.perDay", "as1-van": "0", "as1-tot": "1e300",
+                        "as1-stap": "1e299",
+                    ],
+                    ["Veld ‘Tot en met (instelling 1)’: kies een getal tussen −1.000.000 en 1.000.000."]
+                ),
+                (
+                    [
+                        "variant-scenario": "baseline.yaml", "as1-instelling": "intake.perDay", "as1-van": "0", "as1-tot": "1000000",
+                        "as1-stap": "500000",
+                    ],
+                    ["Instelling intake.perDay: Dat zijn 3.000.000 zaken", "hoogstens 100.000 per scenario"]
+                ),
             ]
             for (form, expected) in cases {
                 let answer = try await browser.post("/directie/varianten", form: form)

@@ -132,10 +132,11 @@ struct ScenarioJobContent {
             failure = nil
             rows = []
             difference = nil
-            variants = SweepReport.page(result).variants.map { v in
+            let page = SweepReport.page(result)
+            variants = page.variants.map { v in
                 VariantRow(
                     number: v.number,
-                    settings: v.settings.joined(separator: ", "),
+                    settings: zip(page.varyKeys, v.settings).map { "\($0) = \($1)" }.joined(separator: ", "),
                     error: v.error,
                     atBestFit: v.result?.atBestFit ?? "",
                     fitLost: v.result?.fitLost ?? "",

@@ -119,6 +119,7 @@ import Testing
             let page = try await Self.awaitJob(&browser, jobPath)
             #expect(page.contains("Variantenreeks") && page.contains("Klaar.") && page.contains("<h2>Varianten</h2>"))
             #expect(page.contains("bands.SVG.min = 0,15; 0,2"))
+            #expect(page.contains("<td>bands.SVG.min = 0,15</td>") && page.contains("<td>bands.SVG.min = 0,2</td>"))
             let report = try await browser.get(jobPath + "/rapport.html")
             #expect(report.status == .ok && String(buffer: report.body).contains("bands.SVG.min"))
             let json = try await browser.get(jobPath + "/rapport.json")
@@ -128,6 +129,17 @@ import Testing
             #expect(variants.count == 2)
             #expect(variants.compactMap { ($0["settings"] as? [String: Double])?["bands.SVG.min"] } == [0.15, 0.2])
             #expect(variants.allSatisfy { $0["totals"] != nil })
+            // A variant the scenario cannot take (a minimum above the band's maximum) is shown as invalid, the rest still runs.
+            let mixed = try await browser.post(
+                "/directie/varianten",
+                form: [
+                    "variant-scenario": "baseline.yaml", "as1-instelling": "bands.SVG.min", "as1-van": "0,35", "as1-tot": "0,45",
+                    "as1-stap": "0,1",
+                ]
+            )
+            let mixedPage = try await Self.awaitJob(&browser, try #require(mixed.headers[.location]))
+            #expect(mixedPage.contains("<td>bands.SVG.min = 0,45</td><td colspan=\"3\">Ongeldig: band SVG: minimum 45% ligt boven maximum"))
+            #expect(mixedPage.contains("<td>bands.SVG.min = 0,35</td><td class=\"num\">"))
         }
     }
 

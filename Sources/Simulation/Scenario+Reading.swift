@@ -34,6 +34,30 @@ extension Scenario {
         return try parse(yaml, over: base, folder: folder, defaultName: url.deletingPathExtension().lastPathComponent)
     }
 
+    /// Reads a scenario uploaded through the web app. Its `extends:` may only name a scenario file in
+    /// `bundled` (a plain file name), `rules:` only `bundled`, and `intake.file` is refused: an upload
+    /// must never make the server read a path of its choosing. Errors name `file` (the upload's name).
+    public static func load(uploaded text: String, file: String, bundled folder: URL) throws -> Scenario {
+        let yaml = try YAMLValue.parse(text, file: file)
+        let f = try yaml.fields(allowed: fields)
+        var base: Scenario?
+        if let e = f["extends"] {
+            let name = try e.string()
+            let url = folder.appendingPathComponent(name)
+            guard !name.contains("/"), !name.hasPrefix("."), name.hasSuffix(".yaml"), FileManager.default.fileExists(atPath: url.path)
+            else { throw e.error("an uploaded scenario can only extend a bundled scenario file, e.g. baseline.yaml") }
+            base = try load(contentsOf: url)
+        }
+        if let r = f["rules"], try r.string() != "bundled" {
+            throw r.error("an uploaded scenario uses the bundled rules ('rules: bundled') or those of the scenario it extends")
+        }
+        if let i = f["intake"], let entries = try? i.mapping(), let file = entries.first(where: { $0.key == "file" }) {
+            throw file.value.error("an uploaded scenario cannot name an intake file; use a synthetic intake (perDay)")
+        }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return try parse(yaml, over: base, folder: folder, defaultName: name.isEmpty ? "upload" : name)
+    }
+
     static func resolve(_ path: String, in folder: URL) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path).standardizedFileURL
     }

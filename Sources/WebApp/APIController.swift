@@ -144,14 +144,18 @@ struct APIController {
             guard let baseline = catalog.baseline else {
                 throw WebError(.unprocessableContent, "Het basisscenario ontbreekt in de scenariomap.")
             }
-            var urls = [baseline.url]
+            var entries = [baseline]
             for file in body.scenarios where file != ScenarioCatalog.baselineFile {
                 guard let entry = catalog.entries.first(where: { $0.file == file }) else {
                     throw WebError(.unprocessableContent, "Onbekend scenario ‘\(file)’.")
                 }
-                urls.append(entry.url)
+                entries.append(entry)
             }
-            let job = await services.jobs.start(urls, by: try CommissieController.actor(context))
+            let job = await services.jobs.start(
+                .comparison(try entries.map { try Scenario.load(contentsOf: $0.url) }),
+                files: entries.map(\.file),
+                by: try CommissieController.actor(context)
+            )
             var response = try AppServices.json(status(job), status: .accepted)
             response.headers[.location] = "/api/v1/scenarios/runs/\(job.id)"
             return response
@@ -179,9 +183,10 @@ struct APIController {
         case .failed(let message):
             run.status = "failed"
             run.error = message
-        case .finished(let comparison, _, _):
+        case .finished(let outcome, _, _):
             run.status = "finished"
-            run.result = comparison
+            // A sweep started on the directie's page has no comparison; its reports are on that page.
+            if case .comparison(let comparison) = outcome { run.result = comparison }
         }
         return run
     }

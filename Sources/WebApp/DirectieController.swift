@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import InstroomDomain
 import Ledger
+import Simulation
 import NIOCore
 import NIOFoundationCompat
 import Triage
@@ -25,10 +26,9 @@ struct DirectieController {
             return try services.page("directie", title: "Aandelen en bandbreedtes", request, context, content: content)
         }
         group.get("scenarios") { request, context in
-            let content = try await listContent()
-            return try services.page("scenarios", title: "Scenario's voor de bandbreedtes", request, context, content: content)
+            try await listPage(request, context)
         }
-        group.post("scenarios") { _, context in
+        group.post("scenarios") { request, context in
             let catalog = ScenarioCatalog(folder: services.scenarioFolder)
             guard let baseline = catalog.baseline else {
                 throw WebError(
@@ -38,14 +38,69 @@ struct DirectieController {
                 )
             }
             let form = context.form ?? FormData()
-            let chosen = catalog.entries.filter { !$0.baseline && form["scenario-\($0.file)"] != nil }
-            let job = await services.jobs.start([baseline.url] + chosen.map(\.url), by: try CommissieController.actor(context))
+            let chosen = [baseline] + catalog.entries.filter { !$0.baseline && form["scenario-\($0.file)"] != nil }
+            var scenarios = try chosen.map { try Scenario.load(contentsOf: $0.url) }
+            var files = chosen.map(\.file)
+            if let upload = form.files["eigen-scenario"], !upload.data.isEmpty {
+                // Read and checked here, before a job starts: a bad file is answered on the page, nothing runs.
+                let name = upload.filename.isEmpty ? "eigen-scenario.yaml" : upload.filename
+                do {
+                    let text = String(decoding: upload.data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+                    let own = try Scenario.load(uploaded: text, file: name, bundled: services.scenarioFolder)
+                    if let tooBig = ScenarioLimits.problem(own) { throw WebError(.unprocessableContent, tooBig) }
+                    scenarios.append(own)
+                    files.append("\(name) (eigen)")
+                } catch {
+                    return try await listPage(
+                        request,
+                        context,
+                        uploadErrors: Self.dutch(error),
+                        error: "Het eigen scenario ‘\(name)’ bevat een fout; er is niets gestart."
+                    )
+                }
+            }
+            let job = await services.jobs.start(.comparison(scenarios), files: files, by: try CommissieController.actor(context))
+            return AppServices.redirect("/directie/scenarios/\(job.id)")
+        }
+        group.post("varianten") { request, context in
+            let catalog = ScenarioCatalog(folder: services.scenarioFolder)
+            let values = SweepForm.values(context.form ?? FormData())
+            let sweep: SweepForm
+            do { sweep = try SweepForm.read(values, catalog: catalog) } catch let problems as SweepForm.Problems {
+                return try await listPage(
+                    request,
+                    context,
+                    sweep: values,
+                    sweepErrors: problems.messages,
+                    error: "De variantenreeks kan zo niet worden gestart; er is niets gestart."
+                )
+            }
+            let scenario = try Scenario.load(contentsOf: sweep.entry.url)
+            let perDay = sweep.axes.first { $0.key == "intake.perDay" }?.values.max().map { Int($0.rounded()) }
+            if let tooBig = ScenarioLimits.problem(scenario, perDay: perDay) {
+                return try await listPage(
+                    request,
+                    context,
+                    sweep: values,
+                    sweepErrors: ["Instelling intake.perDay: \(tooBig)"],
+                    error: "De variantenreeks kan zo niet worden gestart; er is niets gestart."
+                )
+            }
+            let settings = sweep.axes.map { axis in
+                "\(axis.key) = \(axis.values.map { DutchNumber.decimal($0, upTo: 4) }.joined(separator: "; "))"
+            }
+            let job = await services.jobs.start(
+                .sweep(scenario, sweep.axes),
+                files: [sweep.entry.file] + settings,
+                by: try CommissieController.actor(context)
+            )
             return AppServices.redirect("/directie/scenarios/\(job.id)")
         }
         group.get("scenarios/:job") { request, context in
             let job = try await job(context)
             let content = ScenarioJobContent(job)
-            return try services.page("scenario-job", title: "Scenariovergelijking \(job.id)", request, context, content: content)
+            let title = job.isSweep ? "Variantenreeks \(job.id)" : "Scenariovergelijking \(job.id)"
+            return try services.page("scenario-job", title: title, request, context, content: content)
         }
         group.get("scenarios/:job/rapport.html") { _, context in
             let job = try await job(context)
@@ -59,7 +114,8 @@ struct DirectieController {
             guard case .finished(_, _, let json) = job.snapshot.phase else {
                 throw WebError.notFound("Deze vergelijking is nog niet klaar.")
             }
-            return AppServices.download(json, type: "application/json", filename: "scenariovergelijking-\(job.id).json")
+            let name = job.isSweep ? "variantenreeks" : "scenariovergelijking"
+            return AppServices.download(json, type: "application/json", filename: "\(name)-\(job.id).json")
         }
     }
 
@@ -76,9 +132,44 @@ struct DirectieController {
 
     func job(_ context: AppRequestContext) async throws -> ScenarioJob {
         guard let id = Int(try context.parameters.require("job")), let job = await services.jobs.job(id) else {
-            throw WebError.notFound("Deze scenariovergelijking bestaat niet (meer); vergelijkingen blijven bewaard tot de server herstart.")
+            throw WebError.notFound("Deze berekening bestaat niet (meer); berekeningen blijven bewaard tot de server herstart.")
         }
         return job
+    }
+
+    /// The scenarios page, with the upload's or the sweep form's errors (status 422) when there are any.
+    func listPage(
+        _ request: Request,
+        _ context: AppRequestContext,
+        sweep: SweepForm.Values = SweepForm.Values(),
+        uploadErrors: [String] = [],
+        sweepErrors: [String] = [],
+        error: String? = nil
+    ) async throws -> Response {
+        var content = try await listContent()
+        content.sweepForm(sweep)
+        content.uploadErrors = uploadErrors
+        content.sweepErrors = sweepErrors
+        return try services.page(
+            "scenarios",
+            title: "Scenario's voor de bandbreedtes",
+            request,
+            context,
+            content: content,
+            error: error,
+            status: error == nil ? .ok : .unprocessableContent
+        )
+    }
+
+    /// An uploaded scenario's error(s), per line and field.
+    static func dutch(_ error: any Error) -> [String] {
+        switch error {
+        case let input as InputError: [InputErrorText.dutch(input)]
+        case let input as InputErrors: input.errors.map(InputErrorText.dutch)
+        case let variant as VariantError: [variant.dutch]
+        case let web as WebError: [web.message]
+        default: ["Het bestand kon niet worden gelezen: \(error)"]
+        }
     }
 
     func listContent() async throws -> ScenarioListContent {
@@ -87,7 +178,7 @@ struct DirectieController {
             let state = job.snapshot
             let status: String =
                 switch state.phase {
-                case .running: "loopt"
+                case .running: state.total == 0 ? "wacht" : "loopt"
                 case .finished: "klaar"
                 case .failed: "mislukt"
                 }

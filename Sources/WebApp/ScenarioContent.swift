@@ -19,13 +19,58 @@ struct ScenarioListContent {
         var startedBy: String
     }
 
+    struct Option {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    /// One varied setting of the sweep form, with what was typed.
+    struct AxisField {
+        var n: Int
+        var keys: [Option]
+        var from: String
+        var to: String
+        var step: String
+    }
+
     var items: [Item]
     var problems: [String]
     var jobs: [JobRow]
     var folder: String
+    /// The uploaded scenario's errors (Dutch, per line and field).
+    var uploadErrors: [String] = []
+    var sweepErrors: [String] = []
+    var sweepScenarios: [Option] = []
+    var axes: [AxisField] = []
+    var maxVariants = SweepForm.maxVariants
+
+    mutating func sweepForm(_ v: SweepForm.Values) {
+        sweepScenarios = items.map { Option(value: $0.file, label: $0.title, selected: $0.file == v.scenario) }
+        axes = (0..<SweepForm.axisCount).map { n in
+            let none = n == 0 ? [] : [Option(value: "", label: "(geen)", selected: v.keys[n].isEmpty)]
+            return AxisField(
+                n: n + 1,
+                keys: none + Scenario.variableKeys.map { Option(value: $0, label: $0, selected: $0 == v.keys[n]) },
+                from: v.from[n],
+                to: v.to[n],
+                step: v.step[n]
+            )
+        }
+    }
 }
 
 struct ScenarioJobContent {
+    /// One sweep variant on the job page.
+    struct VariantRow {
+        var number: Int
+        var settings: String
+        var error: String?
+        var atBestFit: String
+        var fitLost: String
+        var hardBandFailureDays: String
+    }
+
     struct Row {
         var title: String
         var baseline: Bool
@@ -49,6 +94,8 @@ struct ScenarioJobContent {
     var failure: String?
     var finished: Bool
     var rows: [Row]
+    var sweep: Bool
+    var variants: [VariantRow] = []
     /// The report's table of differences with the baseline, through the same `report-table` partial.
     var difference: ReportTable?
 
@@ -57,12 +104,15 @@ struct ScenarioJobContent {
         id = job.id
         what = job.files.joined(separator: ", ")
         startedBy = job.startedBy
+        sweep = job.isSweep
         done = state.done
         total = max(state.total, 1)
+        let of = sweep ? DutchNumber.count(state.total, "variant", "varianten") : DutchNumber.count(state.total, "werkdag", "werkdagen")
+        let percent = DutchNumber.percent(Double(state.done) / Double(total), digits: 0)
         progress =
             state.total == 0
-            ? "Wacht op een eerdere vergelijking of bereidt de intake voor…"
-            : "\(DutchNumber.integer(state.done)) van \(DutchNumber.count(state.total, "werkdag", "werkdagen")) doorgerekend (\(DutchNumber.percent(Double(state.done) / Double(state.total), digits: 0)))"
+            ? "Wacht op een eerdere berekening of bereidt de intake voor…"
+            : "\(DutchNumber.integer(state.done)) van \(of) doorgerekend (\(percent))"
         switch state.phase {
         case .running:
             running = true
@@ -76,7 +126,24 @@ struct ScenarioJobContent {
             failure = message
             rows = []
             difference = nil
-        case .finished(let comparison, _, _):
+        case .finished(.sweep(let result), _, _):
+            running = false
+            finished = true
+            failure = nil
+            rows = []
+            difference = nil
+            let page = SweepReport.page(result)
+            variants = page.variants.map { v in
+                VariantRow(
+                    number: v.number,
+                    settings: zip(page.varyKeys, v.settings).map { "\($0) = \($1)" }.joined(separator: ", "),
+                    error: v.error,
+                    atBestFit: v.result?.atBestFit ?? "",
+                    fitLost: v.result?.fitLost ?? "",
+                    hardBandFailureDays: v.result?.hardBandFailureDays ?? ""
+                )
+            }
+        case .finished(.comparison(let comparison), _, _):
             running = false
             finished = true
             failure = nil

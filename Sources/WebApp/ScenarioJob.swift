@@ -2,12 +2,26 @@ import Foundation
 import Simulation
 import Synchronization
 
-/// One scenario comparison running in the background: its progress (working days replayed of all
-/// scenarios' days) and, when done, the comparison and its reports.
+/// One background run: a scenario comparison (progress in working days replayed of all scenarios' days)
+/// or a sweep (progress in variants), and, when done, its result and reports.
 final class ScenarioJob: Sendable {
+    /// What the job runs; the scenarios are read and checked before the job starts, so a bad file never
+    /// occupies the queue.
+    enum Work: Sendable {
+        /// Every scenario replayed on the first one's intake (the baseline's), as `instroom simulate` does.
+        case comparison([Scenario])
+        /// The grid of variants of one scenario, as `instroom sweep` does.
+        case sweep(Scenario, [SweepAxis])
+    }
+
+    enum Outcome: Sendable {
+        case comparison(Comparison)
+        case sweep(SweepResult)
+    }
+
     enum Phase: Sendable {
         case running
-        case finished(Comparison, html: String, json: Data)
+        case finished(Outcome, html: String, json: Data)
         case failed(String)
     }
 
@@ -18,13 +32,16 @@ final class ScenarioJob: Sendable {
     }
 
     let id: Int
+    /// The files (and, for a sweep, the varied settings) as the directie chose them, for the lists.
     let files: [String]
+    let work: Work
     let startedBy: String
     let startedAt: Date
     let state = Mutex(State())
 
-    init(id: Int, files: [String], startedBy: String, startedAt: Date = Date()) {
+    init(id: Int, work: Work, files: [String], startedBy: String, startedAt: Date = Date()) {
         self.id = id
+        self.work = work
         self.files = files
         self.startedBy = startedBy
         self.startedAt = startedAt
@@ -32,26 +49,41 @@ final class ScenarioJob: Sendable {
 
     var snapshot: State { state.withLock { $0 } }
 
-    /// Replays every scenario on the first one's intake (the baseline's), as `instroom simulate` does.
-    func run(_ urls: [URL]) {
+    var isSweep: Bool {
+        if case .sweep = work { return true }
+        return false
+    }
+
+    func run() {
         do {
-            let loaded = try urls.map { try Scenario.load(contentsOf: $0) }
-            guard let first = loaded.first else { throw WebError.badRequest("Kies minstens één scenario.") }
-            let basis = try IntakeBasis.make(for: first)
-            let days = basis.days.count
-            state.withLock { $0.total = loaded.count * days }
-            var results: [ScenarioResult] = []
-            for (k, scenario) in loaded.enumerated() {
-                results.append(try Simulator.run(scenario, basis: basis) { [self] i, _ in state.withLock { $0.done = k * days + i } })
-            }
-            let comparison = Comparison(scenarios: results)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            let json = try encoder.encode(comparison)
-            let html = try SimulationReport.html(comparison)
+            let finished: Phase
+            switch work {
+            case .comparison(let loaded):
+                guard let first = loaded.first else { throw WebError.badRequest("Kies minstens één scenario.") }
+                let basis = try IntakeBasis.make(for: first)
+                let days = basis.days.count
+                state.withLock { $0.total = loaded.count * days }
+                var results: [ScenarioResult] = []
+                for (k, scenario) in loaded.enumerated() {
+                    results.append(try Simulator.run(scenario, basis: basis) { [self] i, _ in state.withLock { $0.done = k * days + i } })
+                }
+                let comparison = Comparison(scenarios: results)
+                finished = .finished(
+                    .comparison(comparison),
+                    html: try SimulationReport.html(comparison),
+                    json: try encoder.encode(comparison)
+                )
+            case .sweep(let scenario, let axes):
+                let sweep = ParameterSweep(scenario: scenario, axes: axes, basis: try IntakeBasis.make(for: scenario))
+                state.withLock { $0.total = sweep.gridSize }
+                let result = sweep.run(jobs: 1) { [self] done, _ in state.withLock { $0.done = done } }
+                finished = .finished(.sweep(result), html: try SweepReport.html(result), json: try encoder.encode(result))
+            }
             state.withLock {
                 $0.done = $0.total
-                $0.phase = .finished(comparison, html: html, json: json)
+                $0.phase = finished
             }
         } catch {
             let message = (error as? WebError)?.message ?? "Het scenario kon niet worden doorgerekend: \(error)"

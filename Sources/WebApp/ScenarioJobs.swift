@@ -1,6 +1,6 @@
 import Foundation
 
-/// The background scenario runs of this server (kept in memory: a run is minutes, its report is
+/// The background scenario comparisons and sweeps of this server (kept in memory: a run is minutes, its report is
 /// downloaded; the ledger is not the place for what-if results). The replay is CPU-bound and
 /// synchronous, so it runs on a dispatch queue, never on the server's event loops or the
 /// cooperative pool; the page polls its progress. One serial queue for the whole process: replays on
@@ -11,14 +11,14 @@ actor ScenarioJobs {
     private var jobs: [Int: ScenarioJob] = [:]
     private var nextId = 1
 
-    func start(_ urls: [URL], by actor: String) -> ScenarioJob {
-        let job = ScenarioJob(id: nextId, files: urls.map(\.lastPathComponent), startedBy: actor)
+    func start(_ work: ScenarioJob.Work, files: [String], by actor: String) -> ScenarioJob {
+        let job = ScenarioJob(id: nextId, work: work, files: files, startedBy: actor)
         jobs[job.id] = job
         nextId += 1
         Task.detached(priority: .background) {
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
                 ScenarioJobs.queue.async {
-                    job.run(urls)
+                    job.run()
                     done.resume()
                 }
             }

@@ -186,22 +186,24 @@ enum Schema {
         return migrator
     }
 
-    /// Brings the schema up to date, safely when several processes open a new file at once: GRDB reads
+    /// Brings the schema up to date, safely when several processes open a new file at once. GRDB reads
     /// which migrations are applied before each migration's own transaction, so two processes can both
-    /// try to apply the same one, and the second fails ("table ... already exists"). When another
-    /// process made progress in between, the migration is retried from the applied set as it is now.
+    /// try to apply the same one; the second then fails in many ways ("table ... already exists",
+    /// "duplicate column name", "no such table: grdb_migrations", a locked file). Each migration is one
+    /// transaction, so a failed attempt left nothing behind, and the next attempt starts from what the
+    /// other process applied: any database error is retried with a short pause. A migration that is
+    /// really broken fails the same way every time and is reported after about five seconds.
     static func migrate(_ queue: DatabaseQueue) throws {
         let migrator = migrator
-        for _ in 0..<20 {
-            let before = try queue.read { db in try migrator.appliedIdentifiers(db) }
+        var attempt = 0
+        while true {
             do {
                 try migrator.migrate(queue)
                 return
-            } catch {
-                let after = try queue.read { db in try migrator.appliedIdentifiers(db) }
-                guard after.count > before.count else { throw error }
+            } catch is DatabaseError where attempt < 40 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.015 * Double(min(attempt, 10)))
             }
         }
-        try migrator.migrate(queue)
     }
 }

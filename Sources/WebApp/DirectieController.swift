@@ -3,9 +3,9 @@ import HTTPTypes
 import Hummingbird
 import InstroomDomain
 import Ledger
-import Simulation
 import NIOCore
 import NIOFoundationCompat
+import Simulation
 import Triage
 
 /// The directies' pages: the period's shares against the bands, capacity use, and bandwidth scenarios

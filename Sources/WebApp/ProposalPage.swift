@@ -115,7 +115,7 @@ struct ProposalPage {
             "\(DutchNumber.count(caseIds.count, "zaak", "zaken")) in dit voorstel (\(DutchNumber.integer(record.content.newCaseIds.count)) nieuw), "
                 + "\(DutchNumber.integer(report.assignments.count)) toegewezen, \(DutchNumber.integer(waiting)) "
                 + (waiting == 1 ? "wacht" : "wachten") + " op capaciteit.",
-            "Reviewlijst: \(DutchNumber.count(proposal.review.count, "punt", "punten")), waarvan \(DutchNumber.integer(proposal.open.count)) open; "
+            "Reviewlijst: \(DutchNumber.count(proposal.review.count, "zaak", "zaken")), waarvan \(DutchNumber.integer(proposal.open.count)) open; "
                 + "naar de begeleidingscommissie: \(DutchNumber.count(proposal.commissie.count, "zaak", "zaken")); "
                 + "gemotiveerd afgeweken: \(DutchNumber.count(proposal.overrides.count, "zaak", "zaken")).",
             "Totale fit \(DutchNumber.count(report.fit, "punt", "punten")); oplosser: \(Self.status(report.status)).",

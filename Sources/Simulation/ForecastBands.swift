@@ -24,13 +24,9 @@ struct ForecastBands {
 
     init(scenario: Scenario, basis: IntakeBasis) {
         continuityBonus = scenario.config.continuityBonus
-        let starts = basis.days.map { scenario.config.period.start(of: $0) }
-        var left = Array(repeating: 0, count: starts.count)
-        var index = Array(repeating: 0, count: starts.count)
-        for i in starts.indices { index[i] = i > 0 && starts[i - 1] == starts[i] ? index[i - 1] + 1 : 0 }
-        for i in starts.indices.reversed() { left[i] = i + 1 < starts.count && starts[i + 1] == starts[i] ? left[i + 1] + 1 : 0 }
-        daysLeft = left
-        dayInPeriod = index
+        let position = PeriodPosition(scenario: scenario, basis: basis)
+        daysLeft = position.daysLeft
+        dayInPeriod = position.dayInPeriod
     }
 
     /// The forecast weight per RO of the working days after `day` in its period, in whole points (whole

@@ -40,13 +40,9 @@ struct LookaheadBands {
 
     init(scenario: Scenario, basis: IntakeBasis) {
         config = scenario.config
-        let starts = basis.days.map { scenario.config.period.start(of: $0) }
-        var left = Array(repeating: 0, count: starts.count)
-        var index = Array(repeating: 0, count: starts.count)
-        for i in starts.indices { index[i] = i > 0 && starts[i - 1] == starts[i] ? index[i - 1] + 1 : 0 }
-        for i in starts.indices.reversed() { left[i] = i + 1 < starts.count && starts[i + 1] == starts[i] ? left[i + 1] + 1 : 0 }
-        daysLeft = left
-        dayInPeriod = index
+        let position = PeriodPosition(scenario: scenario, basis: basis)
+        daysLeft = position.daysLeft
+        dayInPeriod = position.dayInPeriod
     }
 
     /// The working days at the end of a period that get the agreed bands: a tenth of it, at least 5.

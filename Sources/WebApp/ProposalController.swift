@@ -59,19 +59,16 @@ struct ProposalController {
         }
         drafts.post { request, context in
             let form = context.form ?? FormData()
-            let (data, name) = try TriageController.upload(form, back: "/triage")
             let cases: [IntakeCase]
-            do { cases = try IntakeUpload.read(data, name: name) } catch let errors as InputErrors {
-                return try services.page(
-                    "triage",
-                    title: "Intake van de dag",
-                    request,
-                    context,
-                    content: TriageController.UploadContent(errors: errors.errors.map(InputErrorText.dutch)),
-                    error:
-                        "Het bestand bevat fouten; er is niets voorgesteld of opgeslagen. Verbeter de regels hieronder en probeer het opnieuw.",
-                    status: .unprocessableContent
-                )
+            let name: String
+            switch try TriageController(services: services).read(
+                form,
+                request,
+                context,
+                nothingDone: "er is niets voorgesteld of opgeslagen"
+            ) {
+            case .read(let read, let file): (cases, name) = (read, file)
+            case .rejected(let page): return page
             }
             let day: Day
             if let text = form["dag"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {

@@ -22,19 +22,10 @@ struct TriageController {
             try services.page("triage", title: "Intake van de dag", request, context, content: UploadContent(errors: []))
         }
         group.post("intake") { request, context in
-            let (data, name) = try Self.upload(context.form ?? FormData(), back: "/triage")
             let cases: [IntakeCase]
-            do { cases = try IntakeUpload.read(data, name: name) } catch let errors as InputErrors {
-                return try services.page(
-                    "triage",
-                    title: "Intake van de dag",
-                    request,
-                    context,
-                    content: UploadContent(errors: errors.errors.map(InputErrorText.dutch)),
-                    error:
-                        "Het bestand bevat fouten; er is niets gescoord of opgeslagen. Verbeter de regels hieronder en probeer het opnieuw.",
-                    status: .unprocessableContent
-                )
+            switch try read(context.form ?? FormData(), request, context, nothingDone: "er is niets gescoord of opgeslagen") {
+            case .read(let read, _): cases = read
+            case .rejected(let page): return page
             }
             guard let day = cases.map(\.received).max() else { throw WebError.badRequest("Het bestand bevat geen zaken.", back: "/triage") }
             let (rules, _) = try services.activeRules()
@@ -45,6 +36,32 @@ struct TriageController {
                 request,
                 context,
                 content: ScoresContent(report, ruleTitle: rules.title)
+            )
+        }
+    }
+
+    /// An uploaded intake: its cases and the file's name, or the intake page again.
+    enum Upload {
+        case read([IntakeCase], file: String)
+        /// The intake page with every error per line and field (status 422); nothing was stored.
+        case rejected(Response)
+    }
+
+    /// Reads the day's intake from the form; errors in the file come back on the intake page, saying
+    /// that `nothingDone` (e.g. "er is niets voorgesteld of opgeslagen").
+    func read(_ form: FormData, _ request: Request, _ context: AppRequestContext, nothingDone: String) throws -> Upload {
+        let (data, name) = try Self.upload(form, back: "/triage")
+        do { return .read(try IntakeUpload.read(data, name: name), file: name) } catch let errors as InputErrors {
+            return .rejected(
+                try services.page(
+                    "triage",
+                    title: "Intake van de dag",
+                    request,
+                    context,
+                    content: UploadContent(errors: errors.errors.map(InputErrorText.dutch)),
+                    error: "Het bestand bevat fouten; \(nothingDone). Verbeter de regels hieronder en probeer het opnieuw.",
+                    status: .unprocessableContent
+                )
             )
         }
     }

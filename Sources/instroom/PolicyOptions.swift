@@ -16,17 +16,20 @@ struct PolicyOptions: ParsableArguments {
     var rules: String?
 
     func load() throws -> (AllocationConfig, RuleSet) {
-        let config = try AllocationConfig.bundled(overriddenBy: config)
-        let rules = try rules.map { try RuleSet.load(contentsOf: URL(fileURLWithPath: $0)) } ?? RuleSet.bundledDefault()
-        return (config, rules)
+        let (config, named) = try namedFiles()
+        return (config, named ?? RuleSet.bundledDefault())
     }
 
     /// As `load()`, with the version activated in the ledger (web app, Beheer) in place of the bundled rules.
     /// The files are read and checked before the ledger is opened, so a bad file never creates a ledger.
     func load(opening ledger: () throws -> Ledger) throws -> (Ledger, AllocationConfig, RuleSet) {
-        let config = try AllocationConfig.bundled(overriddenBy: config)
-        let named = try rules.map { try RuleSet.load(contentsOf: URL(fileURLWithPath: $0)) }
+        let (config, named) = try namedFiles()
         let opened = try ledger()
         return (opened, config, try named ?? opened.activeRuleSet()?.rules ?? RuleSet.bundledDefault())
+    }
+
+    /// The settings over the bundled ones, and the rule file when one is named.
+    private func namedFiles() throws -> (AllocationConfig, RuleSet?) {
+        (try AllocationConfig.bundled(overriddenBy: config), try rules.map { try RuleSet.load(contentsOf: URL(fileURLWithPath: $0)) })
     }
 }

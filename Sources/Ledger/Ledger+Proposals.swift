@@ -27,9 +27,7 @@ extension Ledger {
     /// inside the same write lock.
     static func propose(day: Day, content: ProposalContent, by actor: String, detail: String, now: String, _ db: Database) throws {
         if let other = try Ledger.fetchOne(db, ProposalRecord.filter(ProposalRecord.Columns.day != day.description)) {
-            throw LedgerError.refused(
-                "the proposal for \(other.day) is still under review: confirm it first (instroom confirm --date \(other.day))"
-            )
+            throw LedgerError.proposalUnderReview(day: other.day)
         }
         try ProposalRecord(day: day.description, createdAt: now, createdBy: actor, updatedAt: now, content: content).save(db)
         try AuditEntry(

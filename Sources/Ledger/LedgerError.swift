@@ -9,6 +9,8 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
     case conflictingFacts(caseId: String)
     case notFound(String)
     case refused(String)
+    /// Another day's proposal is still under review: its cases are not yet in the shares and capacity.
+    case proposalUnderReview(day: String)
     /// A stored row that does not decode: reported, never skipped, so a report cannot silently lose history.
     case unreadable(table: String, row: String, column: String?, reason: String)
 
@@ -23,6 +25,8 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
         case .conflictingFacts(let id): "case \(id) is already in the ledger with other facts; an intake may not change a known case"
         case .notFound(let what): "\(what) not found in the ledger"
         case .refused(let why): why
+        case .proposalUnderReview(let day):
+            "the proposal for \(day) is still under review: confirm it first (instroom confirm --date \(day))"
         case .unreadable(let table, let row, let column, let reason):
             "the ledger cannot read \(table) row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)"
         }

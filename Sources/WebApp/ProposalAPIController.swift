@@ -59,11 +59,13 @@ struct ProposalAPIController {
                 }
                 day = latest
             }
-            if let other = try services.ledger.proposals().first(where: { $0.day != day.description }) {
-                throw WebError(.conflict, "Het voorstel van \(other.day) wordt nog beoordeeld; bevestig die dag eerst.")
-            }
-            let proposal = try pages.refusing("Er is niets voorgesteld.") {
-                try pages.run(context).propose(intake: cases, day: day, intakeFile: name)
+            let proposal: DayProposal
+            do {
+                proposal = try pages.refusing("Er is niets voorgesteld.") {
+                    try pages.run(context).propose(intake: cases, day: day, intakeFile: name)
+                }
+            } catch LedgerError.proposalUnderReview(let other) {
+                throw WebError(.conflict, "Het voorstel van \(other) wordt nog beoordeeld; bevestig die dag eerst.")
             }
             var response = try AppServices.json(proposal, status: .created)
             response.headers[.location] = "/api/v1/proposals/\(day)"

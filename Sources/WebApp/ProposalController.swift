@@ -82,16 +82,15 @@ struct ProposalController {
                 }
                 day = latest
             }
-            if let other = try services.ledger.proposals().first(where: { $0.day != day.description }) {
+            do {
+                _ = try refusing("Er is niets voorgesteld.") { try run(context).propose(intake: cases, day: day, intakeFile: name) }
+            } catch LedgerError.proposalUnderReview(let other) {
                 throw WebError(
                     .conflict,
-                    "Het voorstel van \(other.day) wordt nog beoordeeld. Bevestig die dag eerst; zolang zijn aandelen en capaciteit "
+                    "Het voorstel van \(other) wordt nog beoordeeld. Bevestig die dag eerst; zolang zijn aandelen en capaciteit "
                         + "niet vaststaan, kan er geen andere dag worden voorgesteld.",
-                    back: "/triage/voorstellen/" + other.day
+                    back: "/triage/voorstellen/" + other
                 )
-            }
-            _ = try refusing("Er is niets voorgesteld.") {
-                try run(context).propose(intake: cases, day: day, intakeFile: name)
             }
             return AppServices.redirect("/triage/voorstellen/\(day)?melding=voorgesteld")
         }

@@ -49,7 +49,7 @@ let package = Package(
         // GLPK through a system-library target; Debian ships no pkg-config file, so the map links glpk.
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The only Swift code that calls GLPK: checks every index and bound before it crosses.
-        .target(name: "GLPK", dependencies: ["CGLPK"], swiftSettings: strict),
+        .target(name: "GLPK", dependencies: ["CGLPK", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         // The integer program and its settings: the assignment core, the day model, the GAP reference reader.
         .target(
             name: "Allocation",
@@ -165,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["InstroomDomain", "Allocation", "Simulation", "InstroomTesting"],
+            dependencies: ["InstroomDomain", "GLPK", "Allocation", "Simulation", "InstroomTesting"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -28,7 +28,9 @@ import GLPK
 ///                 capacity(r):   sum_k a[k,r] assign(k,r) <= C[r]   (rounded down when every a[k,r] is whole)
 ///                 band_min(r):   W0[r] + sum_k w[k] assign(k,r) + below(r) >= lo[r] D
 ///                 band_max(r):   W0[r] + sum_k w[k] assign(k,r) - above(r) <= hi[r] D
-///                 (with whole weights both sides are whole points, so lo[r] D rounds up, hi[r] D down)
+///                 (with whole weights both sides are whole points, so lo[r] D rounds up, hi[r] D down;
+///                 a row that cannot bind today gets its bound at its edge: 0 for a floor met already, the
+///                 weight of every case r may take for a ceiling out of reach)
 ///
 /// Waiting penalty (a triage day; `DayModel.waitPenalty`, convenant rules 7 and "niets op de plank"):
 ///
@@ -202,8 +204,13 @@ public struct AssignmentModel: Sendable {
         let agentCount: Int
 
         /// `started`: when the caller began (reading, building), so the time limit covers all of it.
-        public func solve(settings: SolverSettings, warmStart: [Double]? = nil, started: DispatchTime = .now()) throws -> Solution {
-            let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart, started: started)
+        public func solve(
+            settings: SolverSettings,
+            warmStart: [Double]? = nil,
+            started: DispatchTime = .now(),
+            cache: SolveCache? = nil
+        ) throws -> Solution {
+            let result = try GLPKSolver.solve(model, settings: settings, warmStart: warmStart, started: started, cache: cache)
             let m = agentCount
             guard result.hasSolution else {
                 return Solution(
@@ -293,11 +300,17 @@ public struct AssignmentModel: Sendable {
             for (isMin, share) in [(true, band.min), (false, band.max)] {
                 if isMin && share <= 0 { continue }
                 if !isMin && share >= 1 { continue }
-                var terms = classes.indices.compactMap { k in
-                    classes[k].shareWeight > 0 ? layout.assign[k][r].map { (column: $0, coefficient: classes[k].shareWeight) } : nil
-                }
+                let members = classes.indices.filter { classes[$0].shareWeight > 0 && layout.assign[$0][r] != nil }
+                var terms = members.map { k in (column: layout.assign[k][r]!, coefficient: classes[k].shareWeight) }
                 var rhs = share * intake - priorShareWeight[r]
                 if wholePoints { rhs = isMin ? (rhs - 1e-9).rounded(.up) : (rhs + 1e-9).rounded(.down) }
+                // A row that cannot bind today (the floor is met with nothing assigned, or the ceiling holds
+                // with every case that may go to r assigned there) gets the bound at its edge instead, so
+                // its value no longer depends on the band: models that differ only in such a band are
+                // identical, and a sweep solves them once (`SolveCache`). The presolver drops the row
+                // either way, so the solution is the same.
+                let reach = members.reduce(0) { $0 + Double(classes[$1].count) * classes[$1].shareWeight }
+                if isMin { rhs = max(rhs, 0) } else { rhs = min(rhs, reach) }
                 if isMin {
                     if let s = layout.below[r] { terms.append((s, 1)) }
                     lp.addRow("band_min(\(agents[r]))", lower: rhs, terms: terms)

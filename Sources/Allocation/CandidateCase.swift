@@ -52,4 +52,16 @@ public struct CandidateCase: Sendable, Equatable {
         if a.received != b.received { return a.received < b.received }
         return a.id < b.id
     }
+
+    /// `cases` sorted by `urgency` (stable), by their days first: the cases are not moved while sorting,
+    /// and their ids are compared only between cases with the same deadline and received day.
+    static func inUrgencyOrder(_ cases: [CandidateCase]) -> [CandidateCase] {
+        let days = cases.map { (deadline: $0.deadline?.daysSinceEpoch ?? Int.max, received: $0.received.daysSinceEpoch) }
+        let order = cases.indices.sorted { a, b in
+            if days[a] != days[b] { return days[a] < days[b] }
+            if cases[a].id != cases[b].id { return cases[a].id < cases[b].id }
+            return a < b
+        }
+        return order.map { cases[$0] }
+    }
 }

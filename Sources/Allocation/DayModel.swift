@@ -26,14 +26,24 @@ public struct DayModel: Sendable {
         let formulation = formulation ?? instance.config.formulation
         self.formulation = formulation
         let config = instance.config
-        let ordered = instance.cases.sorted(by: CandidateCase.urgency)
+        let ordered = CandidateCase.inUrgencyOrder(instance.cases)
+        // Each case's profit per RO, looked up once: a fit is a dictionary lookup, and every step
+        // below needs them.
+        let bonus = config.continuityBonus
+        let caseProfits = ordered.map { c in RO.allCases.map { c.profit($0, continuityBonus: bonus) } }
 
         // Penalty for waiting: larger than anything the rest of the objective could gain by leaving
         // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7). Derived in
         // the formulation comment of AssignmentModel ("Waiting penalty"). `spread` spans 0 as well as
         // the day's profits, so that -p[k,r] <= spread also on a day whose every fit is negative.
-        let profits = ordered.flatMap { c in RO.allCases.compactMap { c.profit($0, continuityBonus: config.continuityBonus) } }
-        let spread = Double(max(0, profits.max() ?? 0) - min(0, profits.min() ?? 0))
+        var highest = 0
+        var lowest = 0
+        for p in caseProfits.joined() {
+            guard let p else { continue }
+            highest = max(highest, p)
+            lowest = min(lowest, p)
+        }
+        let spread = Double(highest - lowest)
         let lightest = ordered.map(\.weight).filter { $0 > 0 }.min() ?? 1
         let softPenalty = RO.allCases.contains { config.band($0).mode == .soft } ? config.softBandPenalty : 0
         // Niets op de plank also orders the waiting: each day a case has waited adds one `unit` to its
@@ -51,10 +61,8 @@ public struct DayModel: Sendable {
         // reach GLPK as a problem its presolver empties. Such a case simply waits (niets op de plank
         // holds: no RO has room for it).
         let room = RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) }
-        func columnProfits(_ c: CandidateCase) -> [Int?] {
-            RO.allCases.enumerated().map { r, ro in
-                c.weight <= room[r] + 1e-9 ? c.profit(ro, continuityBonus: config.continuityBonus) : nil
-            }
+        func columnProfits(_ i: Int) -> [Int?] {
+            RO.allCases.indices.map { r in ordered[i].weight <= room[r] + 1e-9 ? caseProfits[i][r] : nil }
         }
 
         struct Key: Hashable {
@@ -63,32 +71,29 @@ public struct DayModel: Sendable {
             var penalty: Double
         }
         var groups: [[CandidateCase]] = []
+        var groupKeys: [Key] = []
         var index: [Key: Int] = [:]
-        for c in ordered {
-            if formulation == .perCase {
-                groups.append([c])
+        for (i, c) in ordered.enumerated() {
+            let key = Key(profit: columnProfits(i), weight: c.weight, penalty: waitPenalty(c))
+            if formulation != .perCase, let g = index[key] {
+                groups[g].append(c)
                 continue
             }
-            let key = Key(profit: columnProfits(c), weight: c.weight, penalty: waitPenalty(c))
-            if let i = index[key] {
-                groups[i].append(c)
-            } else {
-                index[key] = groups.count
-                groups.append([c])
-            }
+            if formulation != .perCase { index[key] = groups.count }
+            groups.append([c])
+            groupKeys.append(key)
         }
         self.groups = groups
 
         let prefix = formulation == .perCase ? "c" : "k"
-        let classes = groups.enumerated().map { i, g in
-            let c = g[0]
-            return AssignmentModel.JobClass(
+        let classes = groups.indices.map { i in
+            AssignmentModel.JobClass(
                 name: "\(prefix)\(i + 1)",
-                count: g.count,
-                profit: columnProfits(c).map { $0.map(Double.init) },
-                resource: RO.allCases.map { _ in c.weight },
-                shareWeight: c.weight,
-                waitPenalty: waitPenalty(c)
+                count: groups[i].count,
+                profit: groupKeys[i].profit.map { $0.map(Double.init) },
+                resource: RO.allCases.map { _ in groupKeys[i].weight },
+                shareWeight: groupKeys[i].weight,
+                waitPenalty: groupKeys[i].penalty
             )
         }
         let bands = RO.allCases.map { ro -> AssignmentModel.Band? in
@@ -108,9 +113,10 @@ public struct DayModel: Sendable {
     }
 
     /// `started`: when the caller began the day (reading, scoring, building this model), so that the
-    /// time limit covers all of it; default now.
-    public func solve(settings: SolverSettings, started: DispatchTime = .now()) throws -> DayOutcome {
-        let solution = try built.solve(settings: settings, started: started)
+    /// time limit covers all of it; default now. `cache`: proven optima of identical models solved
+    /// before (a sweep's variants), see `SolveCache`.
+    public func solve(settings: SolverSettings, started: DispatchTime = .now(), cache: SolveCache? = nil) throws -> DayOutcome {
+        let solution = try built.solve(settings: settings, started: started, cache: cache)
         var outcome = DayOutcome(
             status: solution.result.status,
             message: solution.result.message,
@@ -139,7 +145,7 @@ public struct DayModel: Sendable {
                     outcome.assignments[c.id] = ro
                     outcome.fit += c.profit(ro, continuityBonus: bonus) ?? 0
                     outcome.capacityUsed[ro, default: 0] += c.weight
-                    outcome.sharesAfter = outcome.sharesAfter.adding(ro, c.weight)
+                    outcome.sharesAfter.weight[ro, default: 0] += c.weight
                 }
             }
             outcome.waiting += group[next...].map(\.id)
@@ -149,6 +155,7 @@ public struct DayModel: Sendable {
             if solution.below[r] > 1e-9 { outcome.belowBand[ro] = solution.below[r] }
             if solution.above[r] > 1e-9 { outcome.aboveBand[ro] = solution.above[r] }
         }
+        guard !outcome.waiting.isEmpty else { return outcome }
         let byId = Dictionary(uniqueKeysWithValues: instance.cases.map { ($0.id, $0) })
         outcome.blockedByBands = outcome.waiting.filter { id in
             let c = byId[id]!

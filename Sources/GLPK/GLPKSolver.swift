@@ -11,12 +11,26 @@ public enum GLPKSolver {
     /// The time limit covers everything from `started` (default: now): a caller that spent time building
     /// the model passes the moment it began, and GLPK gets only what is left. With nothing left GLPK is
     /// not called and the result is `timeLimitWithoutSolution`.
+    ///
+    /// With a `cache`, a model solved to optimality before (same content, same settings) is answered
+    /// from it; a warm start bypasses the cache.
     public static func solve(
         _ model: LinearModel,
         settings: SolverSettings,
         warmStart: [Double]? = nil,
-        started: DispatchTime = .now()
+        started: DispatchTime = .now(),
+        cache: SolveCache? = nil
     ) throws -> SolveResult {
+        guard let cache, warmStart == nil, settings.problems.isEmpty else {
+            return try solveOnce(model, settings: settings, warmStart: warmStart, started: started)
+        }
+        return try cache.result(for: model, settings: settings) {
+            try solveOnce(model, settings: settings, warmStart: nil, started: started)
+        }
+    }
+
+    static func solveOnce(_ model: LinearModel, settings: SolverSettings, warmStart: [Double]?, started: DispatchTime) throws -> SolveResult
+    {
         let problems = settings.problems
         if !problems.isEmpty { throw ModelError.invalidSettings(problems) }
         do { try model.validate(deadline: settings.deadline(from: started)) } catch ModelError.timeLimitReached {

@@ -11,14 +11,18 @@ import Wegingskader
 /// the judgement calls (near-ties, unfit cases, missing data that could change the outcome). Generic
 /// work (only the base fired) is never escalated.
 public enum EscalationRules {
+    /// `detail`: false leaves every reason's Dutch detail empty, for a replay that only counts codes and
+    /// queues (a year's replay writes some 14,000 such sentences that nobody reads).
     public static func reasons(
         for scored: ScoredCase,
         assigned: RO?,
         day: Day,
         instance: DayInstance,
         outcome: DayOutcome,
-        rules: RuleSet
+        rules: RuleSet,
+        detail: Bool = true
     ) -> [EscalationReason] {
+        func text(_ sentence: @autoclosure () -> String) -> String { detail ? sentence() : "" }
         let c = scored.intake
         let score = scored.score
         let config = instance.config
@@ -27,12 +31,16 @@ public enum EscalationRules {
 
         let policy = config.escalation
         guard let assigned else {
-            let free = RO.allCases.map { ro in "\(ro.displayName) \(DutchNumber.decimal(residual(ro, instance, outcome), upTo: 1))" }
-                .joined(separator: ", ")
+            func free() -> String {
+                RO.allCases.map { ro in "\(ro.displayName) \(DutchNumber.decimal(residual(ro, instance, outcome), upTo: 1))" }
+                    .joined(separator: ", ")
+            }
             reasons.append(
                 .init(
                     .noCapacity,
-                    "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free). De zaak gaat voor bij de volgende verdeling.",
+                    text(
+                        "Geen RO heeft vandaag ruimte voor deze zaak (\(DutchNumber.amount(scored.weight, upTo: 1, "punt", "punten"))); vrije capaciteit: \(free()). De zaak gaat voor bij de volgende verdeling."
+                    ),
                     queue: policy.queue(for: .noCapacity)
                 )
             )
@@ -41,7 +49,9 @@ public enum EscalationRules {
                 reasons.append(
                     .init(
                         .longWaiting,
-                        "De zaak wacht al \(DutchNumber.count(waited, "werkdag", "werkdagen")) op capaciteit (grens \(policy.maxWaitingDays)).",
+                        text(
+                            "De zaak wacht al \(DutchNumber.count(waited, "werkdag", "werkdagen")) op capaciteit (grens \(policy.maxWaitingDays))."
+                        ),
                         queue: policy.queue(for: .longWaiting)
                     )
                 )
@@ -62,18 +72,20 @@ public enum EscalationRules {
                 reasons.append(
                     .init(
                         .forcedByCapacity,
-                        "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit.",
+                        text(
+                            "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit."
+                        ),
                         fitLoss: lost,
                         queue: policy.queue(for: .forcedByCapacity, fitLoss: lost)
                     )
                 )
             } else {
-                let share = outcome.sharesAfter.share(better)
-                let band = config.band(better)
                 reasons.append(
                     .init(
                         .forcedByBand,
-                        "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(share)), band \(band.label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit.",
+                        text(
+                            "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de bandbreedtes laten het niet toe (aandeel \(better.displayName) na deze verdeling \(DutchNumber.percent(outcome.sharesAfter.share(better))), band \(config.band(better).label)); verlies \(DutchNumber.count(lost, "punt", "punten")) fit."
+                        ),
                         fitLoss: lost,
                         queue: policy.queue(for: .forcedByBand, fitLoss: lost)
                     )
@@ -85,7 +97,7 @@ public enum EscalationRules {
             reasons.append(
                 .init(
                     .unfit,
-                    "De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit).",
+                    text("De hoogste score is \(best) (\(score.bestFit.displayName)), lager dan het minimum van \(rules.minimumFit)."),
                     queue: policy.queue(for: .unfit)
                 )
             )
@@ -99,11 +111,12 @@ public enum EscalationRules {
         {
             let best = score.scores[score.bestFit] ?? 0
             let second = score.scores[runnerUp] ?? 0
-            let detail =
+            let sentence = text(
                 "\(score.bestFit.displayName) (\(best)) en \(runnerUp.displayName) (\(second)) liggen binnen de marge van \(rules.nearTieMargin), elk op eigen specialistische criteria."
-            reasons.append(.init(.nearTie, detail, queue: policy.queue(for: .nearTie)))
+            )
+            reasons.append(.init(.nearTie, sentence, queue: policy.queue(for: .nearTie)))
         }
-        if let missing = missingDataReason(scored, assigned: assigned, day: day, rules: rules, config: config) {
+        if let missing = missingDataReason(scored, assigned: assigned, day: day, rules: rules, config: config, detail: detail) {
             reasons.append(missing)
         }
         return reasons
@@ -118,14 +131,17 @@ public enum EscalationRules {
         assigned: RO,
         day: Day,
         rules: RuleSet,
-        config: AllocationConfig
+        config: AllocationConfig,
+        detail: Bool = true
     ) -> EscalationReason? {
+        let probe = scored.missingData ?? MissingDataProbe.probe(scored, day: day, rules: rules, config: config)
+        guard probe.scil != nil || probe.risc != nil else { return nil }
+        let queue = config.escalation.queue(for: .missingData)
+        guard detail else { return EscalationReason(.missingData, "", queue: queue) }
         let c = scored.intake
         let top = scored.score.allowed.map { scored.score.score($0) }.max() ?? 0
         let bestNow = scored.score.allowed.filter { scored.score.score($0) == top }
         let current = bestNow.contains(assigned) ? assigned : scored.score.bestFit
-        let probe = scored.missingData ?? MissingDataProbe.probe(scored, day: day, rules: rules, config: config)
-
         var notes: [String] = []
         if let found = probe.scil {
             notes.append(
@@ -137,8 +153,7 @@ public enum EscalationRules {
                 "RISc \(c.risc == .onbekend ? "ontbreekt" : "is verouderd"); bij risico '\(found.value)' zou \(found.best.displayName) duidelijk beter passen dan \(current.displayName)"
             )
         }
-        return notes.isEmpty
-            ? nil : EscalationReason(.missingData, notes.joined(separator: ". ") + ".", queue: config.escalation.queue(for: .missingData))
+        return EscalationReason(.missingData, notes.joined(separator: ". ") + ".", queue: queue)
     }
 
     static func residual(_ ro: RO, _ instance: DayInstance, _ outcome: DayOutcome) -> Double {

@@ -16,12 +16,15 @@ public enum TieRule {
         var decisions: [String: TieDecision] = [:]
         let config = instance.config
         let bonus = config.continuityBonus
-        for c in cases.sorted(by: { (stableHash($0.id), $0.id) < (stableHash($1.id), $1.id) }) {
-            guard let assigned = outcome.assignments[c.id] else { continue }
+        // Only a case with a tie at its best fit can move; each id is hashed once, not per comparison.
+        let tiedCases: [(order: (UInt64, String), c: CandidateCase, tied: [RO])] = cases.compactMap { c in
             let profits = c.allowed.compactMap { ro in c.profit(ro, continuityBonus: bonus).map { (ro, $0) } }
-            guard let best = profits.map(\.1).max() else { continue }
+            guard let best = profits.map(\.1).max() else { return nil }
             let tied = RO.allCases.filter { ro in profits.contains { $0.0 == ro && $0.1 == best } }
-            guard tied.count > 1, tied.contains(assigned) else { continue }
+            return tied.count > 1 ? ((stableHash(c.id), c.id), c, tied) : nil
+        }
+        for (_, c, tied) in tiedCases.sorted(by: { $0.order < $1.order }) {
+            guard let assigned = outcome.assignments[c.id], tied.contains(assigned) else { continue }
 
             // Judge the ROs as they stand without this case.
             var without = outcome.sharesAfter

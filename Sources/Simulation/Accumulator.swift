@@ -35,7 +35,12 @@ struct Accumulator {
 
     init(scenario: Scenario) { summary = ScenarioSummary(scenario) }
 
+    /// The day `month(_:)` saw last: the same day is the same month, without formatting it again.
+    private var monthOfDay: (day: Day, index: Int)?
+
     mutating func month(_ day: Day) -> Int {
+        if let m = monthOfDay, m.day == day { return m.index }
+        defer { monthOfDay = (day, months.count - 1) }
         let key = String(day.description.prefix(7))
         if months.last?.month != key {
             months.append(MonthRecord(month: key, assigned: 0, atBestFit: 0, fitLostToBands: 0, escalations: [:]))

@@ -1,6 +1,8 @@
 import Allocation
 import Foundation
+import GLPK
 import InstroomDomain
+import Logging
 import Synchronization
 
 /// A grid of scenario variants, replayed on one intake, split into shards for any batch scheduler.
@@ -41,12 +43,14 @@ public struct ParameterSweep: Sendable {
     /// Threads need a GLPK with a thread-local environment (`GLPKThreads.safe`); without one the variants
     /// run one after the other. The intake is generated once for every variant that does not change it,
     /// and scored once for every group of those variants with the same scoring input (`ScoredIntake`):
-    /// the groups run one after the other, so one scored intake is held at a time.
+    /// the groups run one after the other, so one scored intake is held at a time. The variants share
+    /// one `SolveCache`: a day model identical to one another variant solved is not solved again.
     public func run(shard: (part: Int, of: Int)? = nil, jobs: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil) -> SweepResult {
         let todo = indices(shard: shard)
         let box = ResultBox(count: todo.count)
         let shared = ParameterSweep(scenario: scenario, axes: axes, basis: basis.materialized())
         let jobs = GLPKThreads.safe ? max(1, min(jobs, todo.count)) : 1
+        let cache = SolveCache()
 
         // Slots grouped by scoring input; a variant that fails to apply or changes the intake scores its own.
         var groups: [(key: ScoredIntake.Key?, config: AllocationConfig?, slots: [Int])] = []
@@ -68,7 +72,7 @@ public struct ParameterSweep: Sendable {
             let scored = group.config.map { ScoredIntake.make(basis: shared.basis, rules: scenario.rules, config: $0, jobs: jobs) }
             let slots = group.slots
             let worker: @Sendable (Int) -> Void = { slot in
-                let result = shared.variant(todo[slot], scored: scored)
+                let result = shared.variant(todo[slot], scored: scored, cache: cache)
                 let done = box.store(result, at: slot)
                 progress?(done, todo.count)
             }
@@ -81,6 +85,11 @@ public struct ParameterSweep: Sendable {
                 }
             }
         }
+        let (hits, misses) = cache.counts
+        logger.info(
+            "sweep replayed",
+            metadata: ["variants": "\(todo.count)", "dayModelsSolved": "\(misses)", "dayModelsReused": "\(hits)"]
+        )
         return SweepResult(
             scenario: ScenarioSummary(scenario),
             intake: basis.source,
@@ -100,7 +109,7 @@ public struct ParameterSweep: Sendable {
 
     /// Replays variant `index`; `scored` is used when it was scored with the variant's scoring input
     /// on this sweep's intake.
-    public func variant(_ index: Int, scored: ScoredIntake? = nil) -> VariantResult {
+    public func variant(_ index: Int, scored: ScoredIntake? = nil, cache: SolveCache? = nil) -> VariantResult {
         let settings = settings(index)
         var dict: [String: Double] = [:]
         for s in settings { dict[s.key] = s.value }
@@ -109,7 +118,7 @@ public struct ParameterSweep: Sendable {
             // A variant that changes the volume replays its own intake (same seed); the others share one.
             let own = s.intake != scenario.intake ? try IntakeBasis.make(for: s, seed: basis.source.seed) : basis
             let reuse = s.intake == scenario.intake && scored?.key == ScoredIntake.Key(s.config) ? scored : nil
-            let r = try Simulator.run(s, basis: own, keepSeries: false, scored: reuse)
+            let r = try Simulator.run(s, basis: own, keepSeries: false, scored: reuse, cache: cache)
             return VariantResult(
                 index: index,
                 settings: dict,

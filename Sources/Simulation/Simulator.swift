@@ -22,12 +22,16 @@ import Wegingskader
 /// The bands each day's model gets follow the scenario's `bandPolicy`: the agreed bands on the
 /// cumulative share (production), or the look-ahead's bands for the day (`LookaheadBands`). Slack is
 /// always measured against the agreed bands.
+///
+/// `cache`: the proven optima of day models solved before (`SolveCache`); a sweep shares one between
+/// its variants, which send GLPK the same model on every day their varied setting cannot bind.
 public enum Simulator {
     public static func run(
         _ scenario: Scenario,
         basis: IntakeBasis,
         keepSeries: Bool = true,
         scored: ScoredIntake? = nil,
+        cache: SolveCache? = nil,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> ScenarioResult {
         let config = scenario.config
@@ -92,7 +96,9 @@ public enum Simulator {
                     rules: scenario.rules,
                     config: dayConfig,
                     prior: dayPrior,
-                    capacityLeft: free
+                    capacityLeft: free,
+                    cache: cache,
+                    detail: false
                 )
             } catch TriageError.infeasible {
                 logger.debug(
@@ -102,7 +108,16 @@ public enum Simulator {
                 failure = HardBandFailureText.explain(prior: dayPrior, config: dayConfig)
                 var soft = relaxed
                 for ro in RO.allCases { soft.bands[ro] = Bandwidth(min: dayConfig.band(ro).min, max: dayConfig.band(ro).max, mode: .soft) }
-                plan = try DayPlan.make(scored: pool, day: day, rules: scenario.rules, config: soft, prior: dayPrior, capacityLeft: free)
+                plan = try DayPlan.make(
+                    scored: pool,
+                    day: day,
+                    rules: scenario.rules,
+                    config: soft,
+                    prior: dayPrior,
+                    capacityLeft: free,
+                    cache: cache,
+                    detail: false
+                )
             }
             lookahead?.observe(plan, newCases: Set(today.map(\.intake.id)))
             forecast?.observe(today)

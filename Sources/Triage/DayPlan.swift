@@ -37,7 +37,8 @@ public struct DayPlan: Sendable {
 
     /// The same plan from cases scored already, on `day` with `rules` and `config`'s workload weights and
     /// `staleAfterDays`: a simulation scores its intake once for every replay that shares those (the
-    /// bands, capacities and penalties a sweep varies do not change a score).
+    /// bands, capacities and penalties a sweep varies do not change a score). `cache`: see `SolveCache`;
+    /// `detail`: false for a replay that only counts escalations (their Dutch sentences stay empty).
     public static func make(
         scored: [ScoredCase],
         day: Day,
@@ -45,7 +46,9 @@ public struct DayPlan: Sendable {
         config: AllocationConfig,
         prior: PeriodShares,
         capacityLeft: [RO: Double],
-        pins: [String: RO] = [:]
+        pins: [String: RO] = [:],
+        cache: SolveCache? = nil,
+        detail: Bool = true
     ) throws -> DayPlan {
         let candidates = try scored.map { s in
             var candidate = s.candidate
@@ -63,7 +66,7 @@ public struct DayPlan: Sendable {
         // The time limit covers building the model as well as GLPK's search.
         let started = DispatchTime.now()
         let model = try DayModel(instance)
-        let solved = try model.solve(settings: config.solver, started: started)
+        let solved = try model.solve(settings: config.solver, started: started, cache: cache)
         switch solved.status {
         case .optimal, .feasible: break
         case .infeasible:
@@ -93,7 +96,8 @@ public struct DayPlan: Sendable {
                 day: day,
                 instance: instance,
                 outcome: outcome,
-                rules: rules
+                rules: rules,
+                detail: detail
             )
             if !reasons.isEmpty { escalations[s.intake.id] = reasons }
         }

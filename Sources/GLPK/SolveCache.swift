@@ -10,17 +10,33 @@ import Synchronization
 /// depend on the band). GLPK, given the same model and settings, finds the same solution, so a hit
 /// returns exactly what solving again would. Only proven optima are kept: a result that stopped at the
 /// time limit depends on the machine's speed and is solved again. Safe to share between threads.
+///
+/// It holds at most `limit` results and forgets the oldest first: a miss only costs a solve, so the
+/// limit bounds the memory (about 2 KB a day model) without changing any result.
 public final class SolveCache: Sendable {
     private struct Entry {
         var result: SolveResult
         /// The solution's non-zero column values (most columns of a day model are 0); `values` is empty.
-        var nonZero: [(column: Int32, value: Double)]
+        var nonZeroColumns: [Int32]
+        var nonZeroValues: [Double]
         var columns: Int
     }
 
-    private let state = Mutex<(entries: [SHA256Digest: Entry], hits: Int, misses: Int)>(([:], 0, 0))
+    private struct State {
+        var entries: [SHA256Digest: Entry] = [:]
+        /// Keys in the order they were stored, as a ring of `limit` slots; `next` is the oldest.
+        var ring: [SHA256Digest?]
+        var next = 0
+        var hits = 0
+        var misses = 0
+    }
 
-    public init() {}
+    private let state: Mutex<State>
+
+    /// `limit`: results kept; the default holds forty variants of a 250-day replay.
+    public init(limit: Int = 10_000) {
+        state = Mutex(State(ring: Array(repeating: nil, count: max(1, limit))))
+    }
 
     /// Solves answered from the cache, and solves that went to GLPK.
     public var counts: (hits: Int, misses: Int) { state.withLock { ($0.hits, $0.misses) } }
@@ -36,7 +52,7 @@ public final class SolveCache: Sendable {
             s.hits += 1
             var result = entry.result
             result.values = Array(repeating: 0, count: entry.columns)
-            for (j, v) in entry.nonZero { result.values[Int(j)] = v }
+            for (j, v) in zip(entry.nonZeroColumns, entry.nonZeroValues) { result.values[Int(j)] = v }
             return result
         }
         if let hit { return hit }
@@ -44,12 +60,20 @@ public final class SolveCache: Sendable {
         guard result.status == .optimal else { return result }
         var stored = result
         stored.values = []
+        let nonZero = result.values.indices.filter { result.values[$0] != 0 }
         let entry = Entry(
             result: stored,
-            nonZero: result.values.enumerated().compactMap { j, v in v == 0 ? nil : (Int32(j), v) },
+            nonZeroColumns: nonZero.map { Int32($0) },
+            nonZeroValues: nonZero.map { result.values[$0] },
             columns: result.values.count
         )
-        state.withLock { $0.entries[key] = entry }
+        state.withLock { s in
+            // Another thread may have stored the same model meanwhile: the same result, one slot.
+            guard s.entries.updateValue(entry, forKey: key) == nil else { return }
+            if let oldest = s.ring[s.next] { s.entries[oldest] = nil }
+            s.ring[s.next] = key
+            s.next = (s.next + 1) % s.ring.count
+        }
         return result
     }
 

@@ -53,3 +53,16 @@ struct SolveCacheTests {
         #expect(cache.counts.hits == 0 && cache.counts.misses == 1)
     }
 }
+
+extension SolveCacheTests {
+    /// A full cache forgets its oldest result first; what it forgot is solved again, to the same optimum.
+    @Test func aFullCacheForgetsTheOldestFirst() throws {
+        let cache = SolveCache(limit: 2)
+        for capacity in [24.0, 12, 18] { _ = try GLPKSolver.solve(model(capacity: capacity), settings: settings, cache: cache) }
+        let newest = try GLPKSolver.solve(model(capacity: 18), settings: settings, cache: cache)
+        #expect(cache.counts.hits == 1 && cache.counts.misses == 3)
+        let forgotten = try GLPKSolver.solve(model(capacity: 24), settings: settings, cache: cache)
+        #expect(cache.counts.hits == 1 && cache.counts.misses == 4)
+        #expect(forgotten.values == [4, 0] && newest.status == .optimal)
+    }
+}

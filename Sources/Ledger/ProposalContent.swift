@@ -47,10 +47,26 @@ public struct ProposalContent: Codable, Sendable, Equatable {
     public var overrides: [String: Override] = [:]
     public var contests: [String: Note] = [:]
     public var accepted: [String: Note] = [:]
+    /// The wegingskader the draft was proposed with (its hash, version and whole source): the review and
+    /// the confirmation use it, whatever the beheerder activates meanwhile. Nil in drafts stored before
+    /// it was recorded; those use the current one.
+    public var rulesHash: String?
+    public var rulesVersion: String?
+    public var rulesSource: String?
 
-    public init(cases: [IntakeCase], newCaseIds: [String], intakeFile: String?) {
+    public init(
+        cases: [IntakeCase],
+        newCaseIds: [String],
+        intakeFile: String?,
+        rulesHash: String? = nil,
+        rulesVersion: String? = nil,
+        rulesSource: String? = nil
+    ) {
         self.cases = cases
         self.newCaseIds = newCaseIds
         self.intakeFile = intakeFile
+        self.rulesHash = rulesHash
+        self.rulesVersion = rulesVersion
+        self.rulesSource = rulesSource
     }
 }

@@ -25,7 +25,14 @@ extension DailyRun {
         guard !p.toAllocate.isEmpty else {
             throw TriageError.refused("nothing to propose for \(day): every case of this intake is already allocated")
         }
-        let content = ProposalContent(cases: p.toAllocate, newCaseIds: p.newCases.map(\.id), intakeFile: intakeFile)
+        let content = ProposalContent(
+            cases: p.toAllocate,
+            newCaseIds: p.newCases.map(\.id),
+            intakeFile: intakeFile,
+            rulesHash: rules.hash,
+            rulesVersion: rules.version,
+            rulesSource: rules.sourceText
+        )
         let proposal = try view(content, day: day, tx)
         try tx.propose(
             day: day,
@@ -39,7 +46,10 @@ extension DailyRun {
 
     /// The stored draft of `day`, recomputed from its cases and the judgements made on it.
     public func proposal(day: Day) throws -> DayProposal {
-        try ledger.reading { tx in try view(try content(day, tx), day: day, tx) }
+        try ledger.reading { tx in
+            let run = try underProposedRules(day, tx)
+            return try run.view(try run.content(day, tx), day: day, tx)
+        }
     }
 
     /// Gemotiveerd afwijken: the case goes to `ro` and the rest of the day is re-optimised around it.
@@ -47,7 +57,7 @@ extension DailyRun {
     public func override(caseId: String, to ro: RO, reason: String, day: Day) throws -> DayProposal {
         let reason = try Self.text(reason, "a deviation needs a reason (--reason)")
         _ = try checkedActor()
-        return try ledger.exclusive { tx in try override(caseId: caseId, to: ro, reason: reason, day: day, tx) }
+        return try ledger.exclusive { tx in try underProposedRules(day, tx).override(caseId: caseId, to: ro, reason: reason, day: day, tx) }
     }
 
     func override(caseId: String, to ro: RO, reason: String, day: Day, _ tx: LedgerTransaction) throws -> DayProposal {
@@ -104,10 +114,10 @@ extension DailyRun {
         let reason = try Self.text(reason, "a contest needs a reason (--reason)")
         _ = try checkedActor()
         return try ledger.exclusive { tx in
-            let content = try content(day, tx)
-            let case_ = try Self.find(caseId, in: content, day: day)
-            try contest(case_, reason: reason, day: day, tx)
-            return try view(try self.content(day, tx), day: day, tx)
+            let run = try underProposedRules(day, tx)
+            let case_ = try Self.find(caseId, in: try run.content(day, tx), day: day)
+            try run.contest(case_, reason: reason, day: day, tx)
+            return try run.view(try run.content(day, tx), day: day, tx)
         }
     }
 
@@ -128,7 +138,7 @@ extension DailyRun {
     /// Review items seen and agreed as proposed.
     public func accept(caseIds: [String], day: Day) throws -> DayProposal {
         _ = try checkedActor()
-        return try ledger.exclusive { tx in try accept(caseIds: caseIds, day: day, tx) }
+        return try ledger.exclusive { tx in try underProposedRules(day, tx).accept(caseIds: caseIds, day: day, tx) }
     }
 
     func accept(caseIds: [String], day: Day, _ tx: LedgerTransaction) throws -> DayProposal {
@@ -152,7 +162,7 @@ extension DailyRun {
     /// (which the audit says).
     public func confirm(day: Day, acceptRest: Bool = false) throws -> AllocationReport {
         _ = try checkedActor()
-        return try ledger.exclusive { tx in try confirm(day: day, acceptRest: acceptRest, tx) }
+        return try ledger.exclusive { tx in try underProposedRules(day, tx).confirm(day: day, acceptRest: acceptRest, tx) }
     }
 
     func confirm(day: Day, acceptRest: Bool, _ tx: LedgerTransaction) throws -> AllocationReport {
@@ -200,6 +210,16 @@ extension DailyRun {
     }
 
     // MARK: - The draft
+
+    /// This run with the wegingskader `day`'s draft was proposed with. The experts judge the draft's
+    /// scores; a version the beheerder activates during the review applies from the next proposal on,
+    /// and never re-scores a draft halfway (confirming records the proposal's version with the run).
+    func underProposedRules(_ day: Day, _ tx: LedgerTransaction) throws -> DailyRun {
+        let content = try content(day, tx)
+        guard let source = content.rulesSource, content.rulesHash != rules.hash else { return self }
+        let proposed = try RuleSet.parse(source, file: "wegingskader \(content.rulesVersion ?? "") of the proposal for \(day)")
+        return DailyRun(ledger: ledger, rules: proposed, config: config, actor: actor)
+    }
 
     func content(_ day: Day, _ tx: LedgerTransaction) throws -> ProposalContent {
         guard let record = try tx.proposal(day: day) else {

@@ -7,6 +7,7 @@ import Ledger
 import Review
 import Testing
 import Triage
+import Wegingskader
 
 /// The day in two steps: propose, review (override, contest, accept), confirm.
 struct ProposalWorkflowTests {
@@ -157,5 +158,43 @@ struct ProposalWorkflowTests {
                 )
             }
         }
+    }
+}
+
+/// A draft keeps the wegingskader it was proposed with, whatever is activated during the review.
+struct ProposalRulesTests {
+    /// The bundled rules with SVG's weight for verslaving turned around: another version, other scores.
+    static func otherRules() throws -> RuleSet {
+        let source = RuleSet.bundledDefault().sourceText
+            .replacingOccurrences(of: "version: \"2026.1-illustratief\"", with: "version: \"2026.2-test\"")
+            .replacingOccurrences(
+                of: "when: {problem: verslaving}\n    weights: {SVG: 3}",
+                with: "when: {problem: verslaving}\n    weights: {SVG: -3}"
+            )
+        return try RuleSet.parse(source, file: "wegingskader-2026.2.yaml")
+    }
+
+    @Test func aDraftIsReviewedAndConfirmedUnderTheWegingskaderItWasProposedWith() throws {
+        let (ledger, run, intake) = try ProposalWorkflowTests.setUp()
+        let proposed = try run.propose(intake: intake, day: ProposalWorkflowTests.day)
+        let other = try Self.otherRules()
+        #expect(other.hash != run.rules.hash)
+        // Proposed afresh with the other version, the day would come out differently: the check below can fail.
+        let elsewhere = DailyRun(ledger: try Ledger(path: Fixtures.ledgerPath()), rules: other, config: Fixtures.config())
+        let fresh = try elsewhere.propose(intake: intake, day: ProposalWorkflowTests.day)
+        #expect(fresh.report.assignments.map(\.ro) != proposed.report.assignments.map(\.ro))
+
+        // The beheerder activates the other version during the review; the reviewers still see the draft.
+        let later = DailyRun(ledger: ledger, rules: other, config: Fixtures.config(), actor: "A. Jansen")
+        let seen = try later.proposal(day: ProposalWorkflowTests.day)
+        #expect(seen.report.assignments.map(\.ro) == proposed.report.assignments.map(\.ro))
+        #expect(seen.report.assignments.map(\.caseId) == proposed.report.assignments.map(\.caseId))
+        let item = try #require(seen.review.first { $0.state == .open }).caseId
+        #expect(try later.accept(caseIds: [item], day: ProposalWorkflowTests.day).review.first { $0.caseId == item }?.state == .accepted)
+
+        let report = try later.confirm(day: ProposalWorkflowTests.day, acceptRest: true)
+        #expect(report.assignments.map(\.ro) == proposed.report.assignments.map(\.ro))
+        let recorded = try #require(try ledger.runs().last)
+        #expect(recorded.ruleHash == run.rules.hash)
     }
 }

@@ -48,7 +48,7 @@ struct Users: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List accounts and API tokens.")
-        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var ledger: ReadLedgerOptions
 
         func run() throws {
             let ledger = try ledger.open()

@@ -4,6 +4,15 @@ import Testing
 
 /// `instroom users`: the first beheerder is made from the shell, the password never on the command line.
 @Suite struct UsersCommandTests {
+    /// Listing reads: a mistyped --db is refused, not answered with an empty list in a new ledger.
+    @Test func listingAMissingLedgerIsRefusedAndCreatesNothing() throws {
+        let db = Fixtures.temporaryFolder().appendingPathComponent("typo.sqlite").path
+        let r = try CLI.run(["users", "list", "--db", db])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("typo.sqlite"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func addListDisableAndToken() throws {
         let folder = Fixtures.temporaryFolder()
         let db = folder.appendingPathComponent("ledger.sqlite").path

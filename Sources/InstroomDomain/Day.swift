@@ -39,6 +39,15 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
                 "date out of range: '\(text)'; expected a year from \(Day.supportedYears.lowerBound) to \(Day.supportedYears.upperBound)"
             }
         }
+
+        /// The same in Dutch, for the web app.
+        public var dutch: String {
+            switch self {
+            case .notADate(let text): "‘\(text)’ is geen datum; verwacht een datum als JJJJ-MM-DD of DD-MM-JJJJ"
+            case .outOfRange(let text):
+                "datum buiten het bereik: ‘\(text)’; verwacht een jaar van \(Day.supportedYears.lowerBound) tot en met \(Day.supportedYears.upperBound)"
+            }
+        }
     }
 
     /// Parses `YYYY-MM-DD` (ISO 8601) and the Dutch `DD-MM-YYYY` that Excel exports produce, digits

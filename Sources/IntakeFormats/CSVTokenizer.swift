@@ -14,6 +14,7 @@ enum CSVTokenizer {
     struct SyntaxError: Equatable, Sendable {
         var line: Int
         var message: String
+        var dutch: String
     }
 
     static func tokenize(_ text: String, separator: UInt8) -> (records: [CSVRecord], syntaxErrors: [SyntaxError]) {
@@ -49,7 +50,7 @@ enum CSVTokenizer {
         while i < n {
             let recordLine = line
             var cells: [String] = []
-            var broken: String?
+            var broken: (message: String, dutch: String)?
 
             cellLoop: while true {
                 if i < n, bytes[i] == quote {
@@ -84,7 +85,9 @@ enum CSVTokenizer {
                             SyntaxError(
                                 line: quoteLine,
                                 message:
-                                    "unterminated quote: the quoted cell that starts here is never closed (a cell that starts with \" must end with \")"
+                                    "unterminated quote: the quoted cell that starts here is never closed (a cell that starts with \" must end with \")",
+                                dutch:
+                                    "aanhalingsteken niet gesloten: de cel die hier met \" begint, eindigt niet met \""
                             )
                         )
                         return (records, syntaxErrors)
@@ -96,16 +99,20 @@ enum CSVTokenizer {
                         continue cellLoop
                     }
                     if consumeNewline() { break cellLoop }
-                    broken =
-                        "unexpected text after the closing quote of cell \(cells.count); a quote inside a quoted cell must be doubled (\"\")"
+                    broken = (
+                        "unexpected text after the closing quote of cell \(cells.count); a quote inside a quoted cell must be doubled (\"\")",
+                        "tekst na het sluitende aanhalingsteken van cel \(cells.count); een aanhalingsteken binnen een cel tussen aanhalingstekens moet dubbel (\"\")"
+                    )
                     skipRestOfLine()
                     break cellLoop
                 } else {
                     let start = i
                     while i < n, bytes[i] != separator, bytes[i] != lf, bytes[i] != cr {
                         if bytes[i] == quote, broken == nil {
-                            broken =
-                                "a quote inside unquoted cell \(cells.count + 1); quote the whole cell and double the quote (\"a \"\"b\"\" c\")"
+                            broken = (
+                                "a quote inside unquoted cell \(cells.count + 1); quote the whole cell and double the quote (\"a \"\"b\"\" c\")",
+                                "een aanhalingsteken in cel \(cells.count + 1) zonder aanhalingstekens; zet de hele cel tussen aanhalingstekens en verdubbel het teken (\"a \"\"b\"\" c\")"
+                            )
                         }
                         i += 1
                     }
@@ -121,7 +128,7 @@ enum CSVTokenizer {
             }
 
             if let broken {
-                syntaxErrors.append(SyntaxError(line: recordLine, message: broken))
+                syntaxErrors.append(SyntaxError(line: recordLine, message: broken.message, dutch: broken.dutch))
             } else if cells.contains(where: { !$0.trimmedWhitespace.isEmpty }) {
                 records.append(CSVRecord(line: recordLine, cells: cells))
             }

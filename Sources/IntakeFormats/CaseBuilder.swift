@@ -8,8 +8,8 @@ struct CaseBuilder {
         case number(String)
         case list([String])
         case absent
-        /// A JSON value of a type no field accepts (object, boolean); carries its description.
-        case wrong(String)
+        /// A JSON value of a type no field accepts (object, boolean); carries its description, also in Dutch.
+        case wrong(String, dutch: String)
     }
 
     struct Field {
@@ -23,7 +23,7 @@ struct CaseBuilder {
     /// First line of every id seen so far in this file.
     var idLines: [String: Int] = [:]
 
-    static let dateHint = "expected a date as YYYY-MM-DD or DD-MM-YYYY"
+    static let dateHint = (english: "expected a date as YYYY-MM-DD or DD-MM-YYYY", dutch: "verwacht een datum als JJJJ-MM-DD of DD-MM-JJJJ")
 
     mutating func build(_ fields: [Field], line: Int, sink: inout ErrorSink) -> IntakeCase? {
         var byColumn: [IntakeColumn: Field] = [:]
@@ -42,15 +42,15 @@ struct CaseBuilder {
             case .absent:
                 return nil
             case .list:
-                sink.add(line: f.line, f.name, "expected a single value, found a list")
+                sink.add(line: f.line, f.name, "expected a single value, found a list", dutch: "verwacht één waarde, gevonden: een lijst")
                 return nil
-            case .wrong(let type):
-                sink.add(line: f.line, f.name, "expected a text value, found \(type)")
+            case .wrong(let type, let dutch):
+                sink.add(line: f.line, f.name, "expected a text value, found \(type)", dutch: "verwacht een tekst, gevonden: \(dutch)")
                 return nil
             }
         }
 
-        func required(_ column: IntakeColumn, _ hint: String) -> (String, Field)? {
+        func required(_ column: IntakeColumn, _ hint: (english: String, dutch: String)) -> (String, Field)? {
             if let t = text(column) { return t }
             if byColumn[column].map({
                 if case .wrong = $0.value { return true }
@@ -59,7 +59,12 @@ struct CaseBuilder {
             }) == true {
                 return nil  // already reported
             }
-            sink.add(line: byColumn[column]?.line ?? line, column.rawValue, "missing required value; \(hint)")
+            sink.add(
+                line: byColumn[column]?.line ?? line,
+                column.rawValue,
+                "missing required value; \(hint.english)",
+                dutch: "verplichte waarde ontbreekt; \(hint.dutch)"
+            )
             return nil
         }
 
@@ -68,7 +73,8 @@ struct CaseBuilder {
             sink.add(
                 line: f.line,
                 f.name,
-                "unknown value '\(value)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown value '\(value)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))",
+                dutch: "onbekende waarde ‘\(value)’; verwacht een van: \(T.allCases.map(\.rawValue).joined(separator: ", "))"
             )
             return nil
         }
@@ -80,7 +86,7 @@ struct CaseBuilder {
 
         func day(_ t: String, _ f: Field) -> Day? {
             do { return try Day(parsing: t) } catch {
-                sink.add(line: f.line, f.name, error.description)
+                sink.add(line: f.line, f.name, error.description, dutch: error.dutch)
                 return nil
             }
         }
@@ -93,10 +99,15 @@ struct CaseBuilder {
             case .list(let l): items = l
             case .absent: return []
             case .number(let s):
-                sink.add(line: f.line, f.name, "expected text, found the number \(s)")
+                sink.add(line: f.line, f.name, "expected text, found the number \(s)", dutch: "verwacht tekst, gevonden: het getal \(s)")
                 return []
-            case .wrong(let type):
-                sink.add(line: f.line, f.name, "expected a list or text like \"a|b\", found \(type)")
+            case .wrong(let type, let dutch):
+                sink.add(
+                    line: f.line,
+                    f.name,
+                    "expected a list or text like \"a|b\", found \(type)",
+                    dutch: "verwacht een lijst of tekst als \"a|b\", gevonden: \(dutch)"
+                )
                 return []
             }
             var result: [T] = []
@@ -108,15 +119,21 @@ struct CaseBuilder {
             return result
         }
 
-        let id = required(.id, "every case needs an id").map(\.0)
+        let id = required(.id, ("every case needs an id", "elke zaak heeft een id nodig")).map(\.0)
         if let id, let (_, f) = text(.id) {
             if let first = idLines[id] {
-                sink.add(line: f.line, f.name, "duplicate id '\(id)'; first used on line \(first)")
+                sink.add(
+                    line: f.line,
+                    f.name,
+                    "duplicate id '\(id)'; first used on line \(first)",
+                    dutch: "id ‘\(id)’ komt twee keer voor; eerder op regel \(first)"
+                )
             } else {
                 idLines[id] = f.line
             }
         }
-        let kind = required(.kind, "expected one of: \(CaseKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        let kinds = CaseKind.allCases.map(\.rawValue).joined(separator: ", ")
+        let kind = required(.kind, ("expected one of: \(kinds)", "verwacht een van: \(kinds)"))
             .flatMap { oneOf(CaseKind.self, $0.0, $0.1) }
         let received: Day? = {
             guard let (t, f) = required(.received, Self.dateHint) else { return nil }
@@ -133,7 +150,12 @@ struct CaseBuilder {
         let region = text(.region)?.0
         let relation: RO? = text(.relation).flatMap { t, f in
             if let ro = RO(code: t) { return ro }
-            sink.add(line: f.line, f.name, "unknown RO '\(t)'; expected one of: SVG, RN, LJR (or LJ&R), or empty")
+            sink.add(
+                line: f.line,
+                f.name,
+                "unknown RO '\(t)'; expected one of: SVG, RN, LJR (or LJ&R), or empty",
+                dutch: "onbekende RO ‘\(t)’; verwacht SVG, RN, LJR (of LJ&R), of leeg"
+            )
             return nil
         }
         let intensity: Intensity? = text(.intensity).flatMap { t, f in
@@ -142,7 +164,8 @@ struct CaseBuilder {
                 sink.add(
                     line: f.line,
                     f.name,
-                    "intensity '\(t)' is only allowed on a toezicht case; this case is '\(kind.rawValue)' (leave it empty)"
+                    "intensity '\(t)' is only allowed on a toezicht case; this case is '\(kind.rawValue)' (leave it empty)",
+                    dutch: "intensiteit ‘\(t)’ hoort alleen bij een toezicht; deze zaak is ‘\(kind.rawValue)’ (laat het veld leeg)"
                 )
                 return nil
             }
@@ -150,18 +173,33 @@ struct CaseBuilder {
         }
         let age: Int? = text(.age).flatMap { t, f in
             guard let a = Int(t) ?? Double(t).flatMap({ $0 == $0.rounded() && abs($0) < 1e6 ? Int($0) : nil }) else {
-                sink.add(line: f.line, f.name, "'\(t)' is not a whole number; expected an age in years from 12 to 110")
+                sink.add(
+                    line: f.line,
+                    f.name,
+                    "'\(t)' is not a whole number; expected an age in years from 12 to 110",
+                    dutch: "‘\(t)’ is geen geheel getal; verwacht een leeftijd in jaren van 12 tot en met 110"
+                )
                 return nil
             }
             guard (12...110).contains(a) else {
-                sink.add(line: f.line, f.name, "age \(a) is outside the allowed range 12...110")
+                sink.add(
+                    line: f.line,
+                    f.name,
+                    "age \(a) is outside the allowed range 12...110",
+                    dutch: "leeftijd \(a) ligt buiten het toegestane bereik van 12 tot en met 110 jaar"
+                )
                 return nil
             }
             return a
         }
         let weight: Double? = text(.weight).flatMap { t, f in
             guard let w = Self.number(t), w.isFinite else {
-                sink.add(line: f.line, f.name, "'\(t)' is not a number; expected workload points like 2.5 or 2,5")
+                sink.add(
+                    line: f.line,
+                    f.name,
+                    "'\(t)' is not a number; expected workload points like 2.5 or 2,5",
+                    dutch: "‘\(t)’ is geen getal; verwacht werkpunten als 2,5 of 2.5"
+                )
                 return nil
             }
             // The same range as the configuration's weights: the model and every report of points stay finite.
@@ -170,7 +208,9 @@ struct CaseBuilder {
                 sink.add(
                     line: f.line,
                     f.name,
-                    "weight \(t) is outside the allowed range \(range.lowerBound)...\(Int(range.upperBound)) workload points"
+                    "weight \(t) is outside the allowed range \(range.lowerBound)...\(Int(range.upperBound)) workload points",
+                    dutch:
+                        "gewicht \(t) ligt buiten het toegestane bereik van \(DutchNumber.decimal(range.lowerBound, upTo: 6)) tot en met \(DutchNumber.integer(Int(range.upperBound))) werkpunten"
                 )
                 return nil
             }

@@ -12,13 +12,21 @@ struct ErrorSink {
     var hasErrors: Bool { !errors.isEmpty }
     var failure: InputErrors { InputErrors(errors) }
 
-    mutating func add(line: Int?, _ field: String?, _ message: String) {
+    /// `message` in English (the command line), `dutch` for the web app's pages.
+    mutating func add(line: Int?, _ field: String?, _ message: String, dutch: String) {
         guard !isFull else { return }
         if errors.count >= IntakeReader.maxErrors {
-            errors.append(InputError(file: file, line: line, "too many errors; stopped after \(IntakeReader.maxErrors)"))
+            errors.append(
+                InputError(
+                    file: file,
+                    line: line,
+                    "too many errors; stopped after \(IntakeReader.maxErrors)",
+                    dutch: "te veel fouten; gestopt na \(IntakeReader.maxErrors)"
+                )
+            )
             isFull = true
             return
         }
-        errors.append(InputError(file: file, line: line, field: field, message))
+        errors.append(InputError(file: file, line: line, field: field, message, dutch: dutch))
     }
 }

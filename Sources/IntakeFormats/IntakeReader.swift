@@ -15,7 +15,14 @@ public enum IntakeReader {
         let ext = url.pathExtension.lowercased()
         guard ext == "csv" || ext == "json" else {
             let found = ext.isEmpty ? "a file without extension" : "unsupported file type '.\(url.pathExtension)'"
-            throw InputErrors([InputError(file: file, "\(found); expected a .csv or .json file (save an Excel sheet as CSV)")])
+            let gevonden = ext.isEmpty ? "een bestand zonder extensie" : "bestandstype ‘.\(url.pathExtension)’ wordt niet ondersteund"
+            throw InputErrors([
+                InputError(
+                    file: file,
+                    "\(found); expected a .csv or .json file (save an Excel sheet as CSV)",
+                    dutch: "\(gevonden); verwacht een .csv- of .json-bestand (sla een Excelblad op als CSV)"
+                )
+            ])
         }
         let data: Data
         do { data = try InputFile.data(at: url) } catch { throw InputErrors([error]) }
@@ -31,16 +38,26 @@ public enum IntakeReader {
         let (text, _) = TextDecoding.decode(data)
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InputErrors([
-                InputError(file: file, line: 1, "the file is empty; expected a header line with at least: id, kind, received")
+                InputError(
+                    file: file,
+                    line: 1,
+                    "the file is empty; expected a header line with at least: id, kind, received",
+                    dutch: "het bestand is leeg; verwacht een kopregel met ten minste: id, kind, received"
+                )
             ])
         }
         let (separator, hintLines) = CSVTokenizer.detectSeparator(text)
         let (allRecords, syntaxErrors) = CSVTokenizer.tokenize(text, separator: separator)
         var records = allRecords.filter { $0.line > hintLines }
-        for p in syntaxErrors { sink.add(line: p.line, nil, "malformed CSV: \(p.message)") }
+        for p in syntaxErrors { sink.add(line: p.line, nil, "malformed CSV: \(p.message)", dutch: "ongeldige CSV: \(p.dutch)") }
 
         guard !records.isEmpty else {
-            sink.add(line: 1, nil, "no header line; expected a header with at least: id, kind, received")
+            sink.add(
+                line: 1,
+                nil,
+                "no header line; expected a header with at least: id, kind, received",
+                dutch: "geen kopregel; verwacht een kopregel met ten minste: id, kind, received"
+            )
             throw sink.failure
         }
         let header = records.removeFirst()
@@ -54,13 +71,21 @@ public enum IntakeReader {
                     name,
                     name.isEmpty
                         ? "empty column name in column \(index + 1); expected one of: \(IntakeColumn.allowedList)"
-                        : "unknown column; expected one of: \(IntakeColumn.allowedList)"
+                        : "unknown column; expected one of: \(IntakeColumn.allowedList)",
+                    dutch: name.isEmpty
+                        ? "kolom \(index + 1) heeft geen naam; verwacht een van: \(IntakeColumn.allowedList)"
+                        : "onbekende kolom; verwacht een van: \(IntakeColumn.allowedList)"
                 )
                 columns.append(nil)
                 continue
             }
             if let first = seen[column] {
-                sink.add(line: header.line, column.rawValue, "duplicate column (columns \(first + 1) and \(index + 1))")
+                sink.add(
+                    line: header.line,
+                    column.rawValue,
+                    "duplicate column (columns \(first + 1) and \(index + 1))",
+                    dutch: "kolom staat er twee keer in (kolom \(first + 1) en \(index + 1))"
+                )
                 columns.append(nil)
                 continue
             }
@@ -69,7 +94,7 @@ public enum IntakeReader {
         }
         let missing = IntakeColumn.required.filter { seen[$0] == nil }
         for column in missing {
-            sink.add(line: header.line, column.rawValue, "missing required column")
+            sink.add(line: header.line, column.rawValue, "missing required column", dutch: "verplichte kolom ontbreekt")
         }
         guard missing.isEmpty else { throw sink.failure }
 
@@ -81,7 +106,9 @@ public enum IntakeReader {
                 sink.add(
                     line: record.line,
                     nil,
-                    "wrong number of cells: found \(record.cells.count), the header has \(header.cells.count) (separator '\(Character(Unicode.Scalar(separator)))')"
+                    "wrong number of cells: found \(record.cells.count), the header has \(header.cells.count) (separator '\(Character(Unicode.Scalar(separator)))')",
+                    dutch:
+                        "verkeerd aantal cellen: \(record.cells.count), de kopregel heeft er \(header.cells.count) (scheidingsteken ‘\(Character(Unicode.Scalar(separator)))’)"
                 )
                 continue
             }
@@ -105,16 +132,37 @@ public enum IntakeReader {
         var bytes = [UInt8](data)
         if bytes.starts(with: TextDecoding.utf8BOM) { bytes.removeFirst(3) }
         if let line = TextDecoding.firstInvalidUTF8Line(bytes) {
-            throw InputErrors([InputError(file: file, line: line, "not valid UTF-8; JSON files must be UTF-8")])
+            throw InputErrors([
+                InputError(
+                    file: file,
+                    line: line,
+                    "not valid UTF-8; JSON files must be UTF-8",
+                    dutch: "geen geldige UTF-8; een JSON-bestand moet UTF-8 zijn"
+                )
+            ])
         }
         let root: LineJSON
         do {
             guard let parsed = try LineJSON.parse(bytes) else {
-                throw InputErrors([InputError(file: file, line: 1, "the file is empty; expected {\"cases\": [...]} or a list of cases")])
+                throw InputErrors([
+                    InputError(
+                        file: file,
+                        line: 1,
+                        "the file is empty; expected {\"cases\": [...]} or a list of cases",
+                        dutch: "het bestand is leeg; verwacht {\"cases\": [...]} of een lijst van zaken"
+                    )
+                ])
             }
             root = parsed
         } catch let error as LineJSON.SyntaxError {
-            throw InputErrors([InputError(file: file, line: error.line, "not valid JSON: \(error.message)")])
+            throw InputErrors([
+                InputError(
+                    file: file,
+                    line: error.line,
+                    "not valid JSON: \(error.message)",
+                    dutch: "geen geldige JSON; controleer op deze regel de haakjes, aanhalingstekens en komma’s"
+                )
+            ])
         }
 
         let elements: [LineJSON]
@@ -126,26 +174,41 @@ public enum IntakeReader {
             for m in members {
                 if m.key == "cases" {
                     guard case .array(let l) = m.value.value else {
-                        sink.add(line: m.keyLine, "cases", "expected a list [...] of cases, found \(m.value.typeName)")
+                        sink.add(
+                            line: m.keyLine,
+                            "cases",
+                            "expected a list [...] of cases, found \(m.value.typeName)",
+                            dutch: "verwacht een lijst [...] van zaken, gevonden: \(m.value.dutchTypeName)"
+                        )
                         continue
                     }
-                    if list != nil { sink.add(line: m.keyLine, "cases", "duplicate field") }
+                    if list != nil { sink.add(line: m.keyLine, "cases", "duplicate field", dutch: "veld staat er twee keer in") }
                     list = l
                 } else {
-                    sink.add(line: m.keyLine, m.key, "unknown field; expected: cases")
+                    sink.add(line: m.keyLine, m.key, "unknown field; expected: cases", dutch: "onbekend veld; verwacht: cases")
                 }
             }
             guard let list else {
                 // Only when nothing was said yet: a misspelt key already got "unknown field; expected: cases".
                 if !sink.hasErrors {
-                    sink.add(line: root.line, "cases", "missing required field; expected {\"cases\": [...]}")
+                    sink.add(
+                        line: root.line,
+                        "cases",
+                        "missing required field; expected {\"cases\": [...]}",
+                        dutch: "verplicht veld ontbreekt; verwacht {\"cases\": [...]}"
+                    )
                 }
                 throw sink.failure
             }
             elements = list
         default:
             throw InputErrors([
-                InputError(file: file, line: root.line, "expected {\"cases\": [...]} or a list of cases, found \(root.typeName)")
+                InputError(
+                    file: file,
+                    line: root.line,
+                    "expected {\"cases\": [...]} or a list of cases, found \(root.typeName)",
+                    dutch: "verwacht {\"cases\": [...]} of een lijst van zaken, gevonden: \(root.dutchTypeName)"
+                )
             ])
         }
 
@@ -154,18 +217,33 @@ public enum IntakeReader {
         for (index, element) in elements.enumerated() {
             if sink.isFull { break }
             guard case .object(let members) = element.value else {
-                sink.add(line: element.line, nil, "case \(index + 1): expected an object {...}, found \(element.typeName)")
+                sink.add(
+                    line: element.line,
+                    nil,
+                    "case \(index + 1): expected an object {...}, found \(element.typeName)",
+                    dutch: "zaak \(index + 1): verwacht een object {...}, gevonden: \(element.dutchTypeName)"
+                )
                 continue
             }
             var fields: [CaseBuilder.Field] = []
             var seen: [IntakeColumn: String] = [:]
             for m in members {
                 guard let column = IntakeColumn(header: m.key) else {
-                    sink.add(line: m.keyLine, m.key, "unknown field; expected one of: \(IntakeColumn.allowedList)")
+                    sink.add(
+                        line: m.keyLine,
+                        m.key,
+                        "unknown field; expected one of: \(IntakeColumn.allowedList)",
+                        dutch: "onbekend veld; verwacht een van: \(IntakeColumn.allowedList)"
+                    )
                     continue
                 }
                 if let other = seen[column] {
-                    sink.add(line: m.keyLine, m.key, other == m.key ? "duplicate field" : "duplicate field (also given as '\(other)')")
+                    sink.add(
+                        line: m.keyLine,
+                        m.key,
+                        other == m.key ? "duplicate field" : "duplicate field (also given as '\(other)')",
+                        dutch: other == m.key ? "veld staat er twee keer in" : "veld staat er twee keer in (ook als ‘\(other)’)"
+                    )
                     continue
                 }
                 seen[column] = m.key
@@ -179,7 +257,12 @@ public enum IntakeReader {
                     var bad = false
                     for item in items {
                         guard case .string(let s) = item.value else {
-                            sink.add(line: item.line, m.key, "expected a list of text values, found \(item.typeName)")
+                            sink.add(
+                                line: item.line,
+                                m.key,
+                                "expected a list of text values, found \(item.typeName)",
+                                dutch: "verwacht een lijst van teksten, gevonden: \(item.dutchTypeName)"
+                            )
                             bad = true
                             break
                         }
@@ -188,7 +271,7 @@ public enum IntakeReader {
                     if bad { continue }
                     value = .list(texts)
                 case .object, .bool:
-                    value = .wrong(m.value.typeName)
+                    value = .wrong(m.value.typeName, dutch: m.value.dutchTypeName)
                 }
                 fields.append(.init(column: column, name: m.key, line: m.keyLine, value: value))
             }

@@ -36,6 +36,18 @@ struct LineJSON: Sendable {
         }
     }
 
+    /// `typeName` in Dutch, for the web app.
+    var dutchTypeName: String {
+        switch value {
+        case .object: "een object {...}"
+        case .array: "een lijst [...]"
+        case .string(let s): "de tekst \"\(s)\""
+        case .number(_, let text): "het getal \(text)"
+        case .bool(let b): b ? "true (ja/nee-waarde)" : "false (ja/nee-waarde)"
+        case .null: "null"
+        }
+    }
+
     struct SyntaxError: Error, Sendable {
         var line: Int
         var message: String

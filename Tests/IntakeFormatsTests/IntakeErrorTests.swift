@@ -1,4 +1,5 @@
 import Foundation
+import InstroomTesting
 import IntakeFormats
 import Testing
 
@@ -150,5 +151,60 @@ struct IntakeErrorTests {
         let cases = try IntakeReader.parseCSV(Data((Self.header + "C1,toezicht,2026-03-02,,,,,,,,,,,,,\n").utf8), file: "e.csv")
         #expect(cases == [IntakeCase(id: "C1", kind: .toezicht, received: day("2026-03-02"))])
         #expect(cases[0].scil == .onbekend && cases[0].risc == .onbekend && cases[0].intensity == nil)
+    }
+}
+
+/// The triagist reads the intake's errors on a Dutch page: every message the reader produces has Dutch.
+@Suite("Intake input errors in Dutch")
+struct IntakeErrorDutchTests {
+    static let header = IntakeErrorTests.header
+
+    /// The errors reading `text` throws; none when it reads (some hostile texts are valid cases).
+    static func errors(_ text: String, name: String) -> [InputError] {
+        let data = Data(text.utf8)
+        do {
+            _ = name.hasSuffix(".json") ? try IntakeReader.parseJSON(data, file: name) : try IntakeReader.parseCSV(data, file: name)
+            return []
+        } catch {
+            return (error as? InputErrors)?.errors ?? [InputError(file: name, "unexpected error \(error)")]
+        }
+    }
+
+    @Test func aWeightOutOfRangeIsExplainedInDutch() {
+        let errs = Self.errors(Self.header + "W1,advies,2026-03-02,,,,,,,,,,,,,1e19\n", name: "in.csv")
+        #expect(errs.count == 1)
+        #expect(errs.first?.dutch == "gewicht 1e19 ligt buiten het toegestane bereik van 0,01 tot en met 1.000 werkpunten")
+    }
+
+    /// Malformed CSV and JSON of every kind the reader names, and the fuzz corpus's hostile texts.
+    @Test func everyErrorHasADutchText() {
+        let csv = [
+            "", "id;kind\n", Self.header + "C1,toezich,2026-03-02,,,,,,,,,,,laag,abc,x\n",
+            Self.header + "C1,advies,31-02-2026,,diefstal|vlucht,,,,,,,,XYZ,hoog,9,0\nC1,advies,2026-03-02,,,,,,,,,,,,,\n",
+            Self.header + "C2,\"advies\"x,2026-03-02,,,,,,,,,,,,,\n", Self.header + "C3,advies,2026-03-02\n",
+            "id,kind,received,kind,,foo\n", "id,kind,received\nC4,advies,\"2026-03-02\n",
+            Self.header + "C5,advies,0999-12-31,,,,,,,,,,,,,\n",
+        ]
+        let json = [
+            "", "{\"cases\": 3}", "{\"cases\": [], \"cases\": [], \"x\": 1}", "{}", "true", "[1, {\"id\": true, \"kind\": [\"a\"]}]",
+            "[{\"id\": \"A\", \"kind\": \"advies\", \"received\": \"2026-03-02\", \"problem\": [1], \"Kind\": \"vi\", \"offence\": 5}]",
+            "[{\"id\": \"A\", \"kind\": \"advies\", \"received\": \"2026-03-02\", \"age\": {}}]", "{\"cases\": [", "[\"\u{1}",
+        ]
+        var seen = 0
+        for (texts, name) in [(csv, "in.csv"), (json, "in.json")] {
+            for text in texts {
+                for e in Self.errors(text, name: name) {
+                    seen += 1
+                    #expect(e.dutch != nil && e.dutch != e.message, "\(name): \(e.message)")
+                }
+            }
+        }
+        for text in FuzzInputs.hostile {
+            for e in Self.errors(Self.header + text + "\n", name: "in.csv") {
+                seen += 1
+                #expect(e.dutch != nil, "\(e.message)")
+            }
+        }
+        #expect(seen > 30)
     }
 }

@@ -66,6 +66,9 @@ import Testing
             #expect(refused.status == .unprocessableContent)
             let text = String(buffer: refused.body)
             #expect(text.contains("Regel 3, veld ‘kind’") && text.contains("er is niets gescoord of opgeslagen"))
+            // The reader's own words in Dutch too, not the command line's English.
+            #expect(text.contains("onbekende waarde ‘onbekend’; verwacht een van: vi, advies, toezicht"), "\(text)")
+            #expect(text.contains("‘31-02-2026’ is geen datum") && !text.contains("expected"), "\(text)")
             let counts = try world.ledger.counts()
             let sample = try String(
                 contentsOf: Fixtures.packageRoot.appendingPathComponent("Sources/IntakeFormats/Resources/sample-intake.csv"),

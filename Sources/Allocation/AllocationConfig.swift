@@ -166,7 +166,12 @@ extension AllocationConfig {
             max: try f["max"]!.double(in: 0...1),
             mode: try f["mode"]?.oneOf(BandMode.self) ?? defaultMode
         )
-        guard band.min <= band.max else { throw v.error("min \(band.min) is above max \(band.max)") }
+        guard band.min <= band.max else {
+            throw v.error(
+                "min \(band.min) is above max \(band.max)",
+                dutch: "minimum \(DutchNumber.decimal(band.min, upTo: 4)) ligt boven maximum \(DutchNumber.decimal(band.max, upTo: 4))"
+            )
+        }
         return band
     }
 
@@ -175,10 +180,16 @@ extension AllocationConfig {
         let minSum = RO.allCases.reduce(0) { $0 + (bands[$1]?.min ?? 0) }
         let maxSum = RO.allCases.reduce(0) { $0 + (bands[$1]?.max ?? 1) }
         if minSum > 1 + 1e-9 {
-            throw v.error("impossible bandwidths: the minimum shares add up to \(Int((minSum * 100).rounded()))%, more than 100%")
+            throw v.error(
+                "impossible bandwidths: the minimum shares add up to \(Int((minSum * 100).rounded()))%, more than 100%",
+                dutch: "onmogelijke bandbreedtes: de minimumaandelen tellen op tot \(Int((minSum * 100).rounded()))%, meer dan 100%"
+            )
         }
         if maxSum < 1 - 1e-9 {
-            throw v.error("impossible bandwidths: the maximum shares add up to \(Int((maxSum * 100).rounded()))%, less than 100%")
+            throw v.error(
+                "impossible bandwidths: the maximum shares add up to \(Int((maxSum * 100).rounded()))%, less than 100%",
+                dutch: "onmogelijke bandbreedtes: de maximumaandelen tellen op tot \(Int((maxSum * 100).rounded()))%, minder dan 100%"
+            )
         }
     }
 
@@ -194,7 +205,10 @@ extension AllocationConfig {
                 toezicht[Intensity(rawValue: key)!] = try value.double(in: WorkloadWeights.allowedRange)
             }
             for i in Intensity.allCases where toezicht[i] == nil {
-                throw t.error("missing workload for intensity '\(i.rawValue)'")
+                throw t.error(
+                    "missing workload for intensity '\(i.rawValue)'",
+                    dutch: "werklast voor intensiteit ‘\(i.rawValue)’ ontbreekt"
+                )
             }
         }
         return WorkloadWeights(

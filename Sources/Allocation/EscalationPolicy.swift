@@ -69,7 +69,8 @@ public struct EscalationPolicy: Codable, Sendable, Equatable {
         }
         guard policy.minReviewFitLoss <= policy.minFitLoss else {
             throw (triage ?? commissie!).error(
-                "triage.minFitLoss (\(policy.minReviewFitLoss)) is above commissie.minFitLoss (\(policy.minFitLoss))"
+                "triage.minFitLoss (\(policy.minReviewFitLoss)) is above commissie.minFitLoss (\(policy.minFitLoss))",
+                dutch: "triage.minFitLoss (\(policy.minReviewFitLoss)) ligt boven commissie.minFitLoss (\(policy.minFitLoss))"
             )
         }
         return policy

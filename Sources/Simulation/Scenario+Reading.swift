@@ -26,9 +26,16 @@ extension Scenario {
         let f = try yaml.fields(allowed: fields)
         var base: Scenario?
         if let e = f["extends"] {
-            guard depth < 8 else { throw e.error("'extends' nests more than 8 levels deep (a cycle?)") }
+            guard depth < 8 else {
+                throw e.error(
+                    "'extends' nests more than 8 levels deep (a cycle?)",
+                    dutch: "‘extends’ is meer dan 8 niveaus diep genest (een kringverwijzing?)"
+                )
+            }
             let baseURL = resolve(try e.string(), in: folder)
-            guard FileManager.default.fileExists(atPath: baseURL.path) else { throw e.error("no scenario file at \(baseURL.path)") }
+            guard FileManager.default.fileExists(atPath: baseURL.path) else {
+                throw e.error("no scenario file at \(baseURL.path)", dutch: "geen scenariobestand ‘\(baseURL.lastPathComponent)’")
+            }
             base = try load(contentsOf: baseURL, depth: depth + 1)
         }
         return try parse(yaml, over: base, folder: folder, defaultName: url.deletingPathExtension().lastPathComponent)
@@ -45,14 +52,26 @@ extension Scenario {
             let name = try e.string()
             let url = folder.appendingPathComponent(name)
             guard !name.contains("/"), !name.hasPrefix("."), name.hasSuffix(".yaml"), FileManager.default.fileExists(atPath: url.path)
-            else { throw e.error("an uploaded scenario can only extend a bundled scenario file, e.g. baseline.yaml") }
+            else {
+                throw e.error(
+                    "an uploaded scenario can only extend a bundled scenario file, e.g. baseline.yaml",
+                    dutch: "een geüpload scenario kan alleen voortbouwen op een meegeleverd scenariobestand, bijvoorbeeld baseline.yaml"
+                )
+            }
             base = try load(contentsOf: url)
         }
         if let r = f["rules"], try r.string() != "bundled" {
-            throw r.error("an uploaded scenario uses the bundled rules ('rules: bundled') or those of the scenario it extends")
+            throw r.error(
+                "an uploaded scenario uses the bundled rules ('rules: bundled') or those of the scenario it extends",
+                dutch:
+                    "een geüpload scenario gebruikt het meegeleverde wegingskader (‘rules: bundled’) of dat van het scenario waarop het voortbouwt"
+            )
         }
         if let i = f["intake"], let entries = try? i.mapping(), let file = entries.first(where: { $0.key == "file" }) {
-            throw file.value.error("an uploaded scenario cannot name an intake file; use a synthetic intake (perDay)")
+            throw file.value.error(
+                "an uploaded scenario cannot name an intake file; use a synthetic intake (perDay)",
+                dutch: "een geüpload scenario kan geen instroombestand noemen; gebruik een synthetische instroom (perDay)"
+            )
         }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         return try parse(yaml, over: base, folder: folder, defaultName: name.isEmpty ? "upload" : name)
@@ -73,7 +92,9 @@ extension Scenario {
         let assumptions = try f["assumptions"].map { try $0.sequence().map { try $0.string() } } ?? base?.assumptions ?? []
         let seed: UInt64
         if let s = f["seed"] {
-            guard let v = UInt64(try s.string()) else { throw s.error("expected a whole number >= 0") }
+            guard let v = UInt64(try s.string()) else {
+                throw s.error("expected a whole number >= 0", dutch: "verwacht een geheel getal, 0 of meer")
+            }
             seed = v
         } else {
             seed = base!.seed
@@ -96,7 +117,9 @@ extension Scenario {
                 rules = RuleSet.bundledDefault()
             } else {
                 let url = resolve(text, in: folder)
-                guard FileManager.default.fileExists(atPath: url.path) else { throw r.error("no rule file at \(url.path)") }
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw r.error("no rule file at \(url.path)", dutch: "geen wegingskaderbestand ‘\(url.lastPathComponent)’")
+                }
                 rules = try RuleSet.load(contentsOf: url)
             }
         }
@@ -110,7 +133,9 @@ extension Scenario {
                 switch key {
                 case "capacity":
                     throw value.error(
-                        "the simulator derives daily capacity from the caseload; set 'capacity.caseload' at the top level of the scenario"
+                        "the simulator derives daily capacity from the caseload; set 'capacity.caseload' at the top level of the scenario",
+                        dutch:
+                            "de simulatie leidt de dagcapaciteit af uit de caseload; zet ‘capacity.caseload’ op het hoogste niveau van het scenario"
                     )
                 case "bands": bands = value
                 case "bandPolicy": bandPolicy = try value.oneOf(BandPolicy.self)
@@ -132,7 +157,9 @@ extension Scenario {
             )
             if let v = cf["caseload"] {
                 let read = try v.perRO { try $0.double(in: 0...100_000_000) }
-                for ro in RO.allCases where read[ro] == nil && base == nil { throw v.error("missing caseload for \(ro.rawValue)") }
+                for ro in RO.allCases where read[ro] == nil && base == nil {
+                    throw v.error("missing caseload for \(ro.rawValue)", dutch: "caseload voor \(ro.rawValue) ontbreekt")
+                }
                 capacity.caseload.merge(read) { $1 }
             }
             if let v = cf["initialLoad"] { capacity.initialLoad.merge(try v.perRO { try $0.double(in: 0...100_000_000) }) { $1 } }
@@ -142,11 +169,18 @@ extension Scenario {
                     let wf = try w.fields(allowed: ["from", "to", "factor", "ro", "label"], required: ["from", "factor"])
                     let from = try wf["from"]!.int(in: 1...53)
                     let to = try wf["to"]?.int(in: 1...53) ?? from
-                    guard from <= to else { throw w.error("week 'from' \(from) is after 'to' \(to)") }
+                    guard from <= to else {
+                        throw w.error("week 'from' \(from) is after 'to' \(to)", dutch: "week ‘from’ \(from) ligt na ‘to’ \(to)")
+                    }
                     var ros: [RO] = []
                     if let v = wf["ro"] {
                         for text in try v.scalarList() {
-                            guard let ro = RO(code: text) else { throw v.error("unknown RO '\(text)'; expected SVG, RN or LJR") }
+                            guard let ro = RO(code: text) else {
+                                throw v.error(
+                                    "unknown RO '\(text)'; expected SVG, RN or LJR",
+                                    dutch: "onbekende RO ‘\(text)’; verwacht SVG, RN of LJR"
+                                )
+                            }
                             ros.append(ro)
                         }
                     }
@@ -167,7 +201,9 @@ extension Scenario {
             for (key, value) in try d.mapping(allowed: Set(CaseKind.allCases.map(\.rawValue))) {
                 durations[CaseKind(rawValue: key)!] = try value.int(in: 1...2000)
             }
-            for k in CaseKind.allCases where durations[k] == nil { throw d.error("missing duration for '\(k.rawValue)'") }
+            for k in CaseKind.allCases where durations[k] == nil {
+                throw d.error("missing duration for '\(k.rawValue)'", dutch: "duur voor ‘\(k.rawValue)’ ontbreekt")
+            }
         }
 
         // Intake.
@@ -177,17 +213,27 @@ extension Scenario {
             if let v = inf["perDay"] { intake.perDay = try v.int(in: 0...1_000_000) }
             if let v = inf["seasonal"] {
                 let factors = try v.sequence().map { try $0.double(in: 0...10) }
-                guard factors.count == 12 else { throw v.error("expected 12 monthly factors (January first), found \(factors.count)") }
+                guard factors.count == 12 else {
+                    throw v.error(
+                        "expected 12 monthly factors (January first), found \(factors.count)",
+                        dutch: "verwacht 12 maandfactoren (januari eerst), gevonden: \(factors.count)"
+                    )
+                }
                 intake.seasonal = factors
             }
             if let v = inf["mix"] { intake.mix = try parseMix(v, over: intake.mix) }
             if let v = inf["file"] {
                 let url = resolve(try v.string(), in: folder)
-                guard FileManager.default.fileExists(atPath: url.path) else { throw v.error("no intake file at \(url.path)") }
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw v.error("no intake file at \(url.path)", dutch: "geen instroombestand ‘\(url.lastPathComponent)’")
+                }
                 intake.file = url.path
             }
             if intake.file == nil && intake.perDay == 0 && base == nil {
-                throw i.error("give 'perDay' (synthetic intake) or 'file' (historical intake)")
+                throw i.error(
+                    "give 'perDay' (synthetic intake) or 'file' (historical intake)",
+                    dutch: "geef ‘perDay’ (synthetische instroom) of ‘file’ (historische instroom)"
+                )
             }
         }
 
@@ -228,7 +274,11 @@ extension Scenario {
             )
             guard band.min <= band.max else {
                 throw e.error(
-                    "min \(band.min) is above max \(band.max)\(old == nil ? "" : " (a value left out keeps the base's: \(old!.min)...\(old!.max))")"
+                    "min \(band.min) is above max \(band.max)\(old == nil ? "" : " (a value left out keeps the base's: \(old!.min)...\(old!.max))")",
+                    dutch: "minimum \(DutchNumber.decimal(band.min, upTo: 4)) ligt boven maximum \(DutchNumber.decimal(band.max, upTo: 4))"
+                        + (old == nil
+                            ? ""
+                            : " (een weggelaten waarde blijft die van het basisscenario: \(DutchNumber.decimal(old!.min, upTo: 4))–\(DutchNumber.decimal(old!.max, upTo: 4)))")
                 )
             }
             config.bands[ro] = band
@@ -236,17 +286,25 @@ extension Scenario {
         let minSum = RO.allCases.reduce(0) { $0 + (config.bands[$1]?.min ?? 0) }
         let maxSum = RO.allCases.reduce(0) { $0 + (config.bands[$1]?.max ?? 1) }
         if minSum > 1 + 1e-9 {
-            throw v.error("impossible bandwidths: the minimum shares add up to \(Int((minSum * 100).rounded()))%, more than 100%")
+            throw v.error(
+                "impossible bandwidths: the minimum shares add up to \(Int((minSum * 100).rounded()))%, more than 100%",
+                dutch: "onmogelijke bandbreedtes: de minimumaandelen tellen op tot \(Int((minSum * 100).rounded()))%, meer dan 100%"
+            )
         }
         if maxSum < 1 - 1e-9 {
-            throw v.error("impossible bandwidths: the maximum shares add up to \(Int((maxSum * 100).rounded()))%, less than 100%")
+            throw v.error(
+                "impossible bandwidths: the maximum shares add up to \(Int((maxSum * 100).rounded()))%, less than 100%",
+                dutch: "onmogelijke bandbreedtes: de maximumaandelen tellen op tot \(Int((maxSum * 100).rounded()))%, minder dan 100%"
+            )
         }
         return config
     }
 
     static func day(_ v: YAMLValue) throws -> Day {
         let text = try v.string()
-        guard let d = Day(text) else { throw v.error("'\(text)' is not a date (YYYY-MM-DD)") }
+        guard let d = Day(text) else {
+            throw v.error("'\(text)' is not a date (YYYY-MM-DD)", dutch: "‘\(text)’ is geen datum (JJJJ-MM-DD)")
+        }
         return d
     }
 

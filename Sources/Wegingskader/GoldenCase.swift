@@ -120,14 +120,20 @@ public struct GoldenCase: Sendable, Identifiable {
                 let idNode = f["id"]!
                 let id = try idNode.string()
                 if let first = seen[id] {
-                    throw idNode.error("duplicate id '\(id)': already used at line \(first.map(String.init) ?? "?")")
+                    throw idNode.error(
+                        "duplicate id '\(id)': already used at line \(first.map(String.init) ?? "?")",
+                        dutch: "id ‘\(id)’ komt twee keer voor: al gebruikt op regel \(first.map(String.init) ?? "?")"
+                    )
                 }
                 seen[id] = idNode.line
                 let flags = try f["flags"].map { node in
                     try ((try? node.sequence()) ?? [node]).map { flag in
                         let code = try flag.string()
                         guard flagCodes.contains(code) else {
-                            throw flag.error("unknown flag '\(code)'; expected one of: \(flagCodes.sorted().joined(separator: ", "))")
+                            throw flag.error(
+                                "unknown flag '\(code)'; expected one of: \(flagCodes.sorted().joined(separator: ", "))",
+                                dutch: "onbekende vlag ‘\(code)’; verwacht een van: \(flagCodes.sorted().joined(separator: ", "))"
+                            )
                         }
                         return code
                     }
@@ -181,15 +187,24 @@ public struct GoldenCase: Sendable, Identifiable {
 
     private static func expectation(_ v: YAMLValue, between: YAMLValue?) throws -> Expectation {
         if let items = try? v.sequence() {
-            guard between == nil else { throw between!.error("'between' goes only with expected: nearTie") }
+            guard between == nil else {
+                throw between!.error("'between' goes only with expected: nearTie", dutch: "‘between’ hoort alleen bij expected: nearTie")
+            }
             return .oneOf(try items.map { try $0.ro() })
         }
         if try v.string() == "nearTie" {
             return .nearTie(between: try between.map { try ((try? $0.sequence()) ?? [$0]).map { try $0.ro() } })
         }
-        guard between == nil else { throw between!.error("'between' goes only with expected: nearTie") }
+        guard between == nil else {
+            throw between!.error("'between' goes only with expected: nearTie", dutch: "‘between’ hoort alleen bij expected: nearTie")
+        }
         let text = try v.string()
-        guard let ro = RO(code: text) else { throw v.error("expected SVG, RN, LJR, nearTie or a list of ROs; found '\(text)'") }
+        guard let ro = RO(code: text) else {
+            throw v.error(
+                "expected SVG, RN, LJR, nearTie or a list of ROs; found '\(text)'",
+                dutch: "verwacht SVG, RN, LJR, nearTie of een lijst van RO’s; gevonden: ‘\(text)’"
+            )
+        }
         return .ro(ro)
     }
 }

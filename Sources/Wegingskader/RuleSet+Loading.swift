@@ -59,7 +59,9 @@ extension RuleSet {
                 let f = try v.fields(allowed: ["min", "max"], required: ["min", "max"])
                 let low = try f["min"]!.int(in: -1000...1000)
                 let high = try f["max"]!.int(in: -1000...1000)
-                guard low <= high else { throw v.error("min \(low) is above max \(high)") }
+                guard low <= high else {
+                    throw v.error("min \(low) is above max \(high)", dutch: "minimum \(low) ligt boven maximum \(high)")
+                }
                 return low...high
             } ?? -10...10
         let base = problems.collect { try weights(top["base"]!, in: weightRange) } ?? [:]
@@ -68,10 +70,16 @@ extension RuleSet {
         func checkId(_ v: YAMLValue, section: String) throws -> String {
             let id = try nonEmpty(v)
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw v.error("an id may hold only letters, digits, '-' and '_'; found '\(id)'")
+                throw v.error(
+                    "an id may hold only letters, digits, '-' and '_'; found '\(id)'",
+                    dutch: "een id mag alleen letters, cijfers, ‘-’ en ‘_’ bevatten; gevonden: ‘\(id)’"
+                )
             }
             if let first = seenIds[id] {
-                throw v.error("duplicate id '\(id)': already used in \(first.section) at line \(first.line.map(String.init) ?? "?")")
+                throw v.error(
+                    "duplicate id '\(id)': already used in \(first.section) at line \(first.line.map(String.init) ?? "?")",
+                    dutch: "id ‘\(id)’ komt twee keer voor: al gebruikt in \(first.section) op regel \(first.line.map(String.init) ?? "?")"
+                )
             }
             seenIds[id] = (section, v.line)
             return id
@@ -162,7 +170,7 @@ extension RuleSet {
 
     private static func nonEmpty(_ v: YAMLValue) throws -> String {
         let text = try v.string().trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw v.error("must not be empty") }
+        guard !text.isEmpty else { throw v.error("must not be empty", dutch: "mag niet leeg zijn") }
         return text
     }
 
@@ -170,12 +178,24 @@ extension RuleSet {
     private static func weights(_ v: YAMLValue, in range: ClosedRange<Int>) throws -> [RO: Int] {
         var result: [RO: Int] = [:]
         for (key, value) in try v.mapping() {
-            guard let ro = RO(code: key) else { throw value.error("unknown RO '\(key)'; expected SVG, RN or LJR") }
-            guard result[ro] == nil else { throw value.error("RO \(ro.rawValue) appears twice") }
+            guard let ro = RO(code: key) else {
+                throw value.error("unknown RO '\(key)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(key)’; verwacht SVG, RN of LJR")
+            }
+            guard result[ro] == nil else {
+                throw value.error("RO \(ro.rawValue) appears twice", dutch: "RO \(ro.rawValue) staat er twee keer in")
+            }
             let text = try value.string()
-            guard let points = Int(text) else { throw value.error("a weight must be a whole number, found '\(text)'") }
+            guard let points = Int(text) else {
+                throw value.error(
+                    "a weight must be a whole number, found '\(text)'",
+                    dutch: "een gewicht moet een geheel getal zijn, gevonden: ‘\(text)’"
+                )
+            }
             guard range.contains(points) else {
-                throw value.error("weight \(points) is outside weightRange \(range.lowerBound)...\(range.upperBound)")
+                throw value.error(
+                    "weight \(points) is outside weightRange \(range.lowerBound)...\(range.upperBound)",
+                    dutch: "gewicht \(points) ligt buiten weightRange (\(range.lowerBound) tot en met \(range.upperBound))"
+                )
             }
             result[ro] = points
         }
@@ -185,7 +205,9 @@ extension RuleSet {
     /// `when:` — fact field to a value, a list (any of) or `{anyOf|allOf|noneOf: ...}`.
     static func condition(_ v: YAMLValue) throws -> Condition {
         let entries = try v.mapping(allowed: Set(FactField.allCases.map(\.rawValue)))
-        guard !entries.isEmpty else { throw v.error("a condition needs at least one fact") }
+        guard !entries.isEmpty else {
+            throw v.error("a condition needs at least one fact", dutch: "een voorwaarde heeft ten minste één feit nodig")
+        }
         var clauses: [Condition.Clause] = []
         for (key, value) in entries {
             let field = FactField(rawValue: key)!
@@ -211,19 +233,24 @@ extension RuleSet {
             }
         }
         let condition = Condition(clauses: clauses)
-        guard Condition.canHoldTogether([condition]) else { throw v.error("this condition can never hold") }
+        guard Condition.canHoldTogether([condition]) else {
+            throw v.error("this condition can never hold", dutch: "aan deze voorwaarde kan nooit worden voldaan")
+        }
         return condition
     }
 
     /// A value or list of values, each checked against the field's vocabulary on its own line.
     private static func factValues(_ v: YAMLValue, field: FactField) throws -> [String] {
         let items = (try? v.sequence()) ?? [v]
-        guard !items.isEmpty else { throw v.error("an empty list matches nothing") }
+        guard !items.isEmpty else { throw v.error("an empty list matches nothing", dutch: "een lege lijst past bij geen enkele zaak") }
         return try items.map { item in
             var text = try item.string()
             if field == .youngAdult { text = try item.bool() ? "true" : "false" }
             if let vocabulary = field.vocabulary, !vocabulary.contains(text) {
-                throw item.error("unknown value '\(text)' for \(field.rawValue); expected one of: \(vocabulary.joined(separator: ", "))")
+                throw item.error(
+                    "unknown value '\(text)' for \(field.rawValue); expected one of: \(vocabulary.joined(separator: ", "))",
+                    dutch: "onbekende waarde ‘\(text)’ voor \(field.rawValue); verwacht een van: \(vocabulary.joined(separator: ", "))"
+                )
             }
             return text
         }
@@ -235,7 +262,10 @@ extension RuleSet {
         func checked(_ bound: Int) throws -> Int {
             guard Condition.countRange.contains(bound) else {
                 let range = Condition.countRange
-                throw v.error("\(bound) is outside the allowed range \(range.lowerBound)...\(range.upperBound)")
+                throw v.error(
+                    "\(bound) is outside the allowed range \(range.lowerBound)...\(range.upperBound)",
+                    dutch: "\(bound) ligt buiten het toegestane bereik van \(range.lowerBound) tot en met \(range.upperBound)"
+                )
             }
             return bound
         }
@@ -245,7 +275,11 @@ extension RuleSet {
             if let bound = Int(rest) { return (comparison, try checked(bound)) }
         }
         if let bound = Int(text) { return (.equal, try checked(bound)) }
-        throw v.error("expected a comparison such as \">=2\", \"<=1\" or a whole number (quote it: \">=2\"), found '\(text)'")
+        throw v.error(
+            "expected a comparison such as \">=2\", \"<=1\" or a whole number (quote it: \">=2\"), found '\(text)'",
+            dutch:
+                "verwacht een vergelijking als \">=2\" of \"<=1\", of een geheel getal (tussen aanhalingstekens: \">=2\"), gevonden: ‘\(text)’"
+        )
     }
 
     /// Hard rules that could leave a case with two mandatory ROs or with none.
@@ -257,11 +291,14 @@ extension RuleSet {
     ) -> [InputError] {
         var errors: [InputError] = []
         func at(_ line: Int?) -> String { "line \(line.map(String.init) ?? "?")" }
+        func op(_ line: Int?) -> String { "regel \(line.map(String.init) ?? "?")" }
         for (j, later) in routes.enumerated() {
             for earlier in routes[..<j] where earlier.ro != later.ro && Condition.canHoldTogether([earlier.condition, later.condition]) {
                 errors.append(
                     routeNodes[j].error(
-                        "contradictory routes: '\(later.id)' sends to \(later.ro.rawValue) and '\(earlier.id)' (\(at(earlier.line))) sends to \(earlier.ro.rawValue), and both can apply to the same case"
+                        "contradictory routes: '\(later.id)' sends to \(later.ro.rawValue) and '\(earlier.id)' (\(at(earlier.line))) sends to \(earlier.ro.rawValue), and both can apply to the same case",
+                        dutch:
+                            "tegenstrijdige routes: ‘\(later.id)’ stuurt naar \(later.ro.rawValue) en ‘\(earlier.id)’ (\(op(earlier.line))) naar \(earlier.ro.rawValue), en beide kunnen voor dezelfde zaak gelden"
                     )
                 )
             }
@@ -270,7 +307,9 @@ extension RuleSet {
             for route in routes where route.ro == exclusion.ro && Condition.canHoldTogether([route.condition, exclusion.condition]) {
                 errors.append(
                     exclusionNodes[i].error(
-                        "contradictory rules: exclusion '\(exclusion.id)' bars \(exclusion.ro.rawValue), but route '\(route.id)' (\(at(route.line))) sends the same case to \(route.ro.rawValue)"
+                        "contradictory rules: exclusion '\(exclusion.id)' bars \(exclusion.ro.rawValue), but route '\(route.id)' (\(at(route.line))) sends the same case to \(route.ro.rawValue)",
+                        dutch:
+                            "tegenstrijdige regels: uitsluiting ‘\(exclusion.id)’ sluit \(exclusion.ro.rawValue) uit, maar route ‘\(route.id)’ (\(op(route.line))) stuurt dezelfde zaak naar \(route.ro.rawValue)"
                     )
                 )
             }
@@ -297,7 +336,9 @@ extension RuleSet {
                     let last = trio.max { (exclusions[$0].line ?? 0) < (exclusions[$1].line ?? 0) }!
                     errors.append(
                         exclusionNodes[last].error(
-                            "exclusions \(trio.map { "'\(exclusions[$0].id)' (\(at(exclusions[$0].line)))" }.joined(separator: ", ")) can together bar all three ROs from the same case"
+                            "exclusions \(trio.map { "'\(exclusions[$0].id)' (\(at(exclusions[$0].line)))" }.joined(separator: ", ")) can together bar all three ROs from the same case",
+                            dutch:
+                                "de uitsluitingen \(trio.map { "‘\(exclusions[$0].id)’ (\(op(exclusions[$0].line)))" }.joined(separator: ", ")) kunnen samen alle drie de RO’s voor dezelfde zaak uitsluiten"
                         )
                     )
                 }

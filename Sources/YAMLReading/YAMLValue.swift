@@ -17,11 +17,16 @@ public struct YAMLValue {
     public static func parse(_ text: String, file: String) throws -> YAMLValue {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw InputError(file: file, line: 1, "the file is empty")
+                throw InputError(file: file, line: 1, "the file is empty", dutch: "het bestand is leeg")
             }
             return YAMLValue(file: file, path: "", node: node)
         } catch let error as YamlError {
-            throw InputError(file: file, line: YAMLValue.line(of: error), "not valid YAML: \(YAMLValue.problem(of: error))")
+            throw InputError(
+                file: file,
+                line: YAMLValue.line(of: error),
+                "not valid YAML: \(YAMLValue.problem(of: error))",
+                dutch: "geen geldige YAML; controleer op deze regel het inspringen, de dubbele punt na elke sleutel en de aanhalingstekens"
+            )
         }
     }
 
@@ -29,8 +34,9 @@ public struct YAMLValue {
         try parse(try InputFile.text(at: url), file: url.path)
     }
 
-    public func error(_ message: String) -> InputError {
-        InputError(file: file, line: line, field: path, message)
+    /// An error at this value: `message` in English for the command line, `dutch` for the web app.
+    public func error(_ message: String, dutch: String) -> InputError {
+        InputError(file: file, line: line, field: path, message, dutch: dutch)
     }
 
     private func child(_ key: String, _ node: Node) -> YAMLValue {
@@ -44,22 +50,25 @@ public struct YAMLValue {
 
     /// The mapping's entries in file order; unknown keys are an error naming their line.
     public func mapping(allowed: Set<String>? = nil) throws -> [(key: String, value: YAMLValue)] {
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
+        guard case .mapping(let mapping) = node else {
+            throw error("expected a mapping (key: value lines)", dutch: "verwacht regels ‘sleutel: waarde’")
+        }
         var seen = Set<String>()
         var result: [(String, YAMLValue)] = []
         for (k, v) in mapping {
-            guard let key = k.string else { throw error("a key must be text") }
+            guard let key = k.string else { throw error("a key must be text", dutch: "een sleutel moet tekst zijn") }
             let value = child(key, v)
             if let allowed, !allowed.contains(key) {
                 throw InputError(
                     file: file,
                     line: k.mark?.line,
                     field: value.path,
-                    "unknown field; expected one of: \(allowed.sorted().joined(separator: ", "))"
+                    "unknown field; expected one of: \(allowed.sorted().joined(separator: ", "))",
+                    dutch: "onbekend veld; verwacht een van: \(allowed.sorted().joined(separator: ", "))"
                 )
             }
             guard seen.insert(key).inserted else {
-                throw InputError(file: file, line: k.mark?.line, field: value.path, "duplicate field")
+                throw InputError(file: file, line: k.mark?.line, field: value.path, "duplicate field", dutch: "veld staat er twee keer in")
             }
             result.append((key, value))
         }
@@ -71,13 +80,15 @@ public struct YAMLValue {
         let entries = try mapping(allowed: allowed)
         let dict = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })
         for key in required.sorted() where dict[key] == nil {
-            throw error("missing required field '\(key)'")
+            throw error("missing required field '\(key)'", dutch: "verplicht veld ‘\(key)’ ontbreekt")
         }
         return dict
     }
 
     public func sequence() throws -> [YAMLValue] {
-        guard case .sequence(let seq) = node else { throw error("expected a list (lines starting with '-')") }
+        guard case .sequence(let seq) = node else {
+            throw error("expected a list (lines starting with '-')", dutch: "verwacht een lijst (regels die met ‘-’ beginnen)")
+        }
         return seq.enumerated().map { YAMLValue(file: file, path: "\(path)[\($0.offset)]", node: $0.element) }
     }
 
@@ -88,26 +99,35 @@ public struct YAMLValue {
     }
 
     public func string() throws -> String {
-        guard case .scalar(let s) = node else { throw error("expected a single value") }
+        guard case .scalar(let s) = node else { throw error("expected a single value", dutch: "verwacht één waarde") }
         return s.string
     }
 
     public func double(in range: ClosedRange<Double>? = nil) throws -> Double {
         let text = try string()
         guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw error("expected a number, found '\(text)'")
+            throw error("expected a number, found '\(text)'", dutch: "verwacht een getal, gevonden: ‘\(text)’")
         }
         if let range, !range.contains(value) {
-            throw error("\(text) is outside the allowed range \(range.lowerBound)...\(range.upperBound)")
+            throw error(
+                "\(text) is outside the allowed range \(range.lowerBound)...\(range.upperBound)",
+                dutch:
+                    "\(text) ligt buiten het toegestane bereik van \(DutchNumber.decimal(range.lowerBound, upTo: 6)) tot en met \(DutchNumber.decimal(range.upperBound, upTo: 6))"
+            )
         }
         return value
     }
 
     public func int(in range: ClosedRange<Int>? = nil) throws -> Int {
         let text = try string()
-        guard let value = Int(text) else { throw error("expected a whole number, found '\(text)'") }
+        guard let value = Int(text) else {
+            throw error("expected a whole number, found '\(text)'", dutch: "verwacht een geheel getal, gevonden: ‘\(text)’")
+        }
         if let range, !range.contains(value) {
-            throw error("\(value) is outside the allowed range \(range.lowerBound)...\(range.upperBound)")
+            throw error(
+                "\(value) is outside the allowed range \(range.lowerBound)...\(range.upperBound)",
+                dutch: "\(value) ligt buiten het toegestane bereik van \(range.lowerBound) tot en met \(range.upperBound)"
+            )
         }
         return value
     }
@@ -115,14 +135,14 @@ public struct YAMLValue {
     /// A date (`YYYY-MM-DD` or `DD-MM-YYYY`) in `Day.supportedYears`.
     public func day() throws -> Day {
         let text = try string()
-        do { return try Day(parsing: text) } catch { throw self.error(error.description) }
+        do { return try Day(parsing: text) } catch { throw self.error(error.description, dutch: error.dutch) }
     }
 
     public func bool() throws -> Bool {
         switch try string().lowercased() {
         case "true", "yes", "ja", "on": return true
         case "false", "no", "nee", "off": return false
-        default: throw error("expected true or false")
+        default: throw error("expected true or false", dutch: "verwacht true of false (ja of nee)")
         }
     }
 
@@ -130,14 +150,20 @@ public struct YAMLValue {
     public func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let text = try string()
         guard let value = T(rawValue: text) else {
-            throw error("unknown value '\(text)'; expected one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(
+                "unknown value '\(text)'; expected one of: \(allowed)",
+                dutch: "onbekende waarde ‘\(text)’; verwacht een van: \(allowed)"
+            )
         }
         return value
     }
 
     public func ro() throws -> RO {
         let text = try string()
-        guard let ro = RO(code: text) else { throw error("unknown RO '\(text)'; expected SVG, RN or LJR") }
+        guard let ro = RO(code: text) else {
+            throw error("unknown RO '\(text)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(text)’; verwacht SVG, RN of LJR")
+        }
         return ro
     }
 
@@ -145,7 +171,9 @@ public struct YAMLValue {
     public func perRO<T>(_ read: (YAMLValue) throws -> T) throws -> [RO: T] {
         var result: [RO: T] = [:]
         for (key, value) in try mapping() {
-            guard let ro = RO(code: key) else { throw value.error("unknown RO '\(key)'; expected SVG, RN or LJR") }
+            guard let ro = RO(code: key) else {
+                throw value.error("unknown RO '\(key)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(key)’; verwacht SVG, RN of LJR")
+            }
             result[ro] = try read(value)
         }
         return result

@@ -72,13 +72,14 @@ import Testing
             try await browser.login("directie", TestWorld.password)
             _ = try await browser.get("/directie/scenarios")
             let cases: [(yaml: String, expected: String)] = [
-                ("extends: baseline.yaml\ntitle: Fout\nkleur: rood\n", "Regel 3, veld ‘kleur’"),
-                ("extends: baseline.yaml\ntitle: [niet gesloten\n", "Regel "),
-                ("extends: /etc/passwd\n", "Regel 1, veld ‘extends’"),
+                ("extends: baseline.yaml\ntitle: Fout\nkleur: rood\n", "Regel 3, veld ‘kleur’: onbekend veld; verwacht een van:"),
+                ("extends: baseline.yaml\ntitle: [niet gesloten\n", "geen geldige YAML"),
+                ("extends: /etc/passwd\n", "Regel 1, veld ‘extends’: een geüpload scenario kan alleen voortbouwen op"),
                 ("extends: ../scenarios/baseline.yaml\n", "Regel 1, veld ‘extends’"),
                 ("extends: baseline.yaml\nrules: /etc/hostname\n", "Regel 2, veld ‘rules’"),
                 ("extends: baseline.yaml\nintake:\n  file: /etc/hostname\n", "Regel 3, veld ‘intake.file’"),
-                ("extends: baseline.yaml\nseed: min één\n", "Regel 2, veld ‘seed’"),
+                ("extends: baseline.yaml\nseed: min één\n", "Regel 2, veld ‘seed’: verwacht een geheel getal, 0 of meer"),
+                ("extends: baseline.yaml\nallocation:\n  bands:\n    SVG: {min: 0.5, max: 0.4}\n", "minimum 0,5 ligt boven maximum 0,4"),
                 ("extends: baseline.yaml\nintake:\n  perDay: 50000\n", "Dat zijn 150.000 zaken"),
             ]
             for (yaml, expected) in cases {
@@ -92,6 +93,7 @@ import Testing
                 #expect(body.contains("Het eigen scenario ‘fout.yaml’ bevat een fout; er is niets gestart."), "\(yaml)")
                 #expect(body.contains("Fouten in het eigen scenario") && body.contains(expected), "\(yaml): \(body)")
                 #expect(!body.contains("root:"), "\(yaml)")
+                #expect(!body.contains("expected") && !body.contains("unknown"), "English in the Dutch page: \(body)")
             }
             let list = String(buffer: try await browser.get("/directie/scenarios").body)
             #expect(!list.contains("Berekeningen op deze server"))

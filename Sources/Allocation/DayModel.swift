@@ -32,7 +32,12 @@ public struct DayModel: Sendable {
         // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7). Derived in
         // the formulation comment of AssignmentModel ("Waiting penalty"). `spread` spans 0 as well as
         // the day's profits, so that -p[k,r] <= spread also on a day whose every fit is negative.
-        let profits = ordered.flatMap { c in RO.allCases.compactMap { c.profit($0, continuityBonus: config.continuityBonus) } }
+        // A policy's costs (`DayInstance.costs`) are part of the profit here, so the spread, and with it the
+        // waiting penalty, covers them: niets op de plank holds whatever they are.
+        func profit(_ c: CandidateCase, _ ro: RO) -> Int? {
+            c.profit(ro, continuityBonus: config.continuityBonus).map { $0 - (instance.costs?[c.id]?[ro] ?? 0) }
+        }
+        let profits = ordered.flatMap { c in RO.allCases.compactMap { profit(c, $0) } }
         let spread = Double(max(0, profits.max() ?? 0) - min(0, profits.min() ?? 0))
         let lightest = ordered.map(\.weight).filter { $0 > 0 }.min() ?? 1
         let softPenalty = RO.allCases.contains { config.band($0).mode == .soft } ? config.softBandPenalty : 0
@@ -53,7 +58,7 @@ public struct DayModel: Sendable {
         let room = RO.allCases.map { max(0, instance.capacityLeft[$0] ?? 0) }
         func columnProfits(_ c: CandidateCase) -> [Int?] {
             RO.allCases.enumerated().map { r, ro in
-                c.weight <= room[r] + 1e-9 ? c.profit(ro, continuityBonus: config.continuityBonus) : nil
+                c.weight <= room[r] + 1e-9 ? profit(c, ro) : nil
             }
         }
 

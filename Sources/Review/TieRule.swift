@@ -18,7 +18,10 @@ public enum TieRule {
         let bonus = config.continuityBonus
         for c in cases.sorted(by: { (stableHash($0.id), $0.id) < (stableHash($1.id), $1.id) }) {
             guard let assigned = outcome.assignments[c.id] else { continue }
-            let profits = c.allowed.compactMap { ro in c.profit(ro, continuityBonus: bonus).map { (ro, $0) } }
+            // A policy's costs (`DayInstance.costs`) are part of what ties: equal fit at unequal cost is no tie.
+            let profits = c.allowed.compactMap { ro in
+                c.profit(ro, continuityBonus: bonus).map { (ro, $0 - (instance.costs?[c.id]?[ro] ?? 0)) }
+            }
             guard let best = profits.map(\.1).max() else { continue }
             let tied = RO.allCases.filter { ro in profits.contains { $0.0 == ro && $0.1 == best } }
             guard tied.count > 1, tied.contains(assigned) else { continue }
@@ -114,7 +117,7 @@ public enum TieRule {
     }
 
     /// FNV-1a over the id's bytes: the same on every machine and run (Swift's `hashValue` is seeded).
-    static func stableHash(_ id: String) -> UInt64 {
+    public static func stableHash(_ id: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 {
             hash ^= UInt64(byte)

@@ -49,6 +49,7 @@ public enum Simulator {
         var waitingBest: [String: Int] = [:]
         var lookahead = scenario.bandPolicy == .lookahead ? LookaheadBands(scenario: scenario, basis: basis) : nil
         var forecast = scenario.bandPolicy == .forecast ? ForecastBands(scenario: scenario, basis: basis) : nil
+        var prices = scenario.bandPolicy == .prices ? DualPriceBands(scenario: scenario, basis: basis) : nil
 
         let started = ContinuousClock.now
         var acc = Accumulator(scenario: scenario)
@@ -81,6 +82,9 @@ public enum Simulator {
             let plan: DayPlan
             // The bands today's model gets: the agreed ones (cumulative), or the look-ahead's for today.
             let dayConfig = lookahead?.config(day: i) ?? config
+            // What each of today's placements costs the rest of the period (prices): nil for every other policy.
+            prices?.observe(today, day: i)
+            let costs = try prices?.costs(day: i, pool: pool, prior: prior, load: load, releases: releases)
             // The shares today's model holds to the bands: so far, or (forecast) so far plus the rest's forecast.
             let ahead = forecast?.forecast(day: i) ?? [:]
             var dayPrior = prior
@@ -92,7 +96,8 @@ public enum Simulator {
                     rules: scenario.rules,
                     config: dayConfig,
                     prior: dayPrior,
-                    capacityLeft: free
+                    capacityLeft: free,
+                    costs: costs
                 )
             } catch TriageError.infeasible {
                 logger.debug(
@@ -102,7 +107,15 @@ public enum Simulator {
                 failure = HardBandFailureText.explain(prior: dayPrior, config: dayConfig)
                 var soft = relaxed
                 for ro in RO.allCases { soft.bands[ro] = Bandwidth(min: dayConfig.band(ro).min, max: dayConfig.band(ro).max, mode: .soft) }
-                plan = try DayPlan.make(scored: pool, day: day, rules: scenario.rules, config: soft, prior: dayPrior, capacityLeft: free)
+                plan = try DayPlan.make(
+                    scored: pool,
+                    day: day,
+                    rules: scenario.rules,
+                    config: soft,
+                    prior: dayPrior,
+                    capacityLeft: free,
+                    costs: costs
+                )
             }
             lookahead?.observe(plan, newCases: Set(today.map(\.intake.id)))
             forecast?.observe(today)

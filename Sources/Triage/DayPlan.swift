@@ -45,7 +45,8 @@ public struct DayPlan: Sendable {
         config: AllocationConfig,
         prior: PeriodShares,
         capacityLeft: [RO: Double],
-        pins: [String: RO] = [:]
+        pins: [String: RO] = [:],
+        costs: [String: [RO: Int]]? = nil
     ) throws -> DayPlan {
         let candidates = try scored.map { s in
             var candidate = s.candidate
@@ -59,7 +60,7 @@ public struct DayPlan: Sendable {
             }
             return candidate
         }
-        let instance = DayInstance(day: day, cases: candidates, prior: prior, capacityLeft: capacityLeft, config: config)
+        let instance = DayInstance(day: day, cases: candidates, prior: prior, capacityLeft: capacityLeft, config: config, costs: costs)
         // The time limit covers building the model as well as GLPK's search.
         let started = DispatchTime.now()
         let model = try DayModel(instance)

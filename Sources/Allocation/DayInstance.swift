@@ -9,12 +9,24 @@ public struct DayInstance: Sendable {
     public var prior: PeriodShares
     public var capacityLeft: [RO: Double]
     public var config: AllocationConfig
+    /// Whole points subtracted from a case's profit at an RO (case id -> RO -> cost): what placing it
+    /// there costs beyond today, as a simulated policy prices it (the dual-price band policy). nil (every
+    /// production day) is exactly the model without it; the fit reported stays the case's own.
+    public var costs: [String: [RO: Int]]?
 
-    public init(day: Day, cases: [CandidateCase], prior: PeriodShares, capacityLeft: [RO: Double], config: AllocationConfig) {
+    public init(
+        day: Day,
+        cases: [CandidateCase],
+        prior: PeriodShares,
+        capacityLeft: [RO: Double],
+        config: AllocationConfig,
+        costs: [String: [RO: Int]]? = nil
+    ) {
         self.day = day
         self.cases = cases
         self.prior = prior
         self.capacityLeft = capacityLeft
         self.config = config
+        self.costs = costs
     }
 }

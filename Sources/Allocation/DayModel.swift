@@ -28,9 +28,13 @@ public struct DayModel: Sendable {
         let config = instance.config
         let ordered = CandidateCase.inUrgencyOrder(instance.cases)
         // Each case's profit per RO, looked up once: a fit is a dictionary lookup, and every step
-        // below needs them.
+        // below needs them. A policy's costs (`DayInstance.costs`) are part of the profit here, so the
+        // spread, and with it the waiting penalty, covers them: niets op de plank holds whatever they are.
         let bonus = config.continuityBonus
-        let caseProfits = ordered.map { c in RO.allCases.map { c.profit($0, continuityBonus: bonus) } }
+        let caseProfits = ordered.map { c in
+            let costs = instance.costs?[c.id]
+            return RO.allCases.map { ro in c.profit(ro, continuityBonus: bonus).map { $0 - (costs?[ro] ?? 0) } }
+        }
 
         // Penalty for waiting: larger than anything the rest of the objective could gain by leaving
         // the case on the shelf (niets op de plank), scaled by the kind's priority (rule 7). Derived in

@@ -225,7 +225,7 @@ public enum GLPKSolver {
             default: .failed
             }
         let objective = optimal ? glp_get_obj_val(P) : nil
-        return SolveResult(
+        var solved = SolveResult(
             status: result,
             objective: objective,
             bestBound: objective,
@@ -237,6 +237,8 @@ public enum GLPKSolver {
             glpkReturnCode: code,
             message: optimal ? "" : "GLPK simplex returned code \(code) (\(describe(code)))"
         )
+        if optimal && !model.isInteger { solved.rowDuals = (0..<model.rows.count).map { glp_get_row_dual(P, Int32($0 + 1)) } }
+        return solved
     }
 
     /// GLPK's time limit for the seconds left: whole milliseconds, at least 1 (0 would mean "none").

@@ -17,6 +17,10 @@ public struct SolveResult: Sendable {
     /// GLPK's return code, for the log when something failed.
     public var glpkReturnCode: Int32
     public var message: String
+    /// Row duals (shadow prices), indexed like `LinearModel.rows`: the change of the optimal objective
+    /// per unit of a row's bound. Only an optimal LP (a model without integer columns) has them; empty
+    /// otherwise. The dual-price band policy prices what a day cannot see from them.
+    public var rowDuals: [Double] = []
 
     /// A solution was found (a model without columns has one: the empty one).
     public var hasSolution: Bool { objective != nil }

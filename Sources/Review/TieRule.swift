@@ -17,8 +17,10 @@ public enum TieRule {
         let config = instance.config
         let bonus = config.continuityBonus
         // Only a case with a tie at its best fit can move; each id is hashed once, not per comparison.
+        // A policy's costs (`DayInstance.costs`) are part of what ties: equal fit at unequal cost is no tie.
         let tiedCases: [(order: (UInt64, String), c: CandidateCase, tied: [RO])] = cases.compactMap { c in
-            let profits = c.allowed.compactMap { ro in c.profit(ro, continuityBonus: bonus).map { (ro, $0) } }
+            let costs = instance.costs?[c.id]
+            let profits = c.allowed.compactMap { ro in c.profit(ro, continuityBonus: bonus).map { (ro, $0 - (costs?[ro] ?? 0)) } }
             guard let best = profits.map(\.1).max() else { return nil }
             let tied = RO.allCases.filter { ro in profits.contains { $0.0 == ro && $0.1 == best } }
             return tied.count > 1 ? ((stableHash(c.id), c.id), c, tied) : nil
@@ -117,7 +119,7 @@ public enum TieRule {
     }
 
     /// FNV-1a over the id's bytes: the same on every machine and run (Swift's `hashValue` is seeded).
-    static func stableHash(_ id: String) -> UInt64 {
+    public static func stableHash(_ id: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in id.utf8 {
             hash ^= UInt64(byte)

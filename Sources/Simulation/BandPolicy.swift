@@ -8,6 +8,8 @@
 /// - `forecast`: the agreed bands on the share the period is heading for: the share so far plus a
 ///   forecast of the rest of the period from the cases seen so far (see `ForecastBands`). Measured
 ///   (BENCHMARKS.md): it over-corrects on soft bands; kept for comparison, as `lookahead` is.
+/// - `prices`: production's cumulative bands, and each placement pays its RO's band price for the rest
+///   of the period: the dual price of a forecast LP of the period's rest (see `DualPriceBands`).
 public enum BandPolicy: String, CaseIterable, Codable, Sendable {
-    case cumulative, lookahead, forecast
+    case cumulative, lookahead, forecast, prices
 }

@@ -96,6 +96,7 @@ public enum SimulationReport {
             RichText.lines(
                 bandLines($0.scenario.bands).map { RichText($0) }
                     + ($0.scenario.bandPolicy == "lookahead" ? [RichText.em("vooruitkijkend verdeeld")] : [])
+                    + ($0.scenario.bandPolicy == "prices" ? [RichText.em("verdeeld met schaduwprijzen")] : [])
             )
         }
         row("Zaken in de instroom") { RichText(DutchNumber.integer($0.totals.intake)) }

@@ -53,6 +53,7 @@ public enum Simulator {
         var waitingBest: [String: Int] = [:]
         var lookahead = scenario.bandPolicy == .lookahead ? LookaheadBands(scenario: scenario, basis: basis) : nil
         var forecast = scenario.bandPolicy == .forecast ? ForecastBands(scenario: scenario, basis: basis) : nil
+        var prices = scenario.bandPolicy == .prices ? DualPriceBands(scenario: scenario, basis: basis) : nil
 
         let started = ContinuousClock.now
         var acc = Accumulator(scenario: scenario)
@@ -85,6 +86,9 @@ public enum Simulator {
             let plan: DayPlan
             // The bands today's model gets: the agreed ones (cumulative), or the look-ahead's for today.
             let dayConfig = lookahead?.config(day: i) ?? config
+            // What each of today's placements costs the rest of the period (prices): nil for every other policy.
+            prices?.observe(today, day: i)
+            let costs = try prices?.costs(day: i, pool: pool, prior: prior, load: load, releases: releases)
             // The shares today's model holds to the bands: so far, or (forecast) so far plus the rest's forecast.
             let ahead = forecast?.forecast(day: i) ?? [:]
             var dayPrior = prior
@@ -97,6 +101,7 @@ public enum Simulator {
                     config: dayConfig,
                     prior: dayPrior,
                     capacityLeft: free,
+                    costs: costs,
                     cache: cache,
                     detail: false
                 )
@@ -115,6 +120,7 @@ public enum Simulator {
                     config: soft,
                     prior: dayPrior,
                     capacityLeft: free,
+                    costs: costs,
                     cache: cache,
                     detail: false
                 )

@@ -47,6 +47,7 @@ public struct DayPlan: Sendable {
         prior: PeriodShares,
         capacityLeft: [RO: Double],
         pins: [String: RO] = [:],
+        costs: [String: [RO: Int]]? = nil,
         cache: SolveCache? = nil,
         detail: Bool = true
     ) throws -> DayPlan {
@@ -62,7 +63,7 @@ public struct DayPlan: Sendable {
             }
             return candidate
         }
-        let instance = DayInstance(day: day, cases: candidates, prior: prior, capacityLeft: capacityLeft, config: config)
+        let instance = DayInstance(day: day, cases: candidates, prior: prior, capacityLeft: capacityLeft, config: config, costs: costs)
         // The time limit covers building the model as well as GLPK's search.
         let started = DispatchTime.now()
         let model = try DayModel(instance)

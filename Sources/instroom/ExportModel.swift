@@ -12,17 +12,19 @@ struct ExportModel: ParsableCommand {
 
     @OptionGroup var intake: IntakeOptions
     @OptionGroup var policy: PolicyOptions
-    @OptionGroup var ledger: LedgerOptions
+    @OptionGroup var ledger: ModelLedgerOptions
     @Option(help: "The file format.") var format: ModelFileFormat = .lp
     @Option(help: "The file to write.") var output: String
     @Option(help: "aggregated (what allocate solves by default) or perCase (one binary per case and RO).") var formulation: Formulation?
 
     func run() throws {
         let (cases, day, _) = try intake.load()
-        let (ledger, bundled, rules) = try policy.load(opening: self.ledger.open)
-        var config = bundled
-        if let formulation { config.formulation = formulation }
-        let plan = try DailyRun(ledger: ledger, rules: rules, config: config).plan(intake: cases, day: day)
+        let plan = try self.ledger.reading { open in
+            let (ledger, bundled, rules) = try policy.load(opening: open)
+            var config = bundled
+            if let formulation { config.formulation = formulation }
+            return try DailyRun(ledger: ledger, rules: rules, config: config).plan(intake: cases, day: day)
+        }
         try plan.model.write(to: output, format: format)
         let objective = plan.outcome.objective.map { String(format == .mps ? -$0 : $0) } ?? "-"
         TerminalText.print(

@@ -113,6 +113,8 @@ struct AllocateCommandTests {
             let expected = format == "lp" ? objective : -objective
             #expect(abs(expected - glpsolObjective) < 1e-6, "\(format): allocate \(objective) vs glpsol \(glpsolObjective)")
         }
+        // Exporting only reads: a missing ledger is an empty period, and none is left behind.
+        #expect(!FileManager.default.fileExists(atPath: db))
     }
 
     @Test func theDutchExcelExportAllocatesLikeTheCommaFile() throws {

@@ -96,6 +96,18 @@ import Testing
                 try await driver.type("#bestand", sample)
                 try await driver.click("#alleen-scoren")
                 try await visit(driver, port, nil, shot: "13-triage-scores")
+                // A faulty export: every error with its line and field, in Dutch, and nothing stored.
+                let faulty = Fixtures.temporaryFolder().appendingPathComponent("export-met-fouten.csv")
+                try "id;kind;received;age;weight\r\nA1;advies;02-03-2026;17;1\r\nA2;onbekend;31-02-2026;9;abc\r\nA1;vi;02-03-2026;;\r\n"
+                    .write(to: faulty, atomically: true, encoding: .utf8)
+                try await driver.open("http://127.0.0.1:\(port)/triage")
+                try await driver.type("#bestand", faulty.path)
+                try await driver.click("#alleen-scoren")
+                let errors = try await driver.script("return document.body.innerText") as? String ?? ""
+                #expect(errors.contains("onbekende waarde ‘onbekend’") && errors.contains("is geen datum"), "\(errors)")
+                #expect(errors.contains("leeftijd 9 ligt buiten") && errors.contains("id ‘A1’ komt twee keer voor"), "\(errors)")
+                #expect(!errors.contains("expected"), "\(errors)")
+                try await driver.screenshot(to: Self.screenshots.appendingPathComponent("13b-triage-fouten.png"))
 
                 // The day in two steps: upload and propose, deviate from one case with a reason, confirm.
                 let day = ProposalFlowTests.tuesday

@@ -175,8 +175,9 @@ extension AllocationConfig {
         return band
     }
 
-    /// Bands that cannot all hold at once are refused before any day is allocated.
-    static func checkBands(_ bands: [RO: Bandwidth], at v: YAMLValue) throws {
+    /// Bands that cannot all hold at once are refused before any day is allocated (a configuration, or a
+    /// scenario's bands over its base).
+    public static func checkBands(_ bands: [RO: Bandwidth], at v: YAMLValue) throws {
         let minSum = RO.allCases.reduce(0) { $0 + (bands[$1]?.min ?? 0) }
         let maxSum = RO.allCases.reduce(0) { $0 + (bands[$1]?.max ?? 1) }
         if minSum > 1 + 1e-9 {

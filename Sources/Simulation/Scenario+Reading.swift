@@ -175,12 +175,7 @@ extension Scenario {
                     var ros: [RO] = []
                     if let v = wf["ro"] {
                         for text in try v.scalarList() {
-                            guard let ro = RO(code: text) else {
-                                throw v.error(
-                                    "unknown RO '\(text)'; expected SVG, RN or LJR",
-                                    dutch: "onbekende RO ‘\(text)’; verwacht SVG, RN of LJR"
-                                )
-                            }
+                            guard let ro = RO(code: text) else { throw v.unknownRO(text) }
                             ros.append(ro)
                         }
                     }
@@ -283,20 +278,7 @@ extension Scenario {
             }
             config.bands[ro] = band
         }
-        let minSum = RO.allCases.reduce(0) { $0 + (config.bands[$1]?.min ?? 0) }
-        let maxSum = RO.allCases.reduce(0) { $0 + (config.bands[$1]?.max ?? 1) }
-        if minSum > 1 + 1e-9 {
-            throw v.error(
-                "impossible bandwidths: the minimum shares add up to \(Int((minSum * 100).rounded()))%, more than 100%",
-                dutch: "onmogelijke bandbreedtes: de minimumaandelen tellen op tot \(Int((minSum * 100).rounded()))%, meer dan 100%"
-            )
-        }
-        if maxSum < 1 - 1e-9 {
-            throw v.error(
-                "impossible bandwidths: the maximum shares add up to \(Int((maxSum * 100).rounded()))%, less than 100%",
-                dutch: "onmogelijke bandbreedtes: de maximumaandelen tellen op tot \(Int((maxSum * 100).rounded()))%, minder dan 100%"
-            )
-        }
+        try AllocationConfig.checkBands(config.bands, at: v)
         return config
     }
 

@@ -179,7 +179,7 @@ extension RuleSet {
         var result: [RO: Int] = [:]
         for (key, value) in try v.mapping() {
             guard let ro = RO(code: key) else {
-                throw value.error("unknown RO '\(key)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(key)’; verwacht SVG, RN of LJR")
+                throw value.unknownRO(key)
             }
             guard result[ro] == nil else {
                 throw value.error("RO \(ro.rawValue) appears twice", dutch: "RO \(ro.rawValue) staat er twee keer in")

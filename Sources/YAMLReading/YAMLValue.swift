@@ -161,10 +161,13 @@ public struct YAMLValue {
 
     public func ro() throws -> RO {
         let text = try string()
-        guard let ro = RO(code: text) else {
-            throw error("unknown RO '\(text)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(text)’; verwacht SVG, RN of LJR")
-        }
+        guard let ro = RO(code: text) else { throw unknownRO(text) }
         return ro
+    }
+
+    /// The error for `text` at this value naming no RO.
+    public func unknownRO(_ text: String) -> InputError {
+        error("unknown RO '\(text)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(text)’; verwacht SVG, RN of LJR")
     }
 
     /// A mapping from RO code to value, rejecting anything that is not an RO.
@@ -172,7 +175,7 @@ public struct YAMLValue {
         var result: [RO: T] = [:]
         for (key, value) in try mapping() {
             guard let ro = RO(code: key) else {
-                throw value.error("unknown RO '\(key)'; expected SVG, RN or LJR", dutch: "onbekende RO ‘\(key)’; verwacht SVG, RN of LJR")
+                throw value.unknownRO(key)
             }
             result[ro] = try read(value)
         }

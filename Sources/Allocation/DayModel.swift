@@ -21,6 +21,14 @@ public struct DayModel: Sendable {
     /// age term orders cases within a kind and never across kinds.
     public static let agePriorityScale = maximumCountedAge + 1
 
+    /// One step of the waiting penalty for a case of `weight` (the formulation comment of AssignmentModel,
+    /// "Waiting penalty"): more than any fit the day could gain by leaving it waiting. The day model
+    /// multiplies it by the kind's priority and the case's age; the hindsight and the price forecast,
+    /// which have no ages, by the priority alone.
+    public static func waitingUnit(weight: Double, lightest: Double, spread: Double, softPenalty: Double) -> Double {
+        (weight / lightest) * (spread + 1) + 4 * softPenalty * weight + 1
+    }
+
     public init(_ instance: DayInstance, formulation: Formulation? = nil) throws {
         self.instance = instance
         let formulation = formulation ?? instance.config.formulation
@@ -55,7 +63,7 @@ public struct DayModel: Sendable {
         // The kind's priority is scaled by `DayModel.agePriorityScale`, above any capped age, so that a
         // long wait never overtakes the configured order of the kinds (toezicht first).
         func waitPenalty(_ c: CandidateCase) -> Double {
-            let unit = (c.weight / lightest) * (spread + 1) + 4 * softPenalty * c.weight + 1
+            let unit = Self.waitingUnit(weight: c.weight, lightest: lightest, spread: spread, softPenalty: softPenalty)
             let age = Double(min(max(0, c.received.days(until: instance.day)), Self.maximumCountedAge))
             return ((config.priority(c.kind) * Double(Self.agePriorityScale) + age) * unit).rounded(.up)
         }

@@ -138,7 +138,8 @@ struct DualPriceBands {
                 profit: key.profit,
                 weight: key.weight,
                 duration: key.duration,
-                waitPenalty: (key.priority * ((key.weight / lightest) * (spread + 1) + 4 * rho * key.weight + 1)).rounded(.up),
+                waitPenalty: (key.priority * DayModel.waitingUnit(weight: key.weight, lightest: lightest, spread: spread, softPenalty: rho))
+                    .rounded(.up),
                 count: Double(n) * scale
             )
         }

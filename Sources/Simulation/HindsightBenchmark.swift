@@ -98,7 +98,9 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         let soft = ros.contains { config.band($0).mode == .soft }
         let rho = config.softBandPenalty
         func penalty(_ c: CandidateCase) -> Double {
-            (config.priority(c.kind) * ((c.weight / lightest) * (spread + 1) + 4 * (soft ? rho : 0) * c.weight + 1)).rounded(.up)
+            (config.priority(c.kind)
+                * DayModel.waitingUnit(weight: c.weight, lightest: lightest, spread: spread, softPenalty: soft ? rho : 0))
+                .rounded(.up)
         }
 
         // Classes per band period and segment (`segmentDays` working days, 0 = the whole period: the split of a

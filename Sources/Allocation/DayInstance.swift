@@ -9,10 +9,10 @@ public struct DayInstance: Sendable {
     public var prior: PeriodShares
     public var capacityLeft: [RO: Double]
     public var config: AllocationConfig
-    /// Whole points subtracted from a case's profit at an RO (case id -> RO -> cost): what placing it
-    /// there costs beyond today, as a simulated policy prices it (the dual-price band policy). nil (every
-    /// production day) is exactly the model without it; the fit reported stays the case's own.
-    public var costs: [String: [RO: Int]]?
+    /// Whole points subtracted from a case's profit at an RO: what placing it there costs beyond today,
+    /// as a simulated policy prices it (`PolicyCosts`). nil (every production day) is exactly the model
+    /// without it; the fit reported stays the case's own.
+    public var costs: PolicyCosts?
 
     public init(
         day: Day,
@@ -20,7 +20,7 @@ public struct DayInstance: Sendable {
         prior: PeriodShares,
         capacityLeft: [RO: Double],
         config: AllocationConfig,
-        costs: [String: [RO: Int]]? = nil
+        costs: PolicyCosts? = nil
     ) {
         self.day = day
         self.cases = cases

@@ -20,8 +20,14 @@ import Review
 ///   class of cases is split, and rounding every case alike moves that class wholly or not at all.
 /// - Without the agreed bands (the prices alone, the agreed ones only in the last tenth) the year
 ///   ended 1,500 points outside the bands: the LP's price holds in the LP's split, not in the day's.
-/// - The capacity rows' duals (a toezicht paying w x the prices of the blocks its 120 days occupy)
-///   are in the LP but not charged: charged, they lowered every scenario's value (see BENCHMARKS.md).
+/// - Capacity is charged only while no band is priced (no bands, wide bands: the forecast's band duals
+///   are all zero), as a price per workload point per working day (`capacityPerPointDay`): a case of
+///   weight w and duration d pays w x min(d, days left) x that price at its RO. A toezicht then pays
+///   for the 120 days it holds the room that six adviezen of 20 days could use in turn, which the day
+///   model, seeing only today's free room, cannot weigh. Measured (BENCHMARKS.md): +5,800 fit without
+///   bands and +4,400 with wide bands; charged while a band is priced as well, it cost fit (baseline
+///   -750, narrow bands -2,700 value), so there the band prices alone decide. The blocks' own prices
+///   (a toezicht paying the prices of the blocks it occupies) lowered every scenario's value.
 /// - Prices from fewer than `minimumSeenDays` days (one day's intake as the whole year) cost fit.
 struct DualPriceBands {
     /// Working days between two solves of the forecast LP.
@@ -97,12 +103,11 @@ struct DualPriceBands {
         }
     }
 
-    /// The costs of today's `pool` per case and RO (empty before the first prices). `load`: points
+    /// The costs of today's `pool` per case and RO (nil before the first prices). `load`: points
     /// running at each RO today; `releases[(i * 3) + r]`: points that come free at r at the start of
     /// working day i.
-    mutating func costs(day: Int, pool: [ScoredCase], prior: PeriodShares, load: [Double], releases: [Double]) throws -> [String: [RO: Int]]
-    {
-        guard seenDays >= Self.minimumSeenDays else { return [:] }
+    mutating func costs(day: Int, pool: [ScoredCase], prior: PeriodShares, load: [Double], releases: [Double]) throws -> PolicyCosts? {
+        guard seenDays >= Self.minimumSeenDays else { return nil }
         if prices == nil || day - priceDay >= Self.every {
             let forecast = forecast(day: day, prior: prior, load: load, releases: releases)
             if let fresh = try forecast.solve(timeLimitSeconds: Self.timeLimitSeconds) {
@@ -110,17 +115,20 @@ struct DualPriceBands {
                 priceDay = day
             }
         }
-        guard let prices else { return [:] }
+        guard let prices else { return nil }
+        let left = daysLeft[day] + 1
         var out: [String: [RO: Int]] = [:]
         for s in pool {
             var cost: [RO: Int] = [:]
+            let held = min(durations[s.candidate.kind] ?? 1, left)
             for (r, ro) in RO.allCases.enumerated() {
-                let whole = Int((s.weight * prices.band[r] + Self.dither(s.intake.id, ro)).rounded(.down))
+                let price = prices.cost(weight: s.weight, heldDays: held, at: r)
+                let whole = Int((price + Self.dither(s.intake.id, ro)).rounded(.down))
                 if whole != 0 { cost[ro] = whole }
             }
             if !cost.isEmpty { out[s.intake.id] = cost }
         }
-        return out
+        return PolicyCosts(price: prices.bandsFree ? .caseload : .bands, perCase: out)
     }
 
     /// The forecast LP for the rest of `day`'s period.

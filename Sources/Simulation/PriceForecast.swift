@@ -34,6 +34,26 @@ struct PriceForecast {
     struct Prices: Equatable {
         var band: [Double]
         var capacity: [[Double]]
+        /// Working days the forecast covered.
+        var daysLeft: Int
+
+        /// Per RO, what one workload point held for one working day costs the rest of the period: the
+        /// block prices spread evenly over the days left (a point held all period pays every block's
+        /// price). One figure per RO instead of the blocks' own prices, which sit on the block where
+        /// the forecast happens to be shortest and move from one solve to the next.
+        var capacityPerPointDay: [Double] {
+            capacity.map { max(0, $0.reduce(0, +)) / Double(max(1, daysLeft)) }
+        }
+
+        /// No band row is priced: the forecast's bands do not bind.
+        var bandsFree: Bool { band.allSatisfy { abs($0) < 1e-9 } }
+
+        /// What placing a case of `weight` points that holds them `heldDays` working days at RO `r`
+        /// costs the rest of the period, in fit points: its band price, and its capacity price while no
+        /// band is priced (`DualPriceBands` says why).
+        func cost(weight: Double, heldDays: Int, at r: Int) -> Double {
+            weight * (band[r] + (bandsFree ? Double(heldDays) * capacityPerPointDay[r] : 0))
+        }
     }
 
     var classes: [ForecastClass]
@@ -138,7 +158,8 @@ struct PriceForecast {
         func dual(_ row: Int?) -> Double { row.map { duals[$0] } ?? 0 }
         return Prices(
             band: bandRows.map { dual($0.min) + dual($0.max) },
-            capacity: capacityRows.map { $0.map { dual($0) } }
+            capacity: capacityRows.map { $0.map { dual($0) } },
+            daysLeft: daysLeft
         )
     }
 }

@@ -47,7 +47,7 @@ public struct DayPlan: Sendable {
         prior: PeriodShares,
         capacityLeft: [RO: Double],
         pins: [String: RO] = [:],
-        costs: [String: [RO: Int]]? = nil,
+        costs: PolicyCosts? = nil,
         cache: SolveCache? = nil,
         detail: Bool = true
     ) throws -> DayPlan {

@@ -44,6 +44,25 @@ import Triage
         #expect(prices.band == [0, 0, 0])
         #expect(prices.capacity[0].contains { $0 > 0 })
         #expect(prices.capacity[1].allSatisfy { $0 == 0 })
+        // No band priced, so the load is charged per point-day: the 20-day class pays four times
+        // what the 5-day class pays per point at SVG, nothing elsewhere.
+        #expect(prices.bandsFree && prices.capacityPerPointDay[0] > 0)
+        #expect(abs(prices.cost(weight: 1, heldDays: 20, at: 0) - 4 * prices.cost(weight: 1, heldDays: 5, at: 0)) < 1e-9)
+        #expect(prices.cost(weight: 3, heldDays: 20, at: 1) == 0)
+    }
+
+    /// The capacity price by hand: block prices spread over the days left, charged only while no band is.
+    @Test func capacityIsChargedPerPointDayWhileNoBandIsPriced() {
+        var prices = PriceForecast.Prices(band: [0, 0, 0], capacity: [[6, 2], [0, 0], [1, 0]], daysLeft: 20)
+        #expect(prices.capacityPerPointDay == [0.4, 0, 0.05])
+        // A toezicht of 3 points held 20 days at SVG: 3 x 20 x 0.4 = 24 points; at LJ&R 3 x 20 x 0.05 = 3.
+        #expect(abs(prices.cost(weight: 3, heldDays: 20, at: 0) - 24) < 1e-9)
+        #expect(abs(prices.cost(weight: 3, heldDays: 20, at: 2) - 3) < 1e-9)
+        // A band priced: only the band price, w x 1.5.
+        prices.band = [1.5, 0, 0]
+        #expect(!prices.bandsFree)
+        #expect(abs(prices.cost(weight: 3, heldDays: 20, at: 0) - 4.5) < 1e-9)
+        #expect(prices.cost(weight: 3, heldDays: 20, at: 2) == 0)
     }
 
     /// The hook: no costs is today's model; a cost at an RO moves the cases that have a free alternative.
@@ -52,7 +71,7 @@ import Triage
         let basis = try IntakeBasis.make(for: s)
         let scored = Scoring.score(basis.cases(at: 0), on: basis.days[0], rules: s.rules, config: s.config)
         let room = Dictionary(uniqueKeysWithValues: RO.allCases.map { ($0, 10_000.0) })
-        func plan(_ costs: [String: [RO: Int]]?) throws -> DayPlan {
+        func plan(_ costs: PolicyCosts?) throws -> DayPlan {
             try DayPlan.make(
                 scored: scored,
                 day: basis.days[0],
@@ -64,13 +83,25 @@ import Triage
             )
         }
         let plain = try plan(nil)
-        #expect(try plan([:]).outcome.assignments == plain.outcome.assignments)
-        let costly = try plan(Dictionary(uniqueKeysWithValues: scored.map { ($0.intake.id, [RO.SVG: 1_000]) }))
+        #expect(try plan(PolicyCosts(price: .bands, perCase: [:])).outcome.assignments == plain.outcome.assignments)
+        let perCase = Dictionary(uniqueKeysWithValues: scored.map { ($0.intake.id, [RO.SVG: 1_000]) })
+        let costly = try plan(PolicyCosts(price: .bands, perCase: perCase))
         #expect(plain.outcome.assignments.values.contains(.SVG))
         for s in scored where s.candidate.allowed.contains(where: { $0 != .SVG }) {
             #expect(costly.outcome.assignments[s.intake.id] != .SVG, "\(s.intake.id) has an RO without the cost")
         }
         #expect(costly.outcome.waiting.isEmpty, "niets op de plank: a cost never leaves a case waiting")
+
+        // Why a moved case is off its best RO follows what the cost prices: SVG had room all along.
+        let moved = scored.filter { plain.outcome.assignments[$0.intake.id] == .SVG && costly.outcome.assignments[$0.intake.id] != .SVG }
+        #expect(!moved.isEmpty)
+        let held = try plan(PolicyCosts(price: .caseload, perCase: perCase))
+        for s in moved {
+            #expect(costly.escalations[s.intake.id]?.first?.code == .forcedByBand)
+            let reason = try #require(held.escalations[s.intake.id]?.first)
+            #expect(reason.code == .forcedByCapacity)
+            #expect(reason.detail.contains("de caseload van SVG blijft vrij"), "\(reason.detail)")
+        }
     }
 
     /// A small replay with a ceiling the content would cross: it ends inside the bands, and twice gives the same JSON.

@@ -86,6 +86,17 @@ final class WebDriver: @unchecked Sendable {
         _ = try await send("POST", "/session/\(session)/element/\(try await element(css))/click", [String: String]())
     }
 
+    /// The page's text once it contains `text`: a form posted by `click` may still be loading when the
+    /// click returns. Gives up after `seconds` and returns the text as it is then.
+    func text(containing text: String, seconds: Double = 30) async throws -> String {
+        let until = Date().addingTimeInterval(seconds)
+        while true {
+            let body = try await script("return document.body ? document.body.innerText : ''") as? String ?? ""
+            if body.contains(text) || Date() > until { return body }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     func script(_ source: String) async throws -> Any? {
         try await send("POST", "/session/\(session)/execute/sync", ["script": source, "args": [Any]()])
     }

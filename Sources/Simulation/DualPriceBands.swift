@@ -47,6 +47,9 @@ struct DualPriceBands {
     /// relaxation: a lowered caseload stops new cases, not those running), minus the initial load left.
     let caseload: [[Double]]
     private var seen: [Key: Int] = [:]
+    /// Each seen key's text, made once: the forecast's classes are ordered by it (sorting by a text made
+    /// per comparison took two thirds of the replay).
+    private var seenOrder: [Key: String] = [:]
     private var seenDays = 0
     private var prices: PriceForecast.Prices?
     private var priceDay = -1
@@ -86,6 +89,7 @@ struct DualPriceBands {
     mutating func observe(_ today: [ScoredCase], day: Int) {
         if dayInPeriod[day] == 0 {
             seen = [:]
+            seenOrder = [:]
             seenDays = 0
             prices = nil
             priceDay = -1
@@ -100,6 +104,7 @@ struct DualPriceBands {
                 priority: config.priority(c.kind)
             )
             seen[key, default: 0] += 1
+            if seenOrder[key] == nil { seenOrder[key] = "\(key)" }
         }
     }
 
@@ -141,7 +146,7 @@ struct DualPriceBands {
         let rho = config.softBandPenalty
         // The waiting penalty of a day (AssignmentModel, "Waiting penalty") without the age: larger than
         // any fit a case could gain by waiting, so capacity is priced by fit, not by a year of waiting.
-        let classes = seen.sorted { "\($0.key)" < "\($1.key)" }.map { key, n in
+        let classes = seen.sorted { seenOrder[$0.key]! < seenOrder[$1.key]! }.map { key, n in
             PriceForecast.ForecastClass(
                 profit: key.profit,
                 weight: key.weight,

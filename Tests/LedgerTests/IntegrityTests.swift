@@ -150,6 +150,26 @@ struct IntegrityTests {
         _ = ledger
     }
 
+    /// A ledger from before the 0600 rule (or copied with a wider mode): a reading opening leaves it, a
+    /// writing one restricts it and its log files to the owner, and the data stays.
+    @Test func anOlderLedgerReadableByOthersIsRestrictedWhenOpenedForWriting() throws {
+        let path = Fixtures.ledgerPath()
+        let entries = try ledger(path).audit().count
+        func mode(_ file: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) & 0o777
+        }
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        }
+        _ = try Ledger(path: path, access: .readOnly)
+        #expect(try mode(path) == 0o644)
+        let reopened = try Ledger(path: path, access: .existing)
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            #expect(try mode(file) == 0o600, "\(file)")
+        }
+        #expect(try reopened.audit().count == entries && entries > 0)
+    }
+
     @Test func aMissingLedgerIsRefusedForReadingAndNeverCreated() throws {
         let path = Fixtures.ledgerPath()
         for access in [LedgerAccess.existing, .readOnly] {

@@ -160,7 +160,7 @@ public enum IntakeReader {
                     file: file,
                     line: error.line,
                     "not valid JSON: \(error.message)",
-                    dutch: "geen geldige JSON; controleer op deze regel de haakjes, aanhalingstekens en komma’s"
+                    dutch: "geen geldige JSON: \(error.dutch)"
                 )
             ])
         }

@@ -51,6 +51,8 @@ struct LineJSON: Sendable {
     struct SyntaxError: Error, Sendable {
         var line: Int
         var message: String
+        /// The same in Dutch, for the web app.
+        var dutch: String
     }
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> LineJSON? {
@@ -60,7 +62,11 @@ struct LineJSON: Sendable {
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
         if parser.i < bytes.count {
-            throw SyntaxError(line: parser.line, message: "unexpected \(parser.describe(parser.i)) after the end of the JSON value")
+            throw SyntaxError(
+                line: parser.line,
+                message: "unexpected \(parser.describe(parser.i)) after the end of the JSON value",
+                dutch: "onverwacht \(parser.describe(parser.i, dutch: true)) na het einde van de JSON-waarde"
+            )
         }
         return value
     }
@@ -73,14 +79,14 @@ struct LineJSON: Sendable {
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
-        func describe(_ at: Int) -> String {
-            guard at < bytes.count else { return "end of file" }
+        func describe(_ at: Int, dutch: Bool = false) -> String {
+            guard at < bytes.count else { return dutch ? "einde van het bestand" : "end of file" }
             let b = bytes[at]
-            if b >= 0x20, b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+            if b >= 0x20, b < 0x7F { return dutch ? "‘\(Character(Unicode.Scalar(b)))’" : "'\(Character(Unicode.Scalar(b)))'" }
             return String(format: "byte 0x%02X", b)
         }
 
-        func fail(_ message: String) -> SyntaxError { SyntaxError(line: line, message: message) }
+        func fail(_ message: String, dutch: String) -> SyntaxError { SyntaxError(line: line, message: message, dutch: dutch) }
 
         mutating func skipWhitespace() {
             while i < bytes.count {
@@ -99,16 +105,22 @@ struct LineJSON: Sendable {
             }
         }
 
-        mutating func expect(_ byte: UInt8, _ what: String) throws(SyntaxError) {
+        mutating func expect(_ byte: UInt8, _ what: String, dutch: String) throws(SyntaxError) {
             skipWhitespace()
-            guard i < bytes.count, bytes[i] == byte else { throw fail("expected \(what), found \(describe(i))") }
+            guard i < bytes.count, bytes[i] == byte else {
+                throw fail("expected \(what), found \(describe(i))", dutch: "verwacht \(dutch), gevonden \(describe(i, dutch: true))")
+            }
             i += 1
         }
 
         mutating func parseValue(depth: Int) throws(SyntaxError) -> LineJSON {
             skipWhitespace()
-            guard depth < Self.maxDepth else { throw fail("nested more than \(Self.maxDepth) levels deep") }
-            guard i < bytes.count else { throw fail("unexpected end of file; expected a value") }
+            guard depth < Self.maxDepth else {
+                throw fail("nested more than \(Self.maxDepth) levels deep", dutch: "meer dan \(Self.maxDepth) niveaus diep genest")
+            }
+            guard i < bytes.count else {
+                throw fail("unexpected end of file; expected a value", dutch: "onverwacht einde van het bestand; verwacht een waarde")
+            }
             let start = line
             switch bytes[i] {
             case UInt8(ascii: "{"):
@@ -122,16 +134,22 @@ struct LineJSON: Sendable {
                 while true {
                     skipWhitespace()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                        throw fail("expected a key in double quotes, found \(describe(i))")
+                        throw fail(
+                            "expected a key in double quotes, found \(describe(i))",
+                            dutch: "verwacht een sleutel tussen dubbele aanhalingstekens, gevonden \(describe(i, dutch: true))"
+                        )
                     }
                     let keyLine = line
                     let key = try parseString()
-                    try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"")
+                    try expect(UInt8(ascii: ":"), "':' after the key \"\(key)\"", dutch: "‘:’ na de sleutel \"\(key)\"")
                     let value = try parseValue(depth: depth + 1)
                     members.append(Member(key: key, keyLine: keyLine, value: value))
                     skipWhitespace()
                     guard i < bytes.count else {
-                        throw fail("unexpected end of file; the object that starts on line \(start) is not closed")
+                        throw fail(
+                            "unexpected end of file; the object that starts on line \(start) is not closed",
+                            dutch: "onverwacht einde van het bestand; het object dat op regel \(start) begint, is niet gesloten"
+                        )
                     }
                     if bytes[i] == UInt8(ascii: ",") {
                         i += 1
@@ -141,7 +159,10 @@ struct LineJSON: Sendable {
                         i += 1
                         return LineJSON(line: start, value: .object(members))
                     }
-                    throw fail("expected ',' or '}' after the value of \"\(key)\", found \(describe(i))")
+                    throw fail(
+                        "expected ',' or '}' after the value of \"\(key)\", found \(describe(i))",
+                        dutch: "verwacht ‘,’ of ‘}’ na de waarde van \"\(key)\", gevonden \(describe(i, dutch: true))"
+                    )
                 }
             case UInt8(ascii: "["):
                 i += 1
@@ -154,7 +175,12 @@ struct LineJSON: Sendable {
                 while true {
                     elements.append(try parseValue(depth: depth + 1))
                     skipWhitespace()
-                    guard i < bytes.count else { throw fail("unexpected end of file; the list that starts on line \(start) is not closed") }
+                    guard i < bytes.count else {
+                        throw fail(
+                            "unexpected end of file; the list that starts on line \(start) is not closed",
+                            dutch: "onverwacht einde van het bestand; de lijst die op regel \(start) begint, is niet gesloten"
+                        )
+                    }
                     if bytes[i] == UInt8(ascii: ",") {
                         i += 1
                         continue
@@ -163,7 +189,10 @@ struct LineJSON: Sendable {
                         i += 1
                         return LineJSON(line: start, value: .array(elements))
                     }
-                    throw fail("expected ',' or ']' after a list element, found \(describe(i))")
+                    throw fail(
+                        "expected ',' or ']' after a list element, found \(describe(i))",
+                        dutch: "verwacht ‘,’ of ‘]’ na een element van de lijst, gevonden \(describe(i, dutch: true))"
+                    )
                 }
             case UInt8(ascii: "\""):
                 return LineJSON(line: start, value: .string(try parseString()))
@@ -178,17 +207,26 @@ struct LineJSON: Sendable {
                 return LineJSON(line: start, value: .null)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let text = try parseNumber()
-                guard let number = Double(text), number.isFinite else { throw fail("the number \(text) is out of range") }
+                guard let number = Double(text), number.isFinite else {
+                    throw fail("the number \(text) is out of range", dutch: "het getal \(text) is te groot")
+                }
                 return LineJSON(line: start, value: .number(number, text))
             default:
-                throw fail("unexpected \(describe(i)); expected a value (object, list, text in double quotes, number, true, false or null)")
+                throw fail(
+                    "unexpected \(describe(i)); expected a value (object, list, text in double quotes, number, true, false or null)",
+                    dutch:
+                        "onverwacht \(describe(i, dutch: true)); verwacht een waarde (object, lijst, tekst tussen dubbele aanhalingstekens, getal, true, false of null)"
+                )
             }
         }
 
         mutating func literal(_ word: String) throws(SyntaxError) {
             let w = Array(word.utf8)
             guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
-                throw fail("unexpected \(describe(i)); expected a value (text must be in double quotes)")
+                throw fail(
+                    "unexpected \(describe(i)); expected a value (text must be in double quotes)",
+                    dutch: "onverwacht \(describe(i, dutch: true)); verwacht een waarde (tekst moet tussen dubbele aanhalingstekens)"
+                )
             }
             i += w.count
         }
@@ -201,30 +239,46 @@ struct LineJSON: Sendable {
                 return i - s
             }
             if bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard i < bytes.count else { throw fail("incomplete number") }
+            guard i < bytes.count else { throw fail("incomplete number", dutch: "onvolledig getal") }
             if bytes[i] == UInt8(ascii: "0") {
                 i += 1
             } else if digits() == 0 {
-                throw fail("invalid number: expected a digit, found \(describe(i))")
+                throw fail(
+                    "invalid number: expected a digit, found \(describe(i))",
+                    dutch: "ongeldig getal: verwacht een cijfer, gevonden \(describe(i, dutch: true))"
+                )
             }
             if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
                 i += 1
-                guard digits() > 0 else { throw fail("invalid number: expected a digit after '.', found \(describe(i))") }
+                guard digits() > 0 else {
+                    throw fail(
+                        "invalid number: expected a digit after '.', found \(describe(i))",
+                        dutch: "ongeldig getal: verwacht een cijfer na de punt, gevonden \(describe(i, dutch: true))"
+                    )
+                }
             }
             if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
                 i += 1
                 if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-                guard digits() > 0 else { throw fail("invalid number: expected a digit in the exponent, found \(describe(i))") }
+                guard digits() > 0 else {
+                    throw fail(
+                        "invalid number: expected a digit in the exponent, found \(describe(i))",
+                        dutch: "ongeldig getal: verwacht een cijfer in de exponent, gevonden \(describe(i, dutch: true))"
+                    )
+                }
             }
             if i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) {
-                throw fail("invalid number: a number may not start with 0")
+                throw fail("invalid number: a number may not start with 0", dutch: "ongeldig getal: een getal mag niet met 0 beginnen")
             }
             return String(decoding: bytes[start..<i], as: UTF8.self)
         }
 
         mutating func parseHex4() throws(SyntaxError) -> UInt32 {
             guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else {
-                throw fail("invalid \\u escape: expected four hexadecimal digits")
+                throw fail(
+                    "invalid \\u escape: expected four hexadecimal digits",
+                    dutch: "ongeldige \\u-code: verwacht vier hexadecimale cijfers"
+                )
             }
             i += 4
             return v
@@ -258,28 +312,51 @@ struct LineJSON: Sendable {
                         var code = try parseHex4()
                         if (0xD800...0xDBFF).contains(code) {
                             guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                                throw fail("invalid \\u escape: a high surrogate must be followed by a low surrogate")
+                                throw fail(
+                                    "invalid \\u escape: a high surrogate must be followed by a low surrogate",
+                                    dutch: "ongeldige \\u-code: op een hoge surrogaat moet een lage volgen"
+                                )
                             }
                             i += 2
                             let low = try parseHex4()
-                            guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid \\u escape: expected a low surrogate") }
+                            guard (0xDC00...0xDFFF).contains(low) else {
+                                throw fail(
+                                    "invalid \\u escape: expected a low surrogate",
+                                    dutch: "ongeldige \\u-code: verwacht een lage surrogaat"
+                                )
+                            }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
-                        guard let scalar = Unicode.Scalar(code) else { throw fail("invalid \\u escape: a lone surrogate") }
+                        guard let scalar = Unicode.Scalar(code) else {
+                            throw fail("invalid \\u escape: a lone surrogate", dutch: "ongeldige \\u-code: een losse surrogaat")
+                        }
                         buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
                     default:
-                        throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in text")
+                        throw fail(
+                            "invalid escape '\\\(Character(Unicode.Scalar(e)))' in text",
+                            dutch: "ongeldige escape ‘\\\(Character(Unicode.Scalar(e)))’ in tekst"
+                        )
                     }
                 case 0x0A, 0x0D:
-                    throw fail("a line break inside text that starts on line \(startLine); close the quote or write \\n")
+                    throw fail(
+                        "a line break inside text that starts on line \(startLine); close the quote or write \\n",
+                        dutch: "een regeleinde in tekst die op regel \(startLine) begint; sluit het aanhalingsteken of schrijf \\n"
+                    )
                 case 0x00..<0x20:
-                    throw fail("a control character inside text; write it as a \\u escape")
+                    throw fail(
+                        "a control character inside text; write it as a \\u escape",
+                        dutch: "een stuurteken in tekst; schrijf het als \\u-code"
+                    )
                 default:
                     buffer.append(b)
                     i += 1
                 }
             }
-            throw SyntaxError(line: startLine, message: "unterminated text: the double quote on this line is never closed")
+            throw SyntaxError(
+                line: startLine,
+                message: "unterminated text: the double quote on this line is never closed",
+                dutch: "tekst zonder einde: het dubbele aanhalingsteken op deze regel wordt nooit gesloten"
+            )
         }
     }
 }

@@ -207,4 +207,25 @@ struct IntakeErrorDutchTests {
         }
         #expect(seen > 30)
     }
+
+    /// A JSON syntax error says in Dutch what is wrong, on its line: not only that the file is not JSON.
+    @Test func jsonSyntaxErrorsAreExplainedInDutch() {
+        let cases: [(text: String, line: Int, dutch: String)] = [
+            ("[\n{\"id\": \"A\",\n\"kind\" \"advies\"}]", 3, "verwacht ‘:’ na de sleutel \"kind\", gevonden ‘\"’"),
+            ("{\"cases\": [\n{\"id\": \"A\"}\n", 3, "de lijst die op regel 1 begint, is niet gesloten"),
+            ("[{\"id\": 'A'}]", 1, "onverwacht ‘'’; verwacht een waarde (object, lijst, tekst tussen dubbele aanhalingstekens"),
+            ("[{\"id\": \"A\", \"age\": 017}]", 1, "een getal mag niet met 0 beginnen"),
+            ("[{\"id\": \"A\"}] x", 1, "na het einde van de JSON-waarde"),
+            ("[{\"id\": \"A\n\"}]", 1, "een regeleinde in tekst die op regel 1 begint"),
+        ]
+        for c in cases {
+            let e = Self.errors(c.text, name: "in.json")
+            #expect(e.count == 1 && e.first?.line == c.line, "\(c.text): \(e)")
+            #expect(
+                e.first?.dutch?.hasPrefix("geen geldige JSON: ") == true && e.first?.dutch?.contains(c.dutch) == true,
+                "\(e.first?.dutch ?? "-")"
+            )
+            #expect(e.first?.dutch?.contains("expected") == false && e.first?.dutch?.contains("found") == false)
+        }
+    }
 }

@@ -33,6 +33,32 @@ struct APIController {
         var scenarios: [String]
     }
 
+    /// A sweep: one bundled scenario and one or two settings varied from `from` to `to` in steps of `step`
+    /// (the directie page's form, `SweepForm`, with its limits).
+    struct SweepRequest: Decodable {
+        struct Setting: Decodable {
+            var setting: String
+            var from: Double
+            var to: Double
+            var step: Double
+        }
+        var scenario: String
+        var settings: [Setting]
+
+        var values: SweepForm.Values {
+            var v = SweepForm.Values()
+            v.scenario = scenario
+            for n in 0..<SweepForm.axisCount {
+                let s = settings.indices.contains(n) ? settings[n] : nil
+                v.keys[n] = s?.setting ?? ""
+                v.from[n] = s.map { "\($0.from)" } ?? ""
+                v.to[n] = s.map { "\($0.to)" } ?? ""
+                v.step[n] = s.map { "\($0.step)" } ?? ""
+            }
+            return v
+        }
+    }
+
     struct RunStatus: Encodable {
         var id: Int
         var status: String
@@ -42,6 +68,8 @@ struct APIController {
         var total: Int
         var error: String?
         var result: Comparison?
+        /// A finished sweep's variants (as `instroom sweep --json`).
+        var sweep: SweepResult?
     }
 
     struct ScenarioItem: Encodable {
@@ -160,6 +188,30 @@ struct APIController {
             response.headers[.location] = "/api/v1/scenarios/runs/\(job.id)"
             return response
         }
+        scenarios.post("sweeps") { request, context in
+            let body = try await request.decode(as: SweepRequest.self, context: context)
+            guard body.settings.count <= SweepForm.axisCount else {
+                throw WebError(.unprocessableContent, "Hoogstens \(SweepForm.axisCount) instellingen kunnen tegelijk variëren.")
+            }
+            let sweep: SweepForm.Job
+            do {
+                sweep = try SweepForm.job(body.values, catalog: ScenarioCatalog(folder: services.scenarioFolder))
+            } catch let problems as SweepForm.Problems {
+                throw WebError(
+                    .unprocessableContent,
+                    "De variantenreeks kan zo niet worden gestart; er is niets gestart.",
+                    details: problems.messages
+                )
+            }
+            let job = await services.jobs.start(
+                .sweep(sweep.scenario, sweep.axes),
+                files: sweep.files,
+                by: try CommissieController.actor(context)
+            )
+            var response = try AppServices.json(status(job), status: .accepted)
+            response.headers[.location] = "/api/v1/scenarios/runs/\(job.id)"
+            return response
+        }
         scenarios.get("runs/:job") { _, context in
             guard let id = Int(try context.parameters.require("job")), let job = await services.jobs.job(id) else {
                 throw WebError.notFound("Deze scenariorun bestaat niet (meer).")
@@ -185,8 +237,10 @@ struct APIController {
             run.error = message
         case .finished(let outcome, _, _):
             run.status = "finished"
-            // A sweep started on the directie's page has no comparison; its reports are on that page.
-            if case .comparison(let comparison) = outcome { run.result = comparison }
+            switch outcome {
+            case .comparison(let comparison): run.result = comparison
+            case .sweep(let sweep): run.sweep = sweep
+            }
         }
         return run
     }

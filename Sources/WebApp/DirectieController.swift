@@ -65,8 +65,8 @@ struct DirectieController {
         group.post("varianten") { request, context in
             let catalog = ScenarioCatalog(folder: services.scenarioFolder)
             let values = SweepForm.values(context.form ?? FormData())
-            let sweep: SweepForm
-            do { sweep = try SweepForm.read(values, catalog: catalog) } catch let problems as SweepForm.Problems {
+            let sweep: SweepForm.Job
+            do { sweep = try SweepForm.job(values, catalog: catalog) } catch let problems as SweepForm.Problems {
                 return try await listPage(
                     request,
                     context,
@@ -75,23 +75,9 @@ struct DirectieController {
                     error: "De variantenreeks kan zo niet worden gestart; er is niets gestart."
                 )
             }
-            let scenario = try Scenario.load(contentsOf: sweep.entry.url)
-            let perDay = sweep.axes.first { $0.key == "intake.perDay" }?.values.max().map { Int($0.rounded()) }
-            if let tooBig = ScenarioLimits.problem(scenario, perDay: perDay) {
-                return try await listPage(
-                    request,
-                    context,
-                    sweep: values,
-                    sweepErrors: ["Instelling intake.perDay: \(tooBig)"],
-                    error: "De variantenreeks kan zo niet worden gestart; er is niets gestart."
-                )
-            }
-            let settings = sweep.axes.map { axis in
-                "\(axis.key) = \(axis.values.map { DutchNumber.decimal($0, upTo: 4) }.joined(separator: "; "))"
-            }
             let job = await services.jobs.start(
-                .sweep(scenario, sweep.axes),
-                files: [sweep.entry.file] + settings,
+                .sweep(sweep.scenario, sweep.axes),
+                files: sweep.files,
                 by: try CommissieController.actor(context)
             )
             return AppServices.redirect("/directie/scenarios/\(job.id)")

@@ -1,4 +1,5 @@
 import Foundation
+import InstroomDomain
 import Simulation
 
 /// The sweep form on the scenarios page: a bundled scenario and one or two varied settings, read field by
@@ -98,5 +99,27 @@ struct SweepForm {
         }
         guard problems.isEmpty, let entry else { throw Problems(messages: problems) }
         return SweepForm(entry: entry, axes: axes)
+    }
+
+    /// What the job runs, and the lines it lists as its "scenarios" (the file, then each varied setting).
+    struct Job {
+        var scenario: Scenario
+        var axes: [SweepAxis]
+        var files: [String]
+    }
+
+    /// The values read and checked as `read` does, the scenario loaded, and the generated intake kept within
+    /// `ScenarioLimits`: everything the page and the API check before a sweep starts.
+    static func job(_ v: Values, catalog: ScenarioCatalog) throws -> Job {
+        let sweep = try read(v, catalog: catalog)
+        let scenario = try Scenario.load(contentsOf: sweep.entry.url)
+        let perDay = sweep.axes.first { $0.key == "intake.perDay" }?.values.max().map { Int($0.rounded()) }
+        if let tooBig = ScenarioLimits.problem(scenario, perDay: perDay) {
+            throw Problems(messages: ["Instelling intake.perDay: \(tooBig)"])
+        }
+        let settings = sweep.axes.map { axis in
+            "\(axis.key) = \(axis.values.map { DutchNumber.decimal($0, upTo: 4) }.joined(separator: "; "))"
+        }
+        return Job(scenario: scenario, axes: sweep.axes, files: [sweep.entry.file] + settings)
     }
 }

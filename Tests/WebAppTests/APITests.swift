@@ -143,6 +143,54 @@ import Testing
         }
     }
 
+    /// A sweep through the API: the page's checks answer 422 with a Dutch detail per field and start
+    /// nothing; a valid one runs in the background and its variants come back with the run.
+    @Test func directieSystemRunsASweep() async throws {
+        let world = try TestWorld.make()
+        let token = try world.token(.directie)
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            let (refused, problem) = try await call(
+                client,
+                .post,
+                "/api/v1/scenarios/sweeps",
+                token: token,
+                body: #"{"scenario": "baseline.yaml", "settings": [{"setting": "bands.XYZ.max", "from": 0.3, "to": 0.5, "step": 0}]}"#
+            )
+            #expect(refused == .unprocessableContent)
+            let details = (problem as? [String: Any])?["details"] as? [String] ?? []
+            #expect(details.contains { $0.contains("Instelling 1") && $0.contains("bands.XYZ.max") }, "\(details)")
+            let (tooMany, _) = try await call(
+                client,
+                .post,
+                "/api/v1/scenarios/sweeps",
+                token: token,
+                body: #"{"scenario": "baseline.yaml", "settings": [{"setting": "bands.SVG.max", "from": 0.3, "to": 0.5, "step": 0.001}]}"#
+            )
+            #expect(tooMany == .unprocessableContent)
+
+            let (started, run) = try await call(
+                client,
+                .post,
+                "/api/v1/scenarios/sweeps",
+                token: token,
+                body: #"{"scenario": "baseline.yaml", "settings": [{"setting": "bands.SVG.max", "from": 0.4, "to": 0.45, "step": 0.05}]}"#
+            )
+            #expect(started == .accepted)
+            let id = try #require((run as? [String: Any])?["id"] as? Int)
+            var last: [String: Any] = [:]
+            for _ in 0..<1_200 where (last["status"] as? String ?? "running") == "running" {
+                try await Task.sleep(for: .milliseconds(200))
+                last = try await call(client, .get, "/api/v1/scenarios/runs/\(id)", token: token).1 as? [String: Any] ?? [:]
+            }
+            #expect(last["status"] as? String == "finished", "\(last)")
+            let variants = (last["sweep"] as? [String: Any])?["variants"] as? [[String: Any]] ?? []
+            #expect(variants.count == 2)
+            #expect((last["scenarios"] as? [String])?.first == "baseline.yaml")
+            #expect(last["result"] == nil)
+        }
+    }
+
     /// Every path and method in openapi.yaml is a route, and every API route is in openapi.yaml.
     @Test func theOpenAPIDocumentDescribesExactlyTheAPIRoutes() async throws {
         let world = try TestWorld.make()

@@ -30,6 +30,17 @@ import Testing
         return (response.status, try? JSONSerialization.jsonObject(with: Data(buffer: response.body)))
     }
 
+    /// The run's status once it no longer runs (polled for at most four minutes).
+    func finished(_ run: Any?, _ client: any TestClientProtocol, token: String) async throws -> [String: Any] {
+        let id = try #require((run as? [String: Any])?["id"] as? Int)
+        var last: [String: Any] = [:]
+        for _ in 0..<1_200 where (last["status"] as? String ?? "running") == "running" {
+            try await Task.sleep(for: .milliseconds(200))
+            last = try await call(client, .get, "/api/v1/scenarios/runs/\(id)", token: token).1 as? [String: Any] ?? [:]
+        }
+        return last
+    }
+
     @Test func commissieSystemListsAndDecidesEscalations() async throws {
         let world = try TestWorld.make()
         let token = try world.token(.commissielid)
@@ -130,15 +141,8 @@ import Testing
                 body: #"{"scenarios": ["narrow-bands.yaml"]}"#
             )
             #expect(started == .accepted)
-            let id = try #require((run as? [String: Any])?["id"] as? Int)
-            var status = "running"
-            var last: [String: Any] = [:]
-            for _ in 0..<600 where status == "running" {
-                try await Task.sleep(for: .milliseconds(200))
-                last = try await call(client, .get, "/api/v1/scenarios/runs/\(id)", token: token).1 as? [String: Any] ?? [:]
-                status = last["status"] as? String ?? "?"
-            }
-            #expect(status == "finished")
+            let last = try await finished(run, client, token: token)
+            #expect(last["status"] as? String == "finished")
             #expect(((last["result"] as? [String: Any])?["scenarios"] as? [Any])?.count == 2)
         }
     }
@@ -177,12 +181,7 @@ import Testing
                 body: #"{"scenario": "baseline.yaml", "settings": [{"setting": "bands.SVG.max", "from": 0.4, "to": 0.45, "step": 0.05}]}"#
             )
             #expect(started == .accepted)
-            let id = try #require((run as? [String: Any])?["id"] as? Int)
-            var last: [String: Any] = [:]
-            for _ in 0..<1_200 where (last["status"] as? String ?? "running") == "running" {
-                try await Task.sleep(for: .milliseconds(200))
-                last = try await call(client, .get, "/api/v1/scenarios/runs/\(id)", token: token).1 as? [String: Any] ?? [:]
-            }
+            let last = try await finished(run, client, token: token)
             #expect(last["status"] as? String == "finished", "\(last)")
             let variants = (last["sweep"] as? [String: Any])?["variants"] as? [[String: Any]] ?? []
             #expect(variants.count == 2)

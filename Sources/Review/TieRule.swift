@@ -27,6 +27,8 @@ public enum TieRule {
         }
         for (_, c, tied) in tiedCases.sorted(by: { $0.order < $1.order }) {
             guard let assigned = outcome.assignments[c.id], tied.contains(assigned) else { continue }
+            // Equal only once a simulated policy's costs are taken off: said so, not "gelijke score".
+            let equal = instance.costs?[c.id]?.isEmpty == false ? "Gelijk na schaduwprijs" : "Gelijke score"
 
             // Judge the ROs as they stand without this case.
             var without = outcome.sharesAfter
@@ -36,20 +38,20 @@ public enum TieRule {
             let (preferred, step) = prefer(tied, relation: c.relation, caseId: c.id, shares: without, used: used, instance: instance)
 
             if preferred == assigned {
-                decisions[c.id] = decision(tied, chosen: assigned, step: step)
+                decisions[c.id] = decision(tied, chosen: assigned, step: step, equal: equal)
             } else if hasRoom(preferred, for: c.weight, leaving: assigned, outcome: outcome, instance: instance) {
                 outcome.assignments[c.id] = preferred
                 outcome.capacityUsed[assigned, default: 0] -= c.weight
                 outcome.capacityUsed[preferred, default: 0] += c.weight
                 outcome.sharesAfter.weight[assigned, default: 0] -= c.weight
                 outcome.sharesAfter.weight[preferred, default: 0] += c.weight
-                decisions[c.id] = decision(tied, chosen: preferred, step: step)
+                decisions[c.id] = decision(tied, chosen: preferred, step: step, equal: equal)
             } else {
                 decisions[c.id] = TieDecision(
                     tied: tied,
                     chosen: assigned,
                     step: .noRoom,
-                    explanation: "Gelijke score (\(TieDecision.label(tied))); \(assigned.displayName) gekozen: "
+                    explanation: "\(equal) (\(TieDecision.label(tied))); \(assigned.displayName) gekozen: "
                         + "\(preferred.displayName) had vandaag geen ruimte binnen capaciteit of bandbreedte."
                 )
             }
@@ -102,7 +104,7 @@ public enum TieRule {
             && (shares.weight[from] ?? 0) - weight >= away.min * base - tolerance
     }
 
-    static func decision(_ tied: [RO], chosen: RO, step: TieStep) -> TieDecision {
+    static func decision(_ tied: [RO], chosen: RO, step: TieStep, equal: String = "Gelijke score") -> TieDecision {
         let why: String =
             switch step {
             case .continuity: "lopend traject bij \(chosen.displayName) (continuïteit)"
@@ -114,7 +116,7 @@ public enum TieRule {
             tied: tied,
             chosen: chosen,
             step: step,
-            explanation: "Gelijke score (\(TieDecision.label(tied))); \(chosen.displayName) gekozen: \(why)."
+            explanation: "\(equal) (\(TieDecision.label(tied))); \(chosen.displayName) gekozen: \(why)."
         )
     }
 

@@ -57,6 +57,22 @@ struct TieRuleTests {
         #expect(outcome.fit == 3)
     }
 
+    /// A tie that exists only after a simulated policy's costs is explained as one, not as equal scores.
+    @Test func aTieAfterAPolicysCostsSaysSo() throws {
+        let c = Self.tied("C1", fit: [.SVG: 4, .RN: 3, .LJR: 1])
+        let instance = DayInstance(
+            day: Fixtures.monday,
+            cases: [c],
+            prior: PeriodShares(weight: [.SVG: 60, .RN: 20, .LJR: 20]),
+            capacityLeft: [.SVG: 100, .RN: 100, .LJR: 100],
+            config: Self.even,
+            costs: PolicyCosts(price: .bands, perCase: ["C1": [.SVG: 1]])
+        )
+        let (outcome, ties) = TieRule.settle(try DayModel(instance).solve(settings: Self.even.solver), cases: [c], instance: instance)
+        #expect(outcome.assignments["C1"] == .RN)
+        #expect(ties["C1"]?.explanation == "Gelijk na schaduwprijs (SVG = RN); RN gekozen: verst onder het midden van de bandbreedte.")
+    }
+
     @Test func thenTheMostFreeCapacityRelativeToCapacity() throws {
         // Equal shares (nothing in the period yet); SVG has 10 of 100 points left, RN 90 of 100.
         let (outcome, ties) = try Self.settle([Self.tied("C1")], capacityLeft: [.SVG: 10, .RN: 90, .LJR: 100])

@@ -13,8 +13,9 @@ import Review
 /// gain): a case leaves an RO above its band when its fit loss per point is below the period's price,
 /// on whatever day it arrives, as the hindsight moves the cheapest cases of the whole period. The
 /// day model still gets the agreed bands on the cumulative share (production's feedback, which keeps
-/// every day inside them at the agreed price); the prices decide which cases move early, so that the
-/// bands rarely bind. Measured (BENCHMARKS.md) against the variants this replaced:
+/// every day inside them at the agreed price), or where a band is hard the look-ahead's day bands
+/// (`BandPolicy.daysUseLookahead`); the prices decide which cases move early, so that the bands rarely
+/// bind. Measured (BENCHMARKS.md) against the variants this replaced:
 /// - Costs are whole points (a whole objective lets GLPK prove a day by rounding its bound), rounded
 ///   with a fixed per-case dither (`dither`) instead of to the nearest: the LP's price sits where a
 ///   class of cases is split, and rounding every case alike moves that class wholly or not at all.

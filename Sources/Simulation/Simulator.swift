@@ -51,7 +51,7 @@ public enum Simulator {
         var everWaited = Set<String>()
         // The best allowed fit of each waiting case, for the fit not reached by the end.
         var waitingBest: [String: Int] = [:]
-        var lookahead = scenario.bandPolicy == .lookahead ? LookaheadBands(scenario: scenario, basis: basis) : nil
+        var lookahead = scenario.bandPolicy.daysUseLookahead(scenario.config) ? LookaheadBands(scenario: scenario, basis: basis) : nil
         var forecast = scenario.bandPolicy == .forecast ? ForecastBands(scenario: scenario, basis: basis) : nil
         var prices = scenario.bandPolicy == .prices ? DualPriceBands(scenario: scenario, basis: basis) : nil
 

@@ -25,6 +25,20 @@ import Triage
         #expect(error?.field == "allocation.bandPolicy")
     }
 
+    /// Where a band is hard, `prices` gives each day the look-ahead's bands; on soft bands the agreed cumulative ones.
+    @Test func hardBandsGetTheLookaheadsDayBands() throws {
+        let baseline = try Scenario.load(contentsOf: Fixtures.packageRoot.appendingPathComponent("Scenarios/baseline.yaml"))
+        let narrow = try Scenario.load(contentsOf: Fixtures.packageRoot.appendingPathComponent("Scenarios/narrow-bands.yaml"))
+        #expect(!BandPolicy.prices.daysUseLookahead(baseline.config))
+        #expect(BandPolicy.prices.daysUseLookahead(narrow.config))
+        #expect(BandPolicy.lookahead.daysUseLookahead(baseline.config))
+        #expect(!BandPolicy.cumulative.daysUseLookahead(narrow.config) && !BandPolicy.forecast.daysUseLookahead(narrow.config))
+        // A hard band of 0-100% binds nothing: still the agreed ones.
+        var open = baseline.config
+        open.bands[.SVG] = Bandwidth(min: 0, max: 1, mode: .hard)
+        #expect(!BandPolicy.prices.daysUseLookahead(open))
+    }
+
     /// Ample capacity and no band that binds: every price is zero.
     @Test func pricesAreZeroWhenNothingBinds() throws {
         var lp = forecast(capacity: 10_000, svgMax: 1)

@@ -68,24 +68,20 @@ public enum EscalationRules {
             let bestProfit = candidate.profit(better, continuityBonus: bonus), bestProfit > assignedProfit
         {
             let lost = bestProfit - assignedProfit
+            // Capacity forced it: no room today at the better RO, or (a simulated policy) its caseload held
+            // free for the rest of the period at the capacity's shadow price.
+            let noRoom = residual(better, instance, outcome) < scored.weight
             let heldFree = instance.costs?.price == .caseload && (instance.costs?[c.id]?[better] ?? 0) > 0
-            if residual(better, instance, outcome) < scored.weight {
+            if noRoom || heldFree {
                 reasons.append(
                     .init(
                         .forcedByCapacity,
                         text(
-                            "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar \(better.displayName) heeft vandaag geen capaciteit meer; verlies \(DutchNumber.count(lost, "punt", "punten")) fit."
-                        ),
-                        fitLoss: lost,
-                        queue: policy.queue(for: .forcedByCapacity, fitLoss: lost)
-                    )
-                )
-            } else if heldFree {
-                reasons.append(
-                    .init(
-                        .forcedByCapacity,
-                        text(
-                            "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar de caseload van \(better.displayName) blijft vrij voor zaken die er later in de periode meer fit opleveren (schaduwprijs van de capaciteit); verlies \(DutchNumber.count(lost, "punt", "punten")) fit."
+                            "\(better.displayName) past beter (\(bestProfit)) dan \(assigned.displayName) (\(assignedProfit)), maar "
+                                + (noRoom
+                                    ? "\(better.displayName) heeft vandaag geen capaciteit meer"
+                                    : "de caseload van \(better.displayName) blijft vrij voor zaken die er later in de periode meer fit opleveren (schaduwprijs van de capaciteit)")
+                                + "; verlies \(DutchNumber.count(lost, "punt", "punten")) fit."
                         ),
                         fitLoss: lost,
                         queue: policy.queue(for: .forcedByCapacity, fitLoss: lost)

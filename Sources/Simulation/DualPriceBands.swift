@@ -47,10 +47,9 @@ struct DualPriceBands {
     /// caseload[i][r]: the highest caseload of the longest duration up to working day i (the hindsight's
     /// relaxation: a lowered caseload stops new cases, not those running), minus the initial load left.
     let caseload: [[Double]]
-    private var seen: [Key: Int] = [:]
-    /// Each seen key's text, made once: the forecast's classes are ordered by it (sorting by a text made
-    /// per comparison took two thirds of the replay).
-    private var seenOrder: [Key: String] = [:]
+    /// Cases seen so far in the period per key, with the key's text, made once: the forecast's classes are
+    /// ordered by it (sorting by a text made per comparison took two thirds of the replay).
+    private var seen: [Key: (count: Int, order: String)] = [:]
     private var seenDays = 0
     private var prices: PriceForecast.Prices?
     private var priceDay = -1
@@ -90,7 +89,6 @@ struct DualPriceBands {
     mutating func observe(_ today: [ScoredCase], day: Int) {
         if dayInPeriod[day] == 0 {
             seen = [:]
-            seenOrder = [:]
             seenDays = 0
             prices = nil
             priceDay = -1
@@ -104,8 +102,7 @@ struct DualPriceBands {
                 duration: durations[c.kind] ?? 1,
                 priority: config.priority(c.kind)
             )
-            seen[key, default: 0] += 1
-            if seenOrder[key] == nil { seenOrder[key] = "\(key)" }
+            seen[key, default: (0, "\(key)")].count += 1
         }
     }
 
@@ -147,14 +144,14 @@ struct DualPriceBands {
         let rho = config.softBandPenalty
         // The waiting penalty of a day (AssignmentModel, "Waiting penalty") without the age: larger than
         // any fit a case could gain by waiting, so capacity is priced by fit, not by a year of waiting.
-        let classes = seen.sorted { seenOrder[$0.key]! < seenOrder[$1.key]! }.map { key, n in
+        let classes = seen.sorted { $0.value.order < $1.value.order }.map { key, seen in
             PriceForecast.ForecastClass(
                 profit: key.profit,
                 weight: key.weight,
                 duration: key.duration,
                 waitPenalty: (key.priority * DayModel.waitingUnit(weight: key.weight, lightest: lightest, spread: spread, softPenalty: rho))
                     .rounded(.up),
-                count: Double(n) * scale
+                count: Double(seen.count) * scale
             )
         }
         var forecast = PriceForecast(

@@ -144,14 +144,14 @@ struct DualPriceBands {
         let rho = config.softBandPenalty
         // The waiting penalty of a day (AssignmentModel, "Waiting penalty") without the age: larger than
         // any fit a case could gain by waiting, so capacity is priced by fit, not by a year of waiting.
-        let classes = seen.sorted { $0.value.order < $1.value.order }.map { key, seen in
+        let classes = seen.sorted { $0.value.order < $1.value.order }.map { key, entry in
             PriceForecast.ForecastClass(
                 profit: key.profit,
                 weight: key.weight,
                 duration: key.duration,
                 waitPenalty: (key.priority * DayModel.waitingUnit(weight: key.weight, lightest: lightest, spread: spread, softPenalty: rho))
                     .rounded(.up),
-                count: Double(seen.count) * scale
+                count: Double(entry.count) * scale
             )
         }
         var forecast = PriceForecast(

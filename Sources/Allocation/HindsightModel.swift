@@ -22,12 +22,17 @@ import GLPK
 ///                 D[p]      weighted intake of period p: sum over its classes of n[k] w[k]
 ///                 lo[r], hi[r]  band on r's share of D[p]; soft bands cost rho per point outside
 ///                 pi[k]     penalty for a case of k that is never placed (it waits to the period's end)
+///                 G         gates (r,b): an RO and a working day b of a caseload dip (summer, Christmas)
+///                 red[r,b]  C[r,b] minus that day's lowered caseload;  K(b) the classes arriving on day b
 ///     Variables   assign(k,r)  in {0..n[k]}   cases of k placed at r
 ///                 wait(k)      in {0..n[k]}   cases of k never placed
 ///                 below(r,p), above(r,p) in {0,1,..}  soft-band slack at the end of period p
+///                 open(r,b)    in {0,1}       r takes new cases on dip day b
 ///     maximise    fit: sum p[k,r] assign(k,r) - sum pi[k] wait(k) - rho sum (below(r,p) + above(r,p))
 ///     subject to  once(k):        sum_r assign(k,r) + wait(k) = n[k]
-///                 capacity(r,b):  sum_k o[k,b] assign(k,r) <= C[r,b]
+///                 capacity(r,b):  sum_k o[k,b] assign(k,r) + red[r,b] open(r,b) <= C[r,b]   (open: gates only)
+///                 takes(k,r,b):   assign(k,r) <= n[k] open(r,b)      k in K(b), (r,b) in G
+///                 opens(r,b):     open(r,b) >= open(r,b-1)          consecutive dip days of r
 ///                 band_min(r,p):  sum_{k in p} w[k] assign(k,r) + below(r,p) >= lo[r] D[p]
 ///                 band_max(r,p):  sum_{k in p} w[k] assign(k,r) - above(r,p) <= hi[r] D[p]
 ///                 (whole weights: lo D rounds up, hi D down, as in AssignmentModel)
@@ -39,6 +44,11 @@ import GLPK
 /// per (class, day) with the load as a flow over the days is exact in time but has 138,000 columns for
 /// the baseline, which GLPK's simplex did not solve in minutes. The bands hold at the end of each period
 /// (the agreement), not every day as the daily replay holds them. `relaxed` builds the LP relaxation.
+///
+/// The gates are the replay's rule for a lowered caseload: an RO keeps the cases it runs above it but
+/// takes a new case only while its load fits under it. Closed, the RO takes none of the day's classes
+/// and its load stays under the caseload before the dip (what it carries); open, its load is at most the
+/// lowered caseload. A gate once open stays open: the load only falls while nothing new comes in.
 public struct HindsightModel: Sendable {
     public struct JobClass: Sendable, Equatable {
         public var name: String
@@ -88,19 +98,45 @@ public struct HindsightModel: Sendable {
         }
     }
 
+    /// The rule of a lowered caseload (summer, Christmas) for one agent and one block of one working day:
+    /// the agent keeps the cases it runs above the lowered caseload but takes a new case only while its
+    /// load fits under it. `open(r,b)` is 1 when the agent takes the day's new cases (its load is then at
+    /// most `C[r,b] - reduction`, the lowered caseload) and 0 when it takes none of them.
+    public struct Gate: Sendable, Equatable {
+        public var agent: Int
+        public var block: Int
+        /// C[r,b] minus the lowered caseload.
+        public var reduction: Double
+        /// The classes that arrive on the gate's day (none of them may go to the agent while closed).
+        public var classes: [Int]
+        /// The same agent's gate on the dip's previous day: once the load fits under the lowered caseload it
+        /// stays under it (it only falls while nothing new comes in), so a gate once open stays open.
+        public var previous: Int?
+
+        public init(agent: Int, block: Int, reduction: Double, classes: [Int], previous: Int?) {
+            self.agent = agent
+            self.block = block
+            self.reduction = reduction
+            self.classes = classes
+            self.previous = previous
+        }
+    }
+
     public var name: String
     public var agents: [String]
     /// capacity[r][b].
     public var capacity: [[Double]]
     public var classes: [JobClass]
     public var periods: [Period]
+    public var gates: [Gate]
 
-    public init(name: String, agents: [String], capacity: [[Double]], classes: [JobClass], periods: [Period]) {
+    public init(name: String, agents: [String], capacity: [[Double]], classes: [JobClass], periods: [Period], gates: [Gate] = []) {
         self.name = name
         self.agents = agents
         self.capacity = capacity
         self.classes = classes
         self.periods = periods
+        self.gates = gates
     }
 
     public struct Layout: Sendable {
@@ -108,6 +144,7 @@ public struct HindsightModel: Sendable {
         public var wait: [Int]
         public var below: [[Int?]]
         public var above: [[Int?]]
+        public var open: [Int] = []
     }
 
     public func validate() throws {
@@ -135,16 +172,30 @@ public struct HindsightModel: Sendable {
                 problems.append("period \(p.name): band \(b.min)...\(b.max) is not a share range")
             }
         }
+        for (g, gate) in gates.enumerated() {
+            if !(0..<m).contains(gate.agent) || !(0..<blocks).contains(gate.block) || !gate.reduction.isFinite || gate.reduction < 0
+                || gate.classes.contains(where: { !classes.indices.contains($0) }) || gate.previous.map({ !(0..<g).contains($0) }) ?? false
+            {
+                problems.append("gate \(g): unknown agent, block, class or previous gate, or a negative reduction")
+            }
+        }
         if !problems.isEmpty { throw ModelError.invalid(Array(problems.prefix(20))) }
     }
 
-    /// The program in the order of the formulation above.
-    public func build(relaxed: Bool = false) throws -> (model: LinearModel, layout: Layout) {
+    /// The program in the order of the formulation above. `relaxed`: every column continuous (the LP
+    /// relaxation); `integerClasses: false` keeps only the gates binary (a relaxation that still holds
+    /// the dip rule); `openGates` fixes every gate (one value per gate), which leaves the classes to place.
+    public func build(
+        relaxed: Bool = false,
+        integerClasses: Bool = true,
+        openGates: [Bool]? = nil
+    ) throws -> (model: LinearModel, layout: Layout) {
         try validate()
+        if let openGates, openGates.count != gates.count { throw ModelError.invalid(["openGates needs one value per gate"]) }
         let m = agents.count
         let blocks = capacity.first?.count ?? 0
         var lp = LinearModel(name: name, sense: .maximise)
-        let kind: LinearModel.Kind = relaxed ? .continuous : .integer
+        let kind: LinearModel.Kind = relaxed || !integerClasses ? .continuous : .integer
         var layout = Layout(assign: [], wait: [], below: [], above: [])
 
         // Variables.
@@ -171,6 +222,15 @@ public struct HindsightModel: Sendable {
             )
         }
 
+        for (g, gate) in gates.enumerated() {
+            let name = "open(\(agents[gate.agent]),b\(gate.block))"
+            if let fixed = openGates?[g] {
+                layout.open.append(lp.addColumn(name, kind: .continuous, lower: fixed ? 1 : 0, upper: fixed ? 1 : 0))
+            } else {
+                layout.open.append(lp.addColumn(name, kind: relaxed ? .continuous : .binary, lower: 0, upper: 1))
+            }
+        }
+
         // once(k).
         for (k, c) in classes.enumerated() {
             let terms = layout.assign[k].compactMap { $0 }.map { (column: $0, coefficient: 1.0) } + [(layout.wait[k], 1.0)]
@@ -185,9 +245,26 @@ public struct HindsightModel: Sendable {
                 for o in c.occupancy where o.points > 0 { rowTerms[r][o.block].append((col, o.points)) }
             }
         }
+        for (g, gate) in gates.enumerated() { rowTerms[gate.agent][gate.block].append((layout.open[g], gate.reduction)) }
         for r in 0..<m {
             for b in 0..<blocks where !rowTerms[r][b].isEmpty {
                 lp.addRow("capacity(\(agents[r]),b\(b))", upper: capacity[r][b], terms: rowTerms[r][b])
+            }
+        }
+
+        // takes(k,r,b): none of the day's classes at a closed agent; opens(r,b): open stays open.
+        for (g, gate) in gates.enumerated() {
+            let r = gate.agent
+            for k in gate.classes {
+                guard let col = layout.assign[k][r] else { continue }
+                lp.addRow(
+                    "takes(\(classes[k].name),\(agents[r]),b\(gate.block))",
+                    upper: 0,
+                    terms: [(col, 1), (layout.open[g], -Double(classes[k].count))]
+                )
+            }
+            if let p = gate.previous {
+                lp.addRow("opens(\(agents[r]),b\(gate.block))", lower: 0, terms: [(layout.open[g], 1), (layout.open[p], -1)])
             }
         }
 

@@ -244,13 +244,15 @@ public enum SimulationReport {
         row("Oplossing met terugblik") { h in
             switch h.status {
             case "optimal": "optimaal (bewezen)"
+            case "divisible": "optimaal (bewezen) met de zaken van een klasse deelbaar over de RO's: een bovengrens"
             case "feasible":
                 RichText(
                     "beste gevonden binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s (grens \(h.mipBound.map { DutchNumber.decimal($0, upTo: 0) } ?? "–"))"
                 )
             default:
                 RichText(
-                    "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s)"
+                    "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s"
+                        + (h.mipBound.map { "; de grens na vertakken is \(DutchNumber.decimal($0, upTo: 0))" } ?? "") + ")"
                 )
             }
         }
@@ -281,7 +283,11 @@ public enum SimulationReport {
         }
         row("Model met terugblik") { h in
             RichText(
-                "\(DutchNumber.integer(h.classes)) klassen, \(DutchNumber.integer(h.columns)) kolommen, \(DutchNumber.integer(h.rows)) rijen\(h.hardBandsRelaxed ? "; harde banden waren over de hele periode niet te halen en zijn zacht gemaakt" : "")"
+                "\(DutchNumber.integer(h.classes)) klassen, \(DutchNumber.integer(h.columns)) kolommen, \(DutchNumber.integer(h.rows)) rijen"
+                    + (h.dipGates > 0
+                        ? "; per RO en werkdag met verlaagde caseload een keuze of de RO nieuwe zaken aanneemt (\(DutchNumber.count(h.dipGates, "keuze", "keuzes")))"
+                        : "")
+                    + (h.hardBandsRelaxed ? "; harde banden waren over de hele periode niet te halen en zijn zacht gemaakt" : "")
             )
         }
         return SimulationReportPage.Hindsight(

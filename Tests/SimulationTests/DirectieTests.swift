@@ -171,6 +171,75 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(abs(s.waiting.reduce(0, +) - 5) < 1e-6)
     }
 
+    /// A dip day with a gate at A: the ten cases of the day before still run there (5 points each), the
+    /// dip day's ten (4 each) may join only while A's load fits its lowered caseload of 12. Best: A takes
+    /// two of them (10 x 5 + 2 x 4 + 8 x 1 at B = 66); closed, all ten go to B (60). Ignoring the dip,
+    /// all twenty fit under 20 at A (90); the LP relaxation opens the gate halfway (more than 66).
+    @Test func aHandCheckedDipGate() throws {
+        let model = HindsightModel(
+            name: "dip",
+            agents: ["A", "B"],
+            capacity: [[20, 20], [100, 100]],
+            classes: [
+                .init(
+                    name: "k1",
+                    count: 10,
+                    period: 0,
+                    profit: [5, 1],
+                    bestFit: [true, false],
+                    weight: 1,
+                    waitPenalty: 100,
+                    occupancy: [(0, 1), (1, 1)]
+                ),
+                .init(
+                    name: "k2",
+                    count: 10,
+                    period: 0,
+                    profit: [4, 1],
+                    bestFit: [true, false],
+                    weight: 1,
+                    waitPenalty: 100,
+                    occupancy: [(1, 1)]
+                ),
+            ],
+            periods: [.init(name: "p1", bands: [nil, nil])],
+            gates: [.init(agent: 0, block: 1, reduction: 8, classes: [1], previous: nil)]
+        )
+        let settings = SolverSettings(timeLimitSeconds: 10)
+        for integerClasses in [true, false] {
+            let (lp, layout) = try model.build(integerClasses: integerClasses)
+            #expect(lp.rows.map(\.name).contains("takes(k2,A,b1)"))
+            let s = try #require(model.read(try GLPKSolver.solve(lp, settings: settings), layout: layout))
+            #expect(abs(s.fit - 66) < 1e-6)
+        }
+        let (relaxed, relaxedLayout) = try model.build(relaxed: true)
+        let r = try #require(model.read(try GLPKSolver.solve(relaxed, settings: settings), layout: relaxedLayout))
+        #expect(r.fit > 66 + 1)
+        let (closed, closedLayout) = try model.build(openGates: [false])
+        let c = try #require(model.read(try GLPKSolver.solve(closed, settings: settings), layout: closedLayout))
+        #expect(abs(c.fit - 60) < 1e-6)
+        var ignored = model
+        ignored.gates = []
+        let (all, allLayout) = try ignored.build()
+        let a = try #require(ignored.read(try GLPKSolver.solve(all, settings: settings), layout: allLayout))
+        #expect(abs(a.fit - 90) < 1e-6)
+        #expect(throws: ModelError.self) { try model.build(openGates: []) }
+    }
+
+    /// A week at half the caseload: the hindsight holds the replay's rule (no new case above the lowered
+    /// caseload), which costs it fit against the same year with the dip ignored.
+    @Test func theDipRuleInTheHindsight() throws {
+        let dip = try smallScenario(caseload: 300, weeks: "[{from: 11, to: 11, factor: 0.5}]")
+        let basis = try IntakeBasis.make(for: dip)
+        let daily = try Simulator.run(dip, basis: basis)
+        let exact = try HindsightBenchmark.run(dip, basis: basis, daily: daily.totals, timeLimitSeconds: 30)
+        let ignored = try HindsightBenchmark.run(dip, basis: basis, daily: daily.totals, timeLimitSeconds: 30, dipRule: false)
+        #expect(exact.dipGates > 0 && ignored.dipGates == 0)
+        #expect(exact.hindsight.value < ignored.hindsight.value - 1)
+        #expect(exact.status == "divisible", "the gates proven optimal, the classes divisible")
+        #expect(exact.mipObjective != nil && exact.mipObjective == exact.mipBound)
+    }
+
     /// With room everywhere and no bands the daily replay is the hindsight optimum; a soft ceiling makes
     /// the daily policy pay, and the hindsight, which holds the band only at the end, pays no more.
     @Test func theDailyReplayAgainstHindsight() throws {

@@ -9,7 +9,7 @@ import Testing
 @testable import Simulation
 
 /// A small hand-checkable scenario: 10 working days x 40 cases, capacity that never runs out, no bands.
-func smallScenario(_ extra: String = "", caseload: Int = 100_000) throws -> Scenario {
+func smallScenario(_ extra: String = "", caseload: Int = 100_000, weeks: String = "[]") throws -> Scenario {
     let folder = Fixtures.temporaryFolder()
     let url = folder.appendingPathComponent("klein.yaml")
     let text = """
@@ -21,6 +21,7 @@ func smallScenario(_ extra: String = "", caseload: Int = 100_000) throws -> Scen
           bands: {mode: soft, SVG: {min: 0, max: 1}, RN: {min: 0, max: 1}, LJR: {min: 0, max: 1}}
         capacity:
           caseload: {SVG: \(caseload), RN: \(caseload), LJR: \(caseload)}
+          weeks: \(weeks)
         durations: {advies: 5, vi: 10, toezicht: 20}
         intake: {perDay: 40}
         \(extra)
@@ -64,7 +65,7 @@ func simulate(_ s: Scenario) throws -> ScenarioResult {
 
     @Test func unknownFieldsAreRefusedWithFileAndLine() throws {
         let error = #expect(throws: InputError.self) { try smallScenario("bandz: 3") }
-        #expect(error?.line == 11)
+        #expect(error?.line == 12)
         #expect(error?.description.contains("bandz") == true)
     }
 

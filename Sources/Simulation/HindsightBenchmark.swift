@@ -69,7 +69,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         _ scenario: Scenario,
         basis: IntakeBasis,
         daily: Totals,
-        timeLimitSeconds: Double = 120,
+        timeLimitSeconds: Double = 300,
         blockDays: Int = 5,
         segmentDays: Int = 0,
         dipRule: Bool = true

@@ -23,8 +23,11 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Let every scenario use its own intake and seed instead of the first one's.") var ownIntake = false
     @Flag(help: "Also solve each scenario's whole period at once with hindsight (GLPK) and report the daily policy's ratio to it.")
     var hindsight = false
-    @Option(help: "GLPK's time limit in seconds for each hindsight solve (LP relaxation, then the integer program).")
-    var hindsightTimeLimit: Double = 120
+    @Option(
+        help:
+            "GLPK's time limit in seconds for each hindsight solve (LP relaxation, then the integer program or, with caseload dips, the dips' gates)."
+    )
+    var hindsightTimeLimit: Double = 300
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }

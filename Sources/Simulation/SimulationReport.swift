@@ -252,7 +252,10 @@ public enum SimulationReport {
             default:
                 RichText(
                     "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s"
-                        + (h.mipBound.map { "; de grens na vertakken is \(DutchNumber.decimal($0, upTo: 0))" } ?? "") + ")"
+                        + (h.mipBound.flatMap { b in
+                            b < (h.lpObjective ?? .infinity) - 0.5
+                                ? "; het zoeken bewees een scherpere bovengrens van \(DutchNumber.decimal(b, upTo: 0))" : nil
+                        } ?? "") + ")"
                 )
             }
         }

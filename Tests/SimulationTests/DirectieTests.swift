@@ -238,6 +238,9 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(exact.hindsight.value < ignored.hindsight.value - 1)
         #expect(exact.status == "divisible", "the gates proven optimal, the classes divisible")
         #expect(exact.mipObjective != nil && exact.mipObjective == exact.mipBound)
+        let html = try SimulationReport.html(Comparison(scenarios: [daily.with(hindsight: exact)]))
+        #expect(html.contains("optimaal (bewezen) met de zaken van een klasse deelbaar over de RO"))
+        #expect(html.contains("een keuze of de RO nieuwe zaken aanneemt (\(DutchNumber.count(exact.dipGates, "keuze", "keuzes")))"))
     }
 
     /// With room everywhere and no bands the daily replay is the hindsight optimum; a soft ceiling makes

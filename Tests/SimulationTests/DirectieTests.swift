@@ -123,6 +123,20 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
 }
 
 @Suite(.serialized) struct HindsightTests {
+    /// Ten cases of one point, best at the first agent, in the first period.
+    func job(_ name: String, profit: [Double?], occupancy: [(block: Int, points: Double)]) -> HindsightModel.JobClass {
+        .init(
+            name: name,
+            count: 10,
+            period: 0,
+            profit: profit,
+            bestFit: [true, false],
+            weight: 1,
+            waitPenalty: 100,
+            occupancy: occupancy
+        )
+    }
+
     /// Two classes, two agents, a hard ceiling of half the weight at agent 0: the ten cases that gain
     /// most there (4 points each) go to 0, the others to 1: 10 x 5 + 10 x 2 = 70.
     @Test func aHandCheckedHindsightModel() throws {
@@ -131,26 +145,8 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
             agents: ["A", "B"],
             capacity: [[100], [100]],
             classes: [
-                .init(
-                    name: "k1",
-                    count: 10,
-                    period: 0,
-                    profit: [5, 1],
-                    bestFit: [true, false],
-                    weight: 1,
-                    waitPenalty: 100,
-                    occupancy: [(0, 1)]
-                ),
-                .init(
-                    name: "k2",
-                    count: 10,
-                    period: 0,
-                    profit: [3, 2],
-                    bestFit: [true, false],
-                    weight: 1,
-                    waitPenalty: 100,
-                    occupancy: [(0, 1)]
-                ),
+                job("k1", profit: [5, 1], occupancy: [(0, 1)]),
+                job("k2", profit: [3, 2], occupancy: [(0, 1)]),
             ],
             periods: [.init(name: "p1", bands: [AssignmentModel.Band(min: 0, max: 0.5, softPenalty: nil), nil])]
         )
@@ -181,26 +177,8 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
             agents: ["A", "B"],
             capacity: [[20, 20], [100, 100]],
             classes: [
-                .init(
-                    name: "k1",
-                    count: 10,
-                    period: 0,
-                    profit: [5, 1],
-                    bestFit: [true, false],
-                    weight: 1,
-                    waitPenalty: 100,
-                    occupancy: [(0, 1), (1, 1)]
-                ),
-                .init(
-                    name: "k2",
-                    count: 10,
-                    period: 0,
-                    profit: [4, 1],
-                    bestFit: [true, false],
-                    weight: 1,
-                    waitPenalty: 100,
-                    occupancy: [(1, 1)]
-                ),
+                job("k1", profit: [5, 1], occupancy: [(0, 1), (1, 1)]),
+                job("k2", profit: [4, 1], occupancy: [(1, 1)]),
             ],
             periods: [.init(name: "p1", bands: [nil, nil])],
             gates: [.init(agent: 0, block: 1, reduction: 8, classes: [1], previous: nil)]

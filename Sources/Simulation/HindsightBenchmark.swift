@@ -80,29 +80,9 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         let days = basis.days
         let bonus = config.continuityBonus
         let block = max(1, blockDays)
-        let longest = scenario.durations.values.max() ?? 1
-        // Dip days: a working day on which some RO's caseload is below the highest of the last longest
-        // duration (summer, Christmas). With `dipRule` each is a capacity block and a class segment of
-        // its own, so that its rule (no new case above the lowered caseload) can hold per day.
-        var isDip = Array(repeating: false, count: days.count)
-        if dipRule {
-            for ro in ros {
-                let raw = days.map { scenario.capacity.caseload(ro, week: $0.isoWeek) }
-                for i in days.indices where raw[i] < raw[max(0, i - longest)...i].max()! { isDip[i] = true }
-            }
-        }
-        // Blocks of `block` working days, cut at every dip day; blockOf[i], and each block's days.
-        var blockOf = Array(repeating: 0, count: days.count)
-        var blockDaysOf: [Range<Int>] = []
-        for i in days.indices {
-            if let last = blockDaysOf.last, !isDip[i], !isDip[i - 1], last.count < block {
-                blockDaysOf[blockDaysOf.count - 1] = last.lowerBound..<(i + 1)
-            } else {
-                blockDaysOf.append(i..<(i + 1))
-            }
-            blockOf[i] = blockDaysOf.count - 1
-        }
-        let blocks = blockDaysOf.count
+        // Dip days are blocks and class segments of their own, so that the dip rule can hold per day.
+        let timeBlocks = HindsightBlocks(scenario: scenario, days: days, blockDays: block, dipRule: dipRule)
+        let blocks = timeBlocks.count
 
         // Band periods over the replayed days, and each day's period.
         var periodOf = Array(repeating: 0, count: days.count)
@@ -153,7 +133,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
             let c = s.candidate
             let key = Key(
                 period: periodOf[s.day],
-                segment: isDip[s.day] ? -1 - s.day : segmentDays > 0 ? s.day / segmentDays : 0,
+                segment: timeBlocks.isDip[s.day] ? -1 - s.day : segmentDays > 0 ? s.day / segmentDays : 0,
                 profit: ros.map { c.profit($0, continuityBonus: bonus) },
                 best: s.best,
                 weight: c.weight,
@@ -181,12 +161,12 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
             for j in first..<min(days.count, arrivedOn.last! + key.duration) {
                 active += perDay[j]
                 if j - key.duration >= 0 { active -= perDay[j - key.duration] }
-                sums[blockOf[j]] += Double(active)
+                sums[timeBlocks.blockOf[j]] += Double(active)
             }
             for d in arrivedOn { perDay[d] -= 1 }
             let n = Double(arrivedOn.count)
             let occupancy = sums.enumerated().compactMap { b, total -> (block: Int, points: Double)? in
-                let daysInBlock = Double(blockDaysOf[b].count)
+                let daysInBlock = Double(timeBlocks.days[b].count)
                 return total > 0 ? (b, key.weight * total / (daysInBlock * n)) : nil
             }
             meanDaysLeft[k] = arrivedOn.reduce(0.0) { $0 + Double(periodEnd[key.period] - $1 + 1) } / n
@@ -206,7 +186,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         // The caseload left for the period's own cases: the week's caseload minus the initial load left.
         let meanCapacity = ros.map { ro in
             (0..<blocks).map { b in
-                let inBlock = blockDaysOf[b]
+                let inBlock = timeBlocks.days[b]
                 return inBlock.reduce(0.0) { sum, i in
                     let initialLeft = max(0, 1 - Double(i) / Double(max(1, scenario.capacity.initialLoadDays)))
                     return sum
@@ -224,9 +204,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         // own caseload; closed, none of the day's cases. Without it the dips cost the hindsight nothing (the
         // baseline: 296,700 with and without them) and the daily replay 2,100 fit (BENCHMARKS.md, "The
         // caseload dips"); with it the baseline's hindsight is 295,240.
-        // The blocks of the last longest duration before block b: those that end on or after its start minus it.
-        let windowStart = (0..<blocks).map { b in (0...b).first { blockDaysOf[$0].upperBound - 1 >= blockDaysOf[b].lowerBound - longest }! }
-        let capacity = meanCapacity.map { row in row.indices.map { b in row[windowStart[b]...b].max()! } }
+        let capacity = meanCapacity.map { row in row.indices.map { b in row[timeBlocks.windowStart[b]...b].max()! } }
         // The dip rule: per RO and dip day, a gate on the day's classes and the lowered caseload.
         var gates: [HindsightModel.Gate] = []
         if dipRule {
@@ -235,8 +213,8 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
             for r in ros.indices {
                 var previous: Int?
                 for i in days.indices {
-                    let b = blockOf[i]
-                    guard isDip[i], meanCapacity[r][b] < capacity[r][b] - 1e-9 else {
+                    let b = timeBlocks.blockOf[i]
+                    guard timeBlocks.isDip[i], meanCapacity[r][b] < capacity[r][b] - 1e-9 else {
                         previous = nil
                         continue
                     }

@@ -204,6 +204,21 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(throws: ModelError.self) { try model.build(openGates: []) }
     }
 
+    /// Ten working days, the second week at half the caseload: the first week is one block, every day
+    /// of the second a block of its own; without the rule two blocks of five.
+    @Test func dipDaysAreBlocksOfTheirOwn() throws {
+        let dip = try smallScenario(caseload: 300, weeks: "[{from: 11, to: 11, factor: 0.5}]")
+        let days = try IntakeBasis.make(for: dip).days
+        let blocks = HindsightBlocks(scenario: dip, days: days, blockDays: 5, dipRule: true)
+        #expect(blocks.isDip == Array(repeating: false, count: 5) + Array(repeating: true, count: 5))
+        #expect(blocks.days == [0..<5, 5..<6, 6..<7, 7..<8, 8..<9, 9..<10])
+        #expect(blocks.blockOf == [0, 0, 0, 0, 0, 1, 2, 3, 4, 5])
+        #expect(blocks.windowStart == [0, 0, 0, 0, 0, 0], "the longest duration (20) reaches back to the first day")
+        let plain = HindsightBlocks(scenario: dip, days: days, blockDays: 5, dipRule: false)
+        #expect(plain.days == [0..<5, 5..<10])
+        #expect(!plain.isDip.contains(true))
+    }
+
     /// A week at half the caseload: the hindsight holds the replay's rule (no new case above the lowered
     /// caseload), which costs it fit against the same year with the dip ignored.
     @Test func theDipRuleInTheHindsight() throws {

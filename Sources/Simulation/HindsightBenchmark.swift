@@ -37,6 +37,10 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
     public var rows: Int
     /// Gates of the dip rule: one per RO and working day of a caseload dip (0: the period has no dip).
     public var dipGates: Int
+    /// Per caseload dip and RO, the days on which the hindsight takes new cases (its gates open; an RO
+    /// without a gate that day counts as open), when the gates are proven; empty otherwise. The daily
+    /// replay's count is `Totals.dips`.
+    public var dips: [CaseloadDip]
     /// The LP relaxation's value of the model's objective (fit - slack price - waiting penalties): a bound.
     /// Not solved when the dips' gates are proven optimal (`divisible`).
     public var lpObjective: Double?
@@ -333,6 +337,15 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
                 "the hindsight model found no solution within \(timeLimitSeconds) s (\((outcome.lp ?? outcome.mip)?.message ?? "")); raise --hindsight-time-limit"
             )
         }
+        var dips: [CaseloadDip] = []
+        if status == "divisible", let mip = outcome.mip, let layout = outcome.mipLayout {
+            let closed = Set(
+                model.gates.indices.filter { mip.values[layout.open[$0]] < 0.5 }.map {
+                    timeBlocks.days[model.gates[$0].block].lowerBound * 3 + model.gates[$0].agent
+                }
+            )
+            dips = CaseloadDip.runs(scenario, on: days) { i, ro in !closed.contains(i * 3 + ros.firstIndex(of: ro)!) }
+        }
         let (lpModel, _) = try model.build(relaxed: true)
 
         func rounded(_ o: Outcome) -> Outcome {
@@ -380,6 +393,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
             columns: lpModel.columns.count,
             rows: lpModel.rows.count,
             dipGates: model.gates.count,
+            dips: dips,
             lpObjective: outcome.lp?.objective.map { Format.round($0, 3) },
             mipObjective: outcome.mip?.objective.map { Format.round($0, 3) },
             mipBound: outcome.mip?.bestBound.map { Format.round($0, 3) },

@@ -19,13 +19,7 @@ struct HindsightBlocks {
 
     init(scenario: Scenario, days workingDays: [Day], blockDays: Int, dipRule: Bool) {
         let longest = scenario.durations.values.max() ?? 1
-        var isDip = Array(repeating: false, count: workingDays.count)
-        if dipRule {
-            for ro in RO.allCases {
-                let raw = workingDays.map { scenario.capacity.caseload(ro, week: $0.isoWeek) }
-                for i in raw.indices where raw[i] < raw[max(0, i - longest)...i].max()! { isDip[i] = true }
-            }
-        }
+        let isDip = dipRule ? CaseloadDip.days(scenario, on: workingDays) : Array(repeating: false, count: workingDays.count)
         var blockOf = Array(repeating: 0, count: workingDays.count)
         var days: [Range<Int>] = []
         for i in workingDays.indices {

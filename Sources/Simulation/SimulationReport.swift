@@ -284,6 +284,14 @@ public enum SimulationReport {
                 "\(DutchNumber.decimal(h.daily.waitingAtEnd, upTo: 0)) / \(DutchNumber.decimal(h.hindsight.waitingAtEnd, upTo: 1)) / \(DutchNumber.decimal(h.greedy.waitingAtEnd, upTo: 0))"
             )
         }
+        rows.append(
+            ReportTable.Row(
+                label: "Werkdagen met ruimte voor nieuwe zaken bij een verlaagde caseload: dag voor dag / met terugblik",
+                cells: c.scenarios.map { s in
+                    ReportTable.Cell(s.hindsight.flatMap { dipLines(daily: s.totals.dips, hindsight: $0.dips) } ?? "–")
+                }
+            )
+        )
         row("Model met terugblik") { h in
             RichText(
                 "\(DutchNumber.integer(h.classes)) klassen, \(DutchNumber.integer(h.columns)) kolommen, \(DutchNumber.integer(h.rows)) rijen"
@@ -296,6 +304,24 @@ public enum SimulationReport {
         return SimulationReportPage.Hindsight(
             table: table(c, rows),
             blockDays: DutchNumber.count(first.blockDays, "werkdag", "werkdagen")
+        )
+    }
+
+    /// One line per caseload dip: per RO the working days with room for new cases, day by day and with
+    /// hindsight ("kerstweek, 21 t/m 28 december (5 werkdagen): SVG 0 / 5, …"); nil without proven gates.
+    static func dipLines(daily: [CaseloadDip], hindsight: [CaseloadDip]) -> RichText? {
+        guard !hindsight.isEmpty, daily.count == hindsight.count else { return nil }
+        return RichText.lines(
+            zip(daily, hindsight).map { d, h in
+                let from = d.from.components
+                let to = d.to.components
+                let span = from.month == to.month ? "\(from.day)" : "\(from.day) \(monthNamesFull[from.month - 1])"
+                let counts = RO.allCases.map { ro in "\(ro.displayName) \(d.open[ro.rawValue] ?? 0) / \(h.open[ro.rawValue] ?? 0)" }
+                return RichText(
+                    "\(d.label), \(span) t/m \(to.day) \(monthNamesFull[to.month - 1]) (\(DutchNumber.count(d.days, "werkdag", "werkdagen"))): "
+                        + counts.joined(separator: ", ")
+                )
+            }
         )
     }
 
@@ -447,10 +473,9 @@ public enum SimulationReport {
 
     // MARK: page
 
-    static func dateNL(_ d: Day) -> String {
-        let full = [
-            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
-        ]
-        return "\(d.components.day) \(full[d.month - 1]) \(d.year)"
-    }
+    static let monthNamesFull = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+    ]
+
+    static func dateNL(_ d: Day) -> String { "\(d.components.day) \(monthNamesFull[d.month - 1]) \(d.year)" }
 }

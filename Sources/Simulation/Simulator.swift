@@ -60,6 +60,8 @@ public enum Simulator {
         var series: [DayRecord] = []
         if keepSeries { series.reserveCapacity(n) }
 
+        // Per working day and RO: room for new cases at the start of the day (the dips' record).
+        var room = Array(repeating: false, count: n * 3)
         for i in 0..<n {
             let day = basis.days[i]
             let start = config.period.start(of: day)
@@ -77,6 +79,7 @@ public enum Simulator {
                 caseload[r] = scenario.capacity.caseload(ro, week: week)
                 let busy = load[r] + (scenario.capacity.initialLoad[ro] ?? 0) * initialLeft
                 free[ro] = max(0, caseload[r] - busy)
+                room[i * 3 + r] = caseload[r] - busy > 0
             }
 
             // Today's cases scored on arrival (once per sweep, or now); waiting ones again today.
@@ -213,7 +216,15 @@ public enum Simulator {
             // Such days depend on machine speed: the result is not byte-identical across machines.
             logger.notice("scenario replayed; the solver reached its time limit on some days", metadata: metadata)
         }
-        return acc.result(days: keepSeries ? series : nil, workingDays: n, waitingAtEnd: waiting.count, shares: prior, basis: basis.source)
+        var result = acc.result(
+            days: keepSeries ? series : nil,
+            workingDays: n,
+            waitingAtEnd: waiting.count,
+            shares: prior,
+            basis: basis.source
+        )
+        result.totals.dips = CaseloadDip.runs(scenario, on: basis.days) { i, ro in room[i * 3 + RO.allCases.firstIndex(of: ro)!] }
+        return result
     }
 
     /// Workload points by which `ro`'s share of the period so far lies outside `band` (0 inside it).

@@ -54,6 +54,9 @@ public struct Totals: Codable, Sendable, Equatable {
     public var hardBandFailures: [HardBandFailure]
     /// Days on which GLPK stopped at `solver.timeLimitSeconds` without proving optimality.
     public var solverTimeLimitDays: [Day]
+    /// The caseload dips and, per RO, the days on which it had room for new cases (its load under the
+    /// lowered caseload at the start of the day).
+    public var dips: [CaseloadDip] = []
 
     public struct HardBandFailure: Codable, Sendable, Equatable {
         public var day: Day

@@ -233,6 +233,18 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(exact.mipObjective != nil && exact.mipObjective == exact.mipBound)
         let html = try SimulationReport.html(Comparison(scenarios: [daily.with(hindsight: exact)]))
         #expect(html.contains("optimaal (bewezen) met de zaken van een klasse deelbaar over de RO"))
+        // The dip week, day by day and with hindsight: per RO the working days with room for new cases.
+        let dailyDip = try #require(daily.totals.dips.first)
+        let hindsightDip = try #require(exact.dips.first)
+        #expect(daily.totals.dips.count == 1 && exact.dips.count == 1 && ignored.dips.isEmpty)
+        #expect(dailyDip.label == "verlaagde caseload" && dailyDip.days == 5 && dailyDip.from == basis.days[5])
+        #expect(hindsightDip.days == 5 && hindsightDip.from == dailyDip.from && hindsightDip.to == dailyDip.to)
+        #expect(dailyDip.open.values.allSatisfy { (0...5).contains($0) } && hindsightDip.open.values.allSatisfy { (0...5).contains($0) })
+        let line =
+            "verlaagde caseload, 9 t/m 13 maart (5 werkdagen): "
+            + RO.allCases.map { "\($0.displayName) \(dailyDip.open[$0.rawValue] ?? 0) / \(hindsightDip.open[$0.rawValue] ?? 0)" }
+            .joined(separator: ", ")
+        #expect(html.replacingOccurrences(of: "&amp;", with: "&").contains(line))
         #expect(html.contains("een keuze of de RO nieuwe zaken aanneemt (\(DutchNumber.count(exact.dipGates, "keuze", "keuzes")))"))
     }
 

@@ -260,7 +260,7 @@ public enum SimulationReport {
             }
         }
         row("Fit dag voor dag / met terugblik") { h in RichText("\(points(h.daily.fit)) / \(points(h.hindsight.fit))") }
-        row(RichText.strong("Verhouding fit")) { h in RichText.strong(DutchNumber.percent(h.fitRatio, digits: 1)) }
+        row(RichText.strong("Verhouding fit")) { h in RichText.strong(DutchNumber.percent(h.fitRatio, digits: 2)) }
         row("Buiten de band aan het eind: dag voor dag / met terugblik") { h in
             RichText(
                 "\(DutchNumber.amount(h.daily.slackAtPeriodEnd, upTo: 0, "werkpunt", "werkpunten")) / \(DutchNumber.amount(h.hindsight.slackAtPeriodEnd, upTo: 0, "werkpunt", "werkpunten"))"
@@ -268,7 +268,7 @@ public enum SimulationReport {
         }
         row(RichText.strong("Verhouding waarde") + " (fit − \(DutchNumber.decimal(first.slackPrice, upTo: 1)) per werkpunt buiten de band)")
         { h in
-            RichText.strong(DutchNumber.percent(h.valueRatio, digits: 1))
+            RichText.strong(DutchNumber.percent(h.valueRatio, digits: 2))
         }
         row("Gretig (elke zaak naar zijn beste RO met ruimte): fit, verhouding") { h in
             RichText("\(points(h.greedy.fit)), \(DutchNumber.percent(h.greedyFitRatio, digits: 1))")

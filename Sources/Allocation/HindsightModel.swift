@@ -184,14 +184,9 @@ public struct HindsightModel: Sendable {
 
     /// The program in the order of the formulation above. `relaxed`: every column continuous (the LP
     /// relaxation); `integerClasses: false` keeps only the gates binary (a relaxation that still holds
-    /// the dip rule); `openGates` fixes every gate (one value per gate), which leaves the classes to place.
-    public func build(
-        relaxed: Bool = false,
-        integerClasses: Bool = true,
-        openGates: [Bool]? = nil
-    ) throws -> (model: LinearModel, layout: Layout) {
+    /// the dip rule).
+    public func build(relaxed: Bool = false, integerClasses: Bool = true) throws -> (model: LinearModel, layout: Layout) {
         try validate()
-        if let openGates, openGates.count != gates.count { throw ModelError.invalid(["openGates needs one value per gate"]) }
         let m = agents.count
         let blocks = capacity.first?.count ?? 0
         var lp = LinearModel(name: name, sense: .maximise)
@@ -222,13 +217,10 @@ public struct HindsightModel: Sendable {
             )
         }
 
-        for (g, gate) in gates.enumerated() {
-            let name = "open(\(agents[gate.agent]),b\(gate.block))"
-            if let fixed = openGates?[g] {
-                layout.open.append(lp.addColumn(name, kind: .continuous, lower: fixed ? 1 : 0, upper: fixed ? 1 : 0))
-            } else {
-                layout.open.append(lp.addColumn(name, kind: relaxed ? .continuous : .binary, lower: 0, upper: 1))
-            }
+        for gate in gates {
+            layout.open.append(
+                lp.addColumn("open(\(agents[gate.agent]),b\(gate.block))", kind: relaxed ? .continuous : .binary, lower: 0, upper: 1)
+            )
         }
 
         // once(k).

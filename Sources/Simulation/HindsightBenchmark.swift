@@ -209,30 +209,29 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         // baseline: 296,700 with and without them) and the daily replay 2,100 fit (BENCHMARKS.md, "The
         // caseload dips"); with it the baseline's hindsight is 295,240.
         let capacity = meanCapacity.map { row in row.indices.map { b in row[timeBlocks.windowStart[b]...b].max()! } }
-        // The dip rule: per RO and dip day, a gate on the day's classes and the lowered caseload.
+        // The dip rule: per RO and dip day (none without `dipRule`), a gate on the day's classes and the
+        // lowered caseload.
         var gates: [HindsightModel.Gate] = []
-        if dipRule {
-            var classesOn: [Int: [Int]] = [:]
-            for (k, key) in keys.enumerated() where key.segment < 0 { classesOn[-1 - key.segment, default: []].append(k) }
-            for r in ros.indices {
-                var previous: Int?
-                for i in days.indices {
-                    let b = timeBlocks.blockOf[i]
-                    guard timeBlocks.isDip[i], meanCapacity[r][b] < capacity[r][b] - 1e-9 else {
-                        previous = nil
-                        continue
-                    }
-                    gates.append(
-                        .init(
-                            agent: r,
-                            block: b,
-                            reduction: capacity[r][b] - meanCapacity[r][b],
-                            classes: classesOn[i] ?? [],
-                            previous: previous
-                        )
-                    )
-                    previous = gates.count - 1
+        var classesOn: [Int: [Int]] = [:]
+        for (k, key) in keys.enumerated() where key.segment < 0 { classesOn[-1 - key.segment, default: []].append(k) }
+        for r in ros.indices {
+            var previous: Int?
+            for i in days.indices {
+                let b = timeBlocks.blockOf[i]
+                guard timeBlocks.isDip[i], meanCapacity[r][b] < capacity[r][b] - 1e-9 else {
+                    previous = nil
+                    continue
                 }
+                gates.append(
+                    .init(
+                        agent: r,
+                        block: b,
+                        reduction: capacity[r][b] - meanCapacity[r][b],
+                        classes: classesOn[i] ?? [],
+                        previous: previous
+                    )
+                )
+                previous = gates.count - 1
             }
         }
         func bands(relaxHard: Bool) -> [AssignmentModel.Band?] {

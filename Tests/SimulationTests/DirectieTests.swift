@@ -193,15 +193,20 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         let (relaxed, relaxedLayout) = try model.build(relaxed: true)
         let r = try #require(model.read(try GLPKSolver.solve(relaxed, settings: settings), layout: relaxedLayout))
         #expect(r.fit > 66 + 1)
-        let (closed, closedLayout) = try model.build(openGates: [false])
-        let c = try #require(model.read(try GLPKSolver.solve(closed, settings: settings), layout: closedLayout))
+        // A lowered caseload of 0: open, A could not even keep k1; closed, all ten go to B (60).
+        var shut = model
+        shut.gates[0].reduction = 20
+        let (closed, closedLayout) = try shut.build()
+        let c = try #require(shut.read(try GLPKSolver.solve(closed, settings: settings), layout: closedLayout))
         #expect(abs(c.fit - 60) < 1e-6)
         var ignored = model
         ignored.gates = []
         let (all, allLayout) = try ignored.build()
         let a = try #require(ignored.read(try GLPKSolver.solve(all, settings: settings), layout: allLayout))
         #expect(abs(a.fit - 90) < 1e-6)
-        #expect(throws: ModelError.self) { try model.build(openGates: []) }
+        var selfPrevious = model
+        selfPrevious.gates[0].previous = 0
+        #expect(throws: ModelError.self) { try selfPrevious.build() }
     }
 
     /// Ten working days, the second week at half the caseload: the first week is one block, every day

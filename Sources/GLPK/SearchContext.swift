@@ -19,6 +19,8 @@ final class SearchContext {
     let deadline: DispatchTime
     let searchStart: DispatchTime
     var stoppedAtDeadline = false
+    /// Only pseudocost branching pays for its choice with LP solves that GLPK does not time.
+    let fallBackFromPseudocost: Bool
 
     init(model: LinearModel, settings: SolverSettings, warmStart: [Double]?, deadline: DispatchTime) {
         self.deadline = deadline
@@ -26,6 +28,7 @@ final class SearchContext {
         sense = model.sense
         integralObjective = settings.integralObjectiveStop && model.hasIntegralObjective
         guardEmpty = settings.cuts.cover && settings.presolve
+        fallBackFromPseudocost = settings.branching == .hybridPseudocost
         // Column indices in the tree are the original ones only without the MIP presolver.
         if let start = warmStart, !settings.presolve, start.count == model.columns.count, start.allSatisfy(\.isFinite) {
             self.warmStart = start
@@ -48,7 +51,7 @@ final class SearchContext {
         }
         let spent = now.uptimeNanoseconds - searchStart.uptimeNanoseconds
         let left = deadline.uptimeNanoseconds - now.uptimeNanoseconds
-        if glp_ios_reason(tree) == GLP_IBRANCH, spent > left / 4 {
+        if fallBackFromPseudocost, glp_ios_reason(tree) == GLP_IBRANCH, spent > left / 4 {
             // Pseudocost branching first solves two LPs per fractional candidate, with no time check:
             // 2.3 s at the root of a 20 x 400 GAP instance given 1 s. When the search so far has used
             // more than a quarter of what is left, branch on the most fractional variable instead

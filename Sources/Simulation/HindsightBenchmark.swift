@@ -22,8 +22,9 @@ import Wegingskader
 public struct HindsightBenchmark: Codable, Sendable, Equatable {
     /// `optimal`, `feasible` (time limit: best integer solution found), `divisible` (a period with
     /// caseload dips: the dips' gates proven optimal, the cases of a class divisible over the ROs, an
-    /// upper bound within a few points of whole cases) or `lpBound` (no integer solution in time: the LP
-    /// relaxation, an upper bound; `mipBound` the tighter bound branch and bound proved, if any).
+    /// upper bound within a few points of whole cases) or `lpBound` (nothing proven in time: the LP
+    /// relaxation, an upper bound; `mipObjective` what the search found, if anything, and `mipBound` the
+    /// tighter bound it proved).
     public var status: String
     public var timeLimitSeconds: Double
     /// Working days per capacity block of the hindsight model.
@@ -74,7 +75,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         _ scenario: Scenario,
         basis: IntakeBasis,
         daily: Totals,
-        timeLimitSeconds: Double = 300,
+        timeLimitSeconds: Double = 600,
         blockDays: Int = 5,
         segmentDays: Int = 0,
         dipRule: Bool = true
@@ -281,9 +282,9 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
                 //
                 // The gates branch on the most fractional one. With pseudocost branching GLPK switches to it
                 // once a quarter of the time left is used (`SearchContext`), so which of equal optima it
-                // returns (the fit per RO, the dips' open days) depended on the machine's speed; the most
-                // fractional from the start proves the same optima as fast (wide bands 69 s, baseline 166 s)
-                // and, with narrow hard bands, finds a gate pattern within the limit where pseudocost found none.
+                // returned (the fit per RO, the dips' open days) depended on the machine's speed. The most
+                // fractional from the start proves the same optima as fast (wide bands 53 s, baseline 125 s)
+                // and narrow hard bands' too (285 s, where pseudocost found no gate pattern in 300 s).
                 let (gateModel, layout) = try model.build(integerClasses: false)
                 var gateSettings = settings
                 gateSettings.branching = .mostFractional

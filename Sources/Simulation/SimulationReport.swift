@@ -233,6 +233,23 @@ public enum SimulationReport {
         return SimulationReportPage.Difference(baseTitle: base.scenario.title, table: table(c, rows))
     }
 
+    /// The reference when the search did not prove its optimum in time: the LP relaxation, and what the
+    /// search found (with dips, a gate pattern it did not prove) and proved (a sharper bound).
+    static func lpBoundText(_ h: HindsightBenchmark) -> String {
+        let limit = "\(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s"
+        var text = "LP-relaxatie: een bovengrens ("
+        if let found = h.mipObjective {
+            text +=
+                "het zoeken vond binnen \(limit) een oplossing van \(DutchNumber.decimal(found, upTo: 0)) maar bewees niet dat die optimaal is"
+        } else {
+            text += "geen geheeltallige oplossing binnen \(limit)"
+        }
+        if let bound = h.mipBound, bound < (h.lpObjective ?? .infinity) - 0.5 {
+            text += "; het zoeken bewees een scherpere bovengrens van \(DutchNumber.decimal(bound, upTo: 0))"
+        }
+        return text + ")"
+    }
+
     /// The daily policy against the whole period solved at once with hindsight.
     static func hindsightTable(_ c: Comparison) -> SimulationReportPage.Hindsight? {
         guard let first = c.scenarios.compactMap(\.hindsight).first else { return nil }
@@ -249,14 +266,7 @@ public enum SimulationReport {
                 RichText(
                     "beste gevonden binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s (grens \(h.mipBound.map { DutchNumber.decimal($0, upTo: 0) } ?? "–"))"
                 )
-            default:
-                RichText(
-                    "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen \(DutchNumber.decimal(h.timeLimitSeconds, upTo: 0)) s"
-                        + (h.mipBound.flatMap { b in
-                            b < (h.lpObjective ?? .infinity) - 0.5
-                                ? "; het zoeken bewees een scherpere bovengrens van \(DutchNumber.decimal(b, upTo: 0))" : nil
-                        } ?? "") + ")"
-                )
+            default: RichText(lpBoundText(h))
             }
         }
         row("Fit dag voor dag / met terugblik") { h in RichText("\(points(h.daily.fit)) / \(points(h.hindsight.fit))") }

@@ -27,7 +27,7 @@ struct Simulate: ParsableCommand {
         help:
             "GLPK's time limit in seconds for each hindsight solve (LP relaxation, then the integer program or, with caseload dips, the dips' gates)."
     )
-    var hindsightTimeLimit: Double = 300
+    var hindsightTimeLimit: Double = 600
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }

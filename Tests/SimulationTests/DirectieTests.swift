@@ -251,6 +251,20 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
             .joined(separator: ", ")
         #expect(html.replacingOccurrences(of: "&amp;", with: "&").contains(line))
         #expect(html.contains("een keuze of de RO nieuwe zaken aanneemt (\(DutchNumber.count(exact.dipGates, "keuze", "keuzes")))"))
+
+        // Not proven in time: the LP relaxation is the reference, and the report says what the search found.
+        var unproven = exact
+        unproven.status = "lpBound"
+        unproven.lpObjective = 282_541.3
+        unproven.mipObjective = 280_472.4
+        unproven.mipBound = 280_659.8
+        #expect(
+            SimulationReport.lpBoundText(unproven)
+                == "LP-relaxatie: een bovengrens (het zoeken vond binnen 30 s een oplossing van 280.472 maar bewees niet dat die optimaal is; het zoeken bewees een scherpere bovengrens van 280.660)"
+        )
+        unproven.mipObjective = nil
+        unproven.mipBound = 282_541.1
+        #expect(SimulationReport.lpBoundText(unproven) == "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen 30 s)")
     }
 
     /// With room everywhere and no bands the daily replay is the hindsight optimum; a soft ceiling makes

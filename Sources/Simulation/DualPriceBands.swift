@@ -46,8 +46,9 @@ struct DualPriceBands {
     let daysLeft: [Int]
     /// caseload[i][r]: the highest caseload of the longest duration up to working day i (the hindsight's
     /// block capacity: a lowered caseload stops new cases, not those running), minus the initial load
-    /// left. The hindsight's gates for the dips are not in the forecast: every dip-aware forecast tried
-    /// lowered the value (BENCHMARKS.md, "The caseload dips").
+    /// left. The hindsight's gates for the dips are not in the forecast: every dip-aware forecast tried,
+    /// the gates' LP relaxation too, lowered the value (BENCHMARKS.md, "The caseload dips" and "The
+    /// hindsight made machine-independent").
     let caseload: [[Double]]
     /// Cases seen so far in the period per key, with the key's text, made once: the forecast's classes are
     /// ordered by it (sorting by a text made per comparison took two thirds of the replay).

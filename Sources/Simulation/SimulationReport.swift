@@ -251,7 +251,7 @@ public enum SimulationReport {
     }
 
     /// The daily policy against the whole period solved at once with hindsight.
-    static func hindsightTable(_ c: Comparison) -> SimulationReportPage.Hindsight? {
+    public static func hindsightTable(_ c: Comparison) -> SimulationReportPage.Hindsight? {
         guard let first = c.scenarios.compactMap(\.hindsight).first else { return nil }
         var rows: [ReportTable.Row] = []
         func row(_ label: RichText, _ value: (HindsightBenchmark) -> RichText) {

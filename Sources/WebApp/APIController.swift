@@ -31,6 +31,8 @@ struct APIController {
     struct RunRequest: Decodable {
         /// Scenario file names besides the baseline (which always runs first).
         var scenarios: [String]
+        /// Each scenario also solved with hindsight (`simulate --hindsight`; minutes per scenario).
+        var hindsight: Bool?
     }
 
     /// A sweep: one bundled scenario and one or two settings varied from `from` to `to` in steps of `step`
@@ -180,7 +182,7 @@ struct APIController {
                 entries.append(entry)
             }
             let job = await services.jobs.start(
-                .comparison(try entries.map { try Scenario.load(contentsOf: $0.url) }),
+                .comparison(try entries.map { try Scenario.load(contentsOf: $0.url) }, hindsight: body.hindsight ?? false),
                 files: entries.map(\.file),
                 by: try CommissieController.actor(context)
             )

@@ -59,7 +59,11 @@ struct DirectieController {
                     )
                 }
             }
-            let job = await services.jobs.start(.comparison(scenarios), files: files, by: try CommissieController.actor(context))
+            let job = await services.jobs.start(
+                .comparison(scenarios, hindsight: form["terugblik"] != nil),
+                files: files,
+                by: try CommissieController.actor(context)
+            )
             return AppServices.redirect("/directie/scenarios/\(job.id)")
         }
         group.post("varianten") { request, context in
@@ -168,7 +172,7 @@ struct DirectieController {
                 case .finished: "klaar"
                 case .failed: "mislukt"
                 }
-            return ScenarioListContent.JobRow(id: job.id, what: job.files.joined(separator: ", "), status: status, startedBy: job.startedBy)
+            return ScenarioListContent.JobRow(id: job.id, what: job.what, status: status, startedBy: job.startedBy)
         }
         return ScenarioListContent(
             items: catalog.entries.map { .init(file: $0.file, title: $0.title, description: $0.description, baseline: $0.baseline) },

@@ -98,15 +98,20 @@ struct ScenarioJobContent {
     var variants: [VariantRow] = []
     /// The report's table of differences with the baseline, through the same `report-table` partial.
     var difference: ReportTable?
+    /// What runs now without progress of its own (the hindsight), in Dutch.
+    var step: String?
+    /// The report's hindsight table (the price of deciding day by day), when the job solved it.
+    var hindsight: ReportTable?
 
     init(_ job: ScenarioJob) {
         let state = job.snapshot
         id = job.id
-        what = job.files.joined(separator: ", ")
+        what = job.what
         startedBy = job.startedBy
         sweep = job.isSweep
         done = state.done
         total = max(state.total, 1)
+        step = state.step
         let of = sweep ? DutchNumber.count(state.total, "variant", "varianten") : DutchNumber.count(state.total, "werkdag", "werkdagen")
         let percent = DutchNumber.percent(Double(state.done) / Double(total), digits: 0)
         progress =
@@ -148,6 +153,7 @@ struct ScenarioJobContent {
             finished = true
             failure = nil
             difference = SimulationReport.differenceTable(comparison)?.table
+            hindsight = SimulationReport.hindsightTable(comparison)?.table
             rows = comparison.scenarios.enumerated().map { k, r in
                 let t = r.totals
                 return Row(

@@ -8,8 +8,9 @@ final class ScenarioJob: Sendable {
     /// What the job runs; the scenarios are read and checked before the job starts, so a bad file never
     /// occupies the queue.
     enum Work: Sendable {
-        /// Every scenario replayed on the first one's intake (the baseline's), as `instroom simulate` does.
-        case comparison([Scenario])
+        /// Every scenario replayed on the first one's intake (the baseline's), as `instroom simulate` does;
+        /// with `hindsight`, each also solved with hindsight (`simulate --hindsight`: minutes per scenario).
+        case comparison([Scenario], hindsight: Bool = false)
         /// The grid of variants of one scenario, as `instroom sweep` does.
         case sweep(Scenario, [SweepAxis])
     }
@@ -28,6 +29,8 @@ final class ScenarioJob: Sendable {
     struct State: Sendable {
         var done = 0
         var total = 0
+        /// What runs now when it has no progress of its own (a hindsight solve), in Dutch.
+        var step: String?
         var phase = Phase.running
     }
 
@@ -54,20 +57,36 @@ final class ScenarioJob: Sendable {
         return false
     }
 
+    var withHindsight: Bool {
+        if case .comparison(_, let hindsight) = work { return hindsight }
+        return false
+    }
+
+    /// The job in the lists, in Dutch: its files, and whether it solves the year with hindsight too.
+    var what: String { files.joined(separator: ", ") + (withHindsight ? " (met terugblik)" : "") }
+
     func run() {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             let finished: Phase
             switch work {
-            case .comparison(let loaded):
+            case .comparison(let loaded, let hindsight):
                 guard let first = loaded.first else { throw WebError.badRequest("Kies minstens één scenario.") }
                 let basis = try IntakeBasis.make(for: first)
                 let days = basis.days.count
                 state.withLock { $0.total = loaded.count * days }
                 var results: [ScenarioResult] = []
                 for (k, scenario) in loaded.enumerated() {
-                    results.append(try Simulator.run(scenario, basis: basis) { [self] i, _ in state.withLock { $0.done = k * days + i } })
+                    var result = try Simulator.run(scenario, basis: basis) { [self] i, _ in state.withLock { $0.done = k * days + i } }
+                    if hindsight {
+                        let step =
+                            "Het jaar met terugblik voor ‘\(scenario.title)’ (scenario \(k + 1) van \(loaded.count)): dat duurt enkele minuten."
+                        state.withLock { $0.step = step }
+                        result.hindsight = try HindsightBenchmark.run(scenario, basis: basis, daily: result.totals)
+                        state.withLock { $0.step = nil }
+                    }
+                    results.append(result)
                 }
                 let comparison = Comparison(scenarios: results)
                 finished = .finished(

@@ -144,6 +144,20 @@ import Testing
             let last = try await finished(run, client, token: token)
             #expect(last["status"] as? String == "finished")
             #expect(((last["result"] as? [String: Any])?["scenarios"] as? [Any])?.count == 2)
+            #expect(((last["result"] as? [String: Any])?["scenarios"] as? [[String: Any]])?.allSatisfy { $0["hindsight"] == nil } == true)
+
+            // With hindsight: each scenario's ratio to the year solved at once.
+            let (withHindsight, hindsightRun) = try await call(
+                client,
+                .post,
+                "/api/v1/scenarios/runs",
+                token: token,
+                body: #"{"scenarios": [], "hindsight": true}"#
+            )
+            #expect(withHindsight == .accepted)
+            let done = try await finished(hindsightRun, client, token: token)
+            let scenarios = (done["result"] as? [String: Any])?["scenarios"] as? [[String: Any]] ?? []
+            #expect(scenarios.count == 1 && (scenarios.first?["hindsight"] as? [String: Any])?["valueRatio"] is Double)
         }
     }
 

@@ -74,6 +74,7 @@ import Testing
                 try await login(driver, port, "directie")
                 try await visit(driver, port, nil, shot: "06-directie-aandelen")
                 try await visit(driver, port, "/directie/scenarios", shot: "07-directie-scenarios")
+                try await driver.click("#terugblik")
                 try await driver.click("form[action='/directie/scenarios'] button[type=submit]")
                 var finished = false
                 for _ in 0..<300 where !finished {
@@ -81,6 +82,10 @@ import Testing
                     finished = (try await driver.script("return document.body.textContent.indexOf('Klaar.') >= 0") as? Bool) == true
                 }
                 #expect(finished)
+                let priceShown = try await driver.script(
+                    "return document.body.textContent.indexOf('De prijs van dag voor dag beslissen') >= 0"
+                )
+                #expect(priceShown as? Bool == true, "the hindsight table, with the box ticked")
                 try await visit(driver, port, nil, shot: "08-directie-vergelijking")
                 try await logout(driver)
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import InstroomDomain
 import NIOCore
 import NIOFoundationCompat
 import Testing
@@ -61,6 +62,48 @@ import Testing
             #expect((scenarios.last?["scenario"] as? [String: Any])?["title"] as? String == Self.hostileTitle)
             let after = String(buffer: try await browser.get("/directie/scenarios").body)
             #expect(after.contains("mijn&lt;b&gt;scenario&lt;/b&gt;.yaml (eigen)") && !after.contains("<b>scenario"))
+        }
+    }
+
+    /// The price of deciding day by day from the web: with "terugblik" ticked, every scenario's year is
+    /// also solved with hindsight, and the job page, the report and the JSON show the same ratio.
+    @Test func aComparisonWithHindsightShowsThePriceOfDecidingDayByDay() async throws {
+        let world = try TestWorld.make()
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            var browser = Browser(client)
+            try await browser.login("directie", TestWorld.password)
+            let list = String(buffer: try await browser.get("/directie/scenarios").body)
+            #expect(list.contains("name=\"terugblik\"") && !list.contains("name=\"terugblik\" value=\"1\" checked"))
+            let started = try await browser.postMultipart(
+                "/directie/scenarios",
+                fields: ["scenario-narrow-bands.yaml": "1", "terugblik": "1"],
+                file: nil
+            )
+            #expect(started.status == .seeOther)
+            let jobPath = try #require(started.headers[.location])
+            let page = try await Self.awaitJob(&browser, jobPath)
+            #expect(page.contains("Klaar.") && page.contains("baseline.yaml, narrow-bands.yaml (met terugblik)"))
+            #expect(page.contains("De prijs van dag voor dag beslissen") && page.contains("Verhouding waarde"))
+            let json = try await browser.get(jobPath + "/rapport.json")
+            let comparison = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]
+            let scenarios = try #require(comparison?["scenarios"] as? [[String: Any]])
+            #expect(scenarios.count == 2)
+            for scenario in scenarios {
+                let hindsight = try #require(scenario["hindsight"] as? [String: Any])
+                let ratio = try #require(hindsight["valueRatio"] as? Double)
+                #expect(ratio > 0 && ratio <= 1 + 1e-9)
+                #expect(page.contains(DutchNumber.percent(ratio, digits: 2)), "the page shows the JSON's ratio")
+            }
+            let report = String(buffer: try await browser.get(jobPath + "/rapport.html").body)
+            #expect(report.contains("De prijs van dag voor dag beslissen"))
+            let after = String(buffer: try await browser.get("/directie/scenarios").body)
+            #expect(after.contains("baseline.yaml, narrow-bands.yaml (met terugblik)"))
+
+            // Without the box: no hindsight, as before.
+            let plain = try await browser.postMultipart("/directie/scenarios", fields: [:], file: nil)
+            let plainPage = try await Self.awaitJob(&browser, try #require(plain.headers[.location]))
+            #expect(plainPage.contains("Klaar.") && !plainPage.contains("De prijs van dag voor dag beslissen"))
         }
     }
 

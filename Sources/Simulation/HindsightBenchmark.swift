@@ -65,6 +65,45 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         public var slackAtPeriodEnd: Double
         public var caseDaysWaiting: Double
         public var waitingAtEnd: Double
+
+        /// To three decimals, as the JSON shows them.
+        static func rounded(_ o: Outcome) -> Outcome {
+            Outcome(
+                fit: Format.round(o.fit, 3),
+                value: Format.round(o.value, 3),
+                atBestFit: Format.round(o.atBestFit, 3),
+                slackAtPeriodEnd: Format.round(o.slackAtPeriodEnd, 3),
+                caseDaysWaiting: Format.round(o.caseDaysWaiting, 3),
+                waitingAtEnd: Format.round(o.waitingAtEnd, 3)
+            )
+        }
+    }
+
+    /// A daily replay's figures, its slack priced at `slackPrice` per point.
+    static func outcome(of daily: Totals, slackPrice: Double) -> Outcome {
+        let slack = daily.slackAtPeriodEnd.values.reduce(0, +)
+        return Outcome.rounded(
+            Outcome(
+                fit: Double(daily.fitAssigned),
+                value: Double(daily.fitAssigned) - slackPrice * slack,
+                atBestFit: Double(daily.atBestFit),
+                slackAtPeriodEnd: slack,
+                caseDaysWaiting: Double(daily.caseDaysWaiting),
+                waitingAtEnd: Double(daily.waitingAtEnd)
+            )
+        )
+    }
+
+    static func ratio(_ a: Double, _ b: Double) -> Double { Format.round(b != 0 ? a / b : 0, 5) }
+
+    /// The same hindsight against another daily replay of it (a scenario that differs only in its daily
+    /// band policy, `HindsightReferences`): the daily figures and the ratios anew, the rest as solved.
+    public func against(_ daily: Totals) -> HindsightBenchmark {
+        var b = self
+        b.daily = Self.outcome(of: daily, slackPrice: slackPrice)
+        b.fitRatio = Self.ratio(b.daily.fit, hindsight.fit)
+        b.valueRatio = Self.ratio(b.daily.value, hindsight.value)
+        return b
     }
 
     /// Runs the hindsight model for `scenario` on `basis` and compares it with `daily` (the scenario's replay).
@@ -356,19 +395,9 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         }
         let (lpModel, _) = try model.build(relaxed: true)
 
-        func rounded(_ o: Outcome) -> Outcome {
-            Outcome(
-                fit: Format.round(o.fit, 3),
-                value: Format.round(o.value, 3),
-                atBestFit: Format.round(o.atBestFit, 3),
-                slackAtPeriodEnd: Format.round(o.slackAtPeriodEnd, 3),
-                caseDaysWaiting: Format.round(o.caseDaysWaiting, 3),
-                waitingAtEnd: Format.round(o.waitingAtEnd, 3)
-            )
-        }
         let slack = solution.slack.reduce(0, +)
         let caseDays = zip(solution.waiting, meanDaysLeft).reduce(0.0) { $0 + $1.0 * $1.1 }
-        let hindsight = rounded(
+        let hindsight = Outcome.rounded(
             Outcome(
                 fit: solution.fit,
                 value: solution.fit - rho * slack,
@@ -378,19 +407,8 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
                 waitingAtEnd: solution.waiting.reduce(0, +)
             )
         )
-        let dailySlack = daily.slackAtPeriodEnd.values.reduce(0, +)
-        let dailyOutcome = rounded(
-            Outcome(
-                fit: Double(daily.fitAssigned),
-                value: Double(daily.fitAssigned) - rho * dailySlack,
-                atBestFit: Double(daily.atBestFit),
-                slackAtPeriodEnd: dailySlack,
-                caseDaysWaiting: Double(daily.caseDaysWaiting),
-                waitingAtEnd: Double(daily.waitingAtEnd)
-            )
-        )
-        let greedy = rounded(GreedyReplay.run(scenario, basis: basis, slackPrice: rho))
-        func ratio(_ a: Double, _ b: Double) -> Double { Format.round(b != 0 ? a / b : 0, 5) }
+        let dailyOutcome = Self.outcome(of: daily, slackPrice: rho)
+        let greedy = Outcome.rounded(GreedyReplay.run(scenario, basis: basis, slackPrice: rho))
         return HindsightBenchmark(
             status: status,
             timeLimitSeconds: timeLimitSeconds,
@@ -408,10 +426,10 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
             hindsight: hindsight,
             daily: dailyOutcome,
             greedy: greedy,
-            fitRatio: ratio(dailyOutcome.fit, hindsight.fit),
-            valueRatio: ratio(dailyOutcome.value, hindsight.value),
-            greedyFitRatio: ratio(greedy.fit, hindsight.fit),
-            greedyValueRatio: ratio(greedy.value, hindsight.value)
+            fitRatio: Self.ratio(dailyOutcome.fit, hindsight.fit),
+            valueRatio: Self.ratio(dailyOutcome.value, hindsight.value),
+            greedyFitRatio: Self.ratio(greedy.fit, hindsight.fit),
+            greedyValueRatio: Self.ratio(greedy.value, hindsight.value)
         )
     }
 }

@@ -77,13 +77,14 @@ final class ScenarioJob: Sendable {
                 let days = basis.days.count
                 state.withLock { $0.total = loaded.count * days }
                 var results: [ScenarioResult] = []
+                var references = HindsightReferences()
                 for (k, scenario) in loaded.enumerated() {
                     var result = try Simulator.run(scenario, basis: basis) { [self] i, _ in state.withLock { $0.done = k * days + i } }
                     if hindsight {
                         let step =
                             "Het jaar met terugblik voor ‘\(scenario.title)’ (scenario \(k + 1) van \(loaded.count)): dat duurt enkele minuten."
                         state.withLock { $0.step = step }
-                        result.hindsight = try HindsightBenchmark.run(scenario, basis: basis, daily: result.totals)
+                        result.hindsight = try references.benchmark(scenario, basis: basis, daily: result.totals)
                         state.withLock { $0.step = nil }
                     }
                     results.append(result)

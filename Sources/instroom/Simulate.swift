@@ -21,7 +21,10 @@ struct Simulate: ParsableCommand {
     @Option(help: "Write the results (JSON, sorted keys) here; '-' for standard output.") var json: String?
     @Option(help: "Random seed of the synthetic intake (default: the first scenario's).") var seed: UInt64?
     @Flag(help: "Let every scenario use its own intake and seed instead of the first one's.") var ownIntake = false
-    @Flag(help: "Also solve each scenario's whole period at once with hindsight (GLPK) and report the daily policy's ratio to it.")
+    @Flag(
+        help:
+            "Also solve each scenario's whole period at once with hindsight (GLPK) and report the daily policy's ratio to it (scenarios that differ only in their bandPolicy share one solve)."
+    )
     var hindsight = false
     @Option(
         help:
@@ -39,6 +42,7 @@ struct Simulate: ParsableCommand {
         let shared = try IntakeBasis.make(for: loaded[0], seed: seed)
         let progress = ProgressBar(total: loaded.count * shared.days.count)
         var results: [ScenarioResult] = []
+        var references = HindsightReferences()
         for (k, scenario) in loaded.enumerated() {
             let basis = ownIntake ? try IntakeBasis.make(for: scenario, seed: seed) : shared
             progress.label = scenario.name
@@ -46,7 +50,7 @@ struct Simulate: ParsableCommand {
             var result = try Simulator.run(scenario, basis: basis) { i, _ in progress.update(done + i) }
             if hindsight {
                 progress.label = "\(scenario.name): terugblik"
-                result.hindsight = try HindsightBenchmark.run(
+                result.hindsight = try references.benchmark(
                     scenario,
                     basis: basis,
                     daily: result.totals,

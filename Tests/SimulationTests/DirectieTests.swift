@@ -267,6 +267,30 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(SimulationReport.lpBoundText(unproven) == "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen 30 s)")
     }
 
+    /// Scenarios that differ only in their daily band policy share one hindsight solve, and get what a
+    /// solve of their own gives; another band is a solve of its own.
+    @Test func scenariosThatDifferOnlyInTheirDailyPolicyShareOneSolve() throws {
+        let base = try smallScenario(caseload: 300, weeks: "[{from: 11, to: 11, factor: 0.5}]").setting("bands.SVG.max", to: 0.3)
+        var prices = base
+        prices.name = "prijzen"
+        prices.bandPolicy = .prices
+        var lookahead = base
+        lookahead.bandPolicy = .lookahead
+        let other = try base.setting("bands.SVG.max", to: 0.2)
+        let scenarios = [base, prices, lookahead, other]
+        let basis = try IntakeBasis.make(for: base)
+        let dailies = try scenarios.map { try Simulator.run($0, basis: basis).totals }
+        var references = HindsightReferences()
+        let shared = try zip(scenarios, dailies).map { try references.benchmark($0, basis: basis, daily: $1, timeLimitSeconds: 30) }
+        #expect(references.solves == 2, "one solve for the three policies of one band set, one for the other band")
+        for k in 1...2 {
+            let own = try HindsightBenchmark.run(scenarios[k], basis: basis, daily: dailies[k], timeLimitSeconds: 30)
+            #expect(shared[k] == own, "\(scenarios[k].bandPolicy): the shared solve is the scenario's own")
+        }
+        #expect(shared[0].hindsight == shared[2].hindsight && shared[2].daily == HindsightBenchmark.outcome(of: dailies[2], slackPrice: 10))
+        #expect(shared[3].hindsight != shared[0].hindsight, "another band, another hindsight")
+    }
+
     /// With room everywhere and no bands the daily replay is the hindsight optimum; a soft ceiling makes
     /// the daily policy pay, and the hindsight, which holds the band only at the end, pays no more.
     @Test func theDailyReplayAgainstHindsight() throws {

@@ -79,6 +79,10 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         }
     }
 
+    /// GLPK's time limit per hindsight solve unless one is given: the bundled scenarios' gates are
+    /// proven in 50 to 285 s (BENCHMARKS.md), with room for a slower machine.
+    public static let defaultTimeLimitSeconds = 600.0
+
     /// A daily replay's figures, its slack priced at `slackPrice` per point.
     static func outcome(of daily: Totals, slackPrice: Double) -> Outcome {
         let slack = daily.slackAtPeriodEnd.values.reduce(0, +)
@@ -114,7 +118,7 @@ public struct HindsightBenchmark: Codable, Sendable, Equatable {
         _ scenario: Scenario,
         basis: IntakeBasis,
         daily: Totals,
-        timeLimitSeconds: Double = 600,
+        timeLimitSeconds: Double = defaultTimeLimitSeconds,
         blockDays: Int = 5,
         segmentDays: Int = 0,
         dipRule: Bool = true

@@ -44,7 +44,7 @@ public struct HindsightReferences {
         _ scenario: Scenario,
         basis: IntakeBasis,
         daily: Totals,
-        timeLimitSeconds: Double = 600
+        timeLimitSeconds: Double = HindsightBenchmark.defaultTimeLimitSeconds
     ) throws -> HindsightBenchmark {
         let key = Key(scenario, basis: basis, timeLimitSeconds: timeLimitSeconds)
         if let known = solved.first(where: { $0.key == key }) { return known.benchmark.against(daily) }

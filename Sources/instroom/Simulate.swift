@@ -30,7 +30,7 @@ struct Simulate: ParsableCommand {
         help:
             "GLPK's time limit in seconds for each hindsight solve (LP relaxation, then the integer program or, with caseload dips, the dips' gates)."
     )
-    var hindsightTimeLimit: Double = 600
+    var hindsightTimeLimit: Double = HindsightBenchmark.defaultTimeLimitSeconds
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }

@@ -107,6 +107,33 @@ import Testing
         }
     }
 
+    /// Jobs started together (two at a time where GLPK is thread-safe) give what each gives alone.
+    @Test func jobsStartedTogetherGiveWhatEachGivesAlone() async throws {
+        let world = try TestWorld.make()
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            var browser = Browser(client)
+            try await browser.login("directie", TestWorld.password)
+            _ = try await browser.get("/directie/scenarios")
+            let fields = ["scenario-narrow-bands.yaml": "1", "terugblik": "1"]
+            var paths: [String] = []
+            for _ in 0..<3 {
+                let started = try await browser.postMultipart("/directie/scenarios", fields: fields, file: nil)
+                paths.append(try #require(started.headers[.location]))
+            }
+            var results: [Data] = []
+            for path in paths {
+                #expect(try await Self.awaitJob(&browser, path).contains("Klaar."))
+                results.append(Data(buffer: try await browser.get(path + "/rapport.json").body))
+            }
+            let alone = try await browser.postMultipart("/directie/scenarios", fields: fields, file: nil)
+            let alonePath = try #require(alone.headers[.location])
+            #expect(try await Self.awaitJob(&browser, alonePath).contains("Klaar."))
+            let aloneResult = Data(buffer: try await browser.get(alonePath + "/rapport.json").body)
+            #expect(!aloneResult.isEmpty && results.allSatisfy { $0 == aloneResult })
+        }
+    }
+
     @Test func aBrokenUploadIsRefusedWithItsLineAndFieldAndStartsNothing() async throws {
         let world = try TestWorld.make()
         let app = try WebApp.application(world.settings)

@@ -38,6 +38,16 @@ public struct HindsightReferences {
 
     public init() {}
 
+    /// Whether `scenario`'s hindsight is known already (`benchmark` then takes no solve).
+    public func isSolved(
+        _ scenario: Scenario,
+        basis: IntakeBasis,
+        timeLimitSeconds: Double = HindsightBenchmark.defaultTimeLimitSeconds
+    ) -> Bool {
+        let key = Key(scenario, basis: basis, timeLimitSeconds: timeLimitSeconds)
+        return solved.contains { $0.key == key }
+    }
+
     /// `scenario`'s hindsight against its replay `daily`: solved, or taken from a scenario solved before
     /// with the same key.
     public mutating func benchmark(

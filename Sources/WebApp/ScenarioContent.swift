@@ -86,6 +86,8 @@ struct ScenarioJobContent {
 
     var id: Int
     var what: String
+    /// A comparison's scenario files, as `instroom simulate` takes them (nil for a sweep: `what` has them).
+    var files: String?
     var startedBy: String
     var running: Bool
     var done: Int
@@ -109,6 +111,7 @@ struct ScenarioJobContent {
         what = job.what
         startedBy = job.startedBy
         sweep = job.isSweep
+        files = sweep ? nil : job.files.joined(separator: ", ")
         done = state.done
         total = max(state.total, 1)
         step = state.step

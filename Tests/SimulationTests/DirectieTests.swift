@@ -281,8 +281,14 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         let basis = try IntakeBasis.make(for: base)
         let dailies = try scenarios.map { try Simulator.run($0, basis: basis).totals }
         var references = HindsightReferences()
+        #expect(!references.isSolved(base, basis: basis, timeLimitSeconds: 30))
         let shared = try zip(scenarios, dailies).map { try references.benchmark($0, basis: basis, daily: $1, timeLimitSeconds: 30) }
         #expect(references.solves == 2, "one solve for the three policies of one band set, one for the other band")
+        #expect(
+            references.isSolved(prices, basis: basis, timeLimitSeconds: 30)
+                && references.isSolved(other, basis: basis, timeLimitSeconds: 30)
+        )
+        #expect(!references.isSolved(prices, basis: basis, timeLimitSeconds: 60), "another time limit, another solve")
         for k in 1...2 {
             let own = try HindsightBenchmark.run(scenarios[k], basis: basis, daily: dailies[k], timeLimitSeconds: 30)
             #expect(shared[k] == own, "\(scenarios[k].bandPolicy): the shared solve is the scenario's own")

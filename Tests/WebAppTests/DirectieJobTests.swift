@@ -61,7 +61,7 @@ import Testing
             #expect(scenarios.count == 2)
             #expect((scenarios.last?["scenario"] as? [String: Any])?["title"] as? String == Self.hostileTitle)
             let after = String(buffer: try await browser.get("/directie/scenarios").body)
-            #expect(after.contains("mijn&lt;b&gt;scenario&lt;/b&gt;.yaml (eigen)") && !after.contains("<b>scenario"))
+            #expect(after.contains("‘Eigen " + FlowTests.escapedHostile + "’ (eigen)") && !after.contains(TestWorld.hostile))
         }
     }
 
@@ -83,7 +83,8 @@ import Testing
             #expect(started.status == .seeOther)
             let jobPath = try #require(started.headers[.location])
             let page = try await Self.awaitJob(&browser, jobPath)
-            #expect(page.contains("Klaar.") && page.contains("baseline.yaml, narrow-bands.yaml (met terugblik)"))
+            #expect(page.contains("Klaar.") && page.contains("‘Basis: zachte bandbreedtes’, ‘Smalle harde bandbreedtes’ (met terugblik)"))
+            #expect(page.contains("Bestanden: baseline.yaml, narrow-bands.yaml"))
             #expect(page.contains("De prijs van dag voor dag beslissen") && page.contains("Verhouding waarde"))
             let json = try await browser.get(jobPath + "/rapport.json")
             let comparison = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]
@@ -98,7 +99,7 @@ import Testing
             let report = String(buffer: try await browser.get(jobPath + "/rapport.html").body)
             #expect(report.contains("De prijs van dag voor dag beslissen"))
             let after = String(buffer: try await browser.get("/directie/scenarios").body)
-            #expect(after.contains("baseline.yaml, narrow-bands.yaml (met terugblik)"))
+            #expect(after.contains("‘Basis: zachte bandbreedtes’, ‘Smalle harde bandbreedtes’ (met terugblik)"))
 
             // Without the box: no hindsight, as before.
             let plain = try await browser.postMultipart("/directie/scenarios", fields: [:], file: nil)

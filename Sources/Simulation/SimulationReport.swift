@@ -7,7 +7,11 @@ import Review
 /// and the standalone page the `simulation-report` template renders from it, with inline SVG charts.
 public enum SimulationReport {
     static let roColors: [RO: String] = [.SVG: "#1f77b4", .RN: "#e67e22", .LJR: "#2e8b57"]
-    static let scenarioColors = ["#34495e", "#c0392b", "#2980b9", "#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#b7950b"]
+    /// One colour per scenario in the tables and charts: twelve, so that the ten bundled scenarios in one
+    /// comparison each have their own.
+    static let scenarioColors = [
+        "#34495e", "#c0392b", "#2980b9", "#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#b7950b", "#d81b60", "#6d4c41", "#2e7d32", "#00acc1",
+    ]
     static let monthNames = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
     static func scenarioColor(_ i: Int) -> String { scenarioColors[i % scenarioColors.count] }
@@ -145,37 +149,41 @@ public enum SimulationReport {
                 let volumes = s.totals.reviewVolumes
                 let n = volumes.cases[queue.rawValue] ?? 0
                 let perWeek = volumes.weeks.isEmpty ? 0 : Double(n) / Double(volumes.weeks.count)
-                let reasons = (volumes.reasons[queue.rawValue] ?? [:]).sorted { $0.key < $1.key }
-                    .map { RichText("\(EscalationCode(rawValue: $0.key)?.label ?? $0.key): \(DutchNumber.integer($0.value))") }
-                return RichText.lines(
-                    [
-                        RichText(
-                            "\(DutchNumber.count(n, "zaak", "zaken")) (\(share(n, of: s.totals.intake))); gemiddeld \(DutchNumber.decimal(perWeek, digits: 1)) per week"
-                        )
-                    ] + reasons
+                return RichText(
+                    "\(DutchNumber.count(n, "zaak", "zaken")) (\(share(n, of: s.totals.intake))); gemiddeld \(DutchNumber.decimal(perWeek, digits: 1)) per week"
                 )
             }
+            // One row per reason that sends a case to this queue in any scenario: a column of figures to
+            // compare, not a paragraph per scenario.
+            let codes = Set(c.scenarios.flatMap { ($0.totals.reviewVolumes.reasons[queue.rawValue] ?? [:]).keys }).sorted()
+            for code in codes {
+                row(RichText("— \(EscalationCode(rawValue: code)?.label ?? code)")) { s in
+                    RichText(DutchNumber.integer(s.totals.reviewVolumes.reasons[queue.rawValue]?[code] ?? 0))
+                }
+            }
         }
-        row("Wachten") { s in
-            let t = s.totals
-            return RichText(
-                "\(DutchNumber.count(t.daysWithWaiting, "dag", "dagen")) met wachtende zaken; max. \(DutchNumber.count(t.maxWaiting, "zaak", "zaken")) tegelijk; "
-                    + "\(DutchNumber.integer(t.waitingAtEnd)) \(t.waitingAtEnd == 1 ? "zaak wacht" : "zaken wachten") aan het eind; gemiddeld \(DutchNumber.decimal(t.averageWaitDays, digits: 3)) werkdag per zaak (over alle zaken)"
-            )
+        row("Dagen met wachtende zaken") { s in RichText(DutchNumber.count(s.totals.daysWithWaiting, "dag", "dagen")) }
+        row("— hoogste aantal tegelijk") { s in RichText(DutchNumber.count(s.totals.maxWaiting, "zaak", "zaken")) }
+        row("— wachtend aan het eind") { s in RichText(DutchNumber.count(s.totals.waitingAtEnd, "zaak", "zaken")) }
+        row("— gemiddelde wachttijd (over alle zaken)") { s in
+            RichText("\(DutchNumber.decimal(s.totals.averageWaitDays, digits: 3)) werkdag per zaak")
         }
         row("Zachte marge gebruikt (dag voor dag)") { s in
             let total = s.totals.softSlack.values.reduce(0, +)
             guard total > 0 else { return "geen" }
-            return RichText.lines([
-                RichText(
-                    "\(DutchNumber.amount(total, upTo: 0, "werkpunt", "werkpunten")) op \(DutchNumber.count(s.totals.daysWithSlack, "dag", "dagen"))"
-                ),
-                RichText(
+            return RichText(
+                "\(DutchNumber.amount(total, upTo: 0, "werkpunt", "werkpunten")) op \(DutchNumber.count(s.totals.daysWithSlack, "dag", "dagen"))"
+            )
+        }
+        if c.scenarios.contains(where: { $0.totals.softSlack.values.reduce(0, +) > 0 }) {
+            row("— waarvan bij") { s in
+                guard s.totals.softSlack.values.reduce(0, +) > 0 else { return "–" }
+                return RichText(
                     RO.allCases.map { "\($0.displayName) \(DutchNumber.decimal(s.totals.softSlack[$0.rawValue] ?? 0, digits: 0))" }.joined(
                         separator: ", "
                     )
-                ),
-            ])
+                )
+            }
         }
         row("Dagen harde band niet te handhaven") { s in
             s.totals.hardBandFailureDays == 0 ? "0" : RichText.bad(DutchNumber.integer(s.totals.hardBandFailureDays))

@@ -58,7 +58,27 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(t.fitLost == t.fitBest - t.fitAssigned + t.fitWaitingAtEnd)
         #expect(t.fitLost == t.fitLostToBands + t.fitLostToCapacity + t.fitWaitingAtEnd)
         #expect(t.averageWaitDays == Format.round(Double(t.caseDaysWaiting) / Double(t.intake), 4))
-        #expect(try SimulationReport.html(Comparison(scenarios: [r])).contains("aan het eind; gemiddeld"))
+        let html = try SimulationReport.html(Comparison(scenarios: [r]))
+        #expect(html.contains("— wachtend aan het eind</th><td>\(DutchNumber.count(t.waitingAtEnd, "zaak", "zaken"))</td>"))
+        #expect(html.contains("\(DutchNumber.decimal(t.averageWaitDays, digits: 3)) werkdag per zaak"))
+    }
+
+    /// The review queues in the report: a row per queue and one per reason, each the JSON's figure.
+    @Test func reviewQueuesHaveARowPerReason() throws {
+        let r = try simulate(try smallScenario())
+        let html = try SimulationReport.html(Comparison(scenarios: [r]))
+        let volumes = r.totals.reviewVolumes
+        for queue in ReviewQueue.allCases {
+            let n = volumes.cases[queue.rawValue] ?? 0
+            #expect(html.contains("<td>\(DutchNumber.count(n, "zaak", "zaken")) ("))
+            for (code, count) in volumes.reasons[queue.rawValue] ?? [:] {
+                let label = try #require(EscalationCode(rawValue: code)?.label)
+                // As the report's templates escape text.
+                let escaped = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;")
+                #expect(html.contains("— \(escaped)</th><td>\(DutchNumber.integer(count))</td>"))
+            }
+        }
+        #expect(!(volumes.reasons.values.flatMap(\.keys)).isEmpty, "the small scenario sends cases to review")
     }
 
     /// Band labels to the hundredth of a percent; no English in the directies' pages.

@@ -1,5 +1,6 @@
 import Foundation
 import InstroomDomain
+import InstroomTesting
 import Testing
 
 @testable import Simulation
@@ -37,6 +38,14 @@ import Testing
         #expect(!html.contains("{{"))
         // Every chart the old report had: 2 per scenario (share, use), the histogram, the causes, escalations per month.
         #expect(html.components(separatedBy: "<svg xmlns").count - 1 == 2 * 2 + 3)
+    }
+
+    /// The bundled scenarios compared all at once each get a colour of their own in the tables and charts.
+    @Test func everyBundledScenarioHasAColourOfItsOwn() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 10)
+        #expect(Set(files.indices.map(SimulationReport.scenarioColor)).count == files.count)
     }
 
     @Test func sweepReportEscapesScenarioTextAndPrints() throws {

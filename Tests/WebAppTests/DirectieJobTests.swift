@@ -22,6 +22,17 @@ import Testing
         description: Een eigen scenario van de directie.
         """
 
+    /// A fresh world and web app on a loopback port, and a browser signed in as the directie.
+    static func asDirectie(_ body: @escaping @Sendable (inout Browser) async throws -> Void) async throws {
+        let world = try TestWorld.make()
+        let app = try WebApp.application(world.settings)
+        try await app.test(.live) { client in
+            var browser = Browser(client)
+            try await browser.login("directie", TestWorld.password)
+            try await body(&browser)
+        }
+    }
+
     /// Polls the job page until it no longer refreshes itself; returns the last page.
     static func awaitJob(_ browser: inout Browser, _ path: String) async throws -> String {
         var page = ""
@@ -34,11 +45,7 @@ import Testing
     }
 
     @Test func anUploadedScenarioIsComparedWithTheBaselineAndItsTitleComesBackEscaped() async throws {
-        let world = try TestWorld.make()
-        let app = try WebApp.application(world.settings)
-        try await app.test(.live) { client in
-            var browser = Browser(client)
-            try await browser.login("directie", TestWorld.password)
+        try await Self.asDirectie { browser in
             let list = String(buffer: try await browser.get("/directie/scenarios").body)
             #expect(list.contains("enctype=\"multipart/form-data\"") && list.contains("name=\"eigen-scenario\""))
             let started = try await browser.postMultipart(
@@ -68,11 +75,7 @@ import Testing
     /// The price of deciding day by day from the web: with "terugblik" ticked, every scenario's year is
     /// also solved with hindsight, and the job page, the report and the JSON show the same ratio.
     @Test func aComparisonWithHindsightShowsThePriceOfDecidingDayByDay() async throws {
-        let world = try TestWorld.make()
-        let app = try WebApp.application(world.settings)
-        try await app.test(.live) { client in
-            var browser = Browser(client)
-            try await browser.login("directie", TestWorld.password)
+        try await Self.asDirectie { browser in
             let list = String(buffer: try await browser.get("/directie/scenarios").body)
             #expect(list.contains("name=\"terugblik\"") && !list.contains("name=\"terugblik\" value=\"1\" checked"))
             let started = try await browser.postMultipart(
@@ -110,11 +113,7 @@ import Testing
 
     /// Jobs started together (two at a time where GLPK is thread-safe) give what each gives alone.
     @Test func jobsStartedTogetherGiveWhatEachGivesAlone() async throws {
-        let world = try TestWorld.make()
-        let app = try WebApp.application(world.settings)
-        try await app.test(.live) { client in
-            var browser = Browser(client)
-            try await browser.login("directie", TestWorld.password)
+        try await Self.asDirectie { browser in
             _ = try await browser.get("/directie/scenarios")
             let fields = ["scenario-narrow-bands.yaml": "1", "terugblik": "1"]
             var paths: [String] = []
@@ -136,11 +135,7 @@ import Testing
     }
 
     @Test func aBrokenUploadIsRefusedWithItsLineAndFieldAndStartsNothing() async throws {
-        let world = try TestWorld.make()
-        let app = try WebApp.application(world.settings)
-        try await app.test(.live) { client in
-            var browser = Browser(client)
-            try await browser.login("directie", TestWorld.password)
+        try await Self.asDirectie { browser in
             _ = try await browser.get("/directie/scenarios")
             let cases: [(yaml: String, expected: String)] = [
                 ("extends: baseline.yaml\ntitle: Fout\nkleur: rood\n", "Regel 3, veld ‘kleur’: onbekend veld; verwacht een van:"),
@@ -173,11 +168,7 @@ import Testing
     }
 
     @Test func aSmallSweepRunsInTheBackgroundWithItsReportAndJSON() async throws {
-        let world = try TestWorld.make()
-        let app = try WebApp.application(world.settings)
-        try await app.test(.live) { client in
-            var browser = Browser(client)
-            try await browser.login("directie", TestWorld.password)
+        try await Self.asDirectie { browser in
             let list = String(buffer: try await browser.get("/directie/scenarios").body)
             #expect(list.contains("action=\"/directie/varianten\"") && list.contains("<option value=\"bands.SVG.max\">"))
             let started = try await browser.post(
@@ -217,11 +208,7 @@ import Testing
     }
 
     @Test func aSweepFormWithBadFieldsIsRefusedFieldByFieldAndStartsNothing() async throws {
-        let world = try TestWorld.make()
-        let app = try WebApp.application(world.settings)
-        try await app.test(.live) { client in
-            var browser = Browser(client)
-            try await browser.login("directie", TestWorld.password)
+        try await Self.asDirectie { browser in
             _ = try await browser.get("/directie/scenarios")
             let cases: [([String: String], [String])] = [
                 (

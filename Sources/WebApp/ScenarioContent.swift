@@ -169,8 +169,9 @@ struct ScenarioJobContent {
                     escalated: DutchNumber.count(t.escalatedCases, "zaak", "zaken"),
                     waitingAtEnd: DutchNumber.count(t.waitingAtEnd, "zaak", "zaken"),
                     hardBandFailureDays: DutchNumber.count(t.hardBandFailureDays, "dag", "dagen"),
-                    shares: ["SVG", "RN", "LJR"].map { code in
-                        "\(code == "LJR" ? "LJ&R" : code) \(DutchNumber.percent(t.finalShare[code] ?? 0))"
+                    // A share stays on one line with its RO (a no-break space); the line breaks between them.
+                    shares: RO.allCases.map { ro in
+                        "\(ro.displayName)\u{00A0}\(DutchNumber.percent(t.finalShare[ro.rawValue] ?? 0))"
                     }.joined(separator: " · ")
                 )
             }

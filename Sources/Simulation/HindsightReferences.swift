@@ -44,9 +44,10 @@ public struct HindsightReferences {
         basis: IntakeBasis,
         timeLimitSeconds: Double = HindsightBenchmark.defaultTimeLimitSeconds
     ) -> Bool {
-        let key = Key(scenario, basis: basis, timeLimitSeconds: timeLimitSeconds)
-        return solved.contains { $0.key == key }
+        known(Key(scenario, basis: basis, timeLimitSeconds: timeLimitSeconds)) != nil
     }
+
+    private func known(_ key: Key) -> HindsightBenchmark? { solved.first { $0.key == key }?.benchmark }
 
     /// `scenario`'s hindsight against its replay `daily`: solved, or taken from a scenario solved before
     /// with the same key.
@@ -57,7 +58,7 @@ public struct HindsightReferences {
         timeLimitSeconds: Double = HindsightBenchmark.defaultTimeLimitSeconds
     ) throws -> HindsightBenchmark {
         let key = Key(scenario, basis: basis, timeLimitSeconds: timeLimitSeconds)
-        if let known = solved.first(where: { $0.key == key }) { return known.benchmark.against(daily) }
+        if let known = known(key) { return known.against(daily) }
         let benchmark = try HindsightBenchmark.run(scenario, basis: basis, daily: daily, timeLimitSeconds: timeLimitSeconds)
         solved.append((key, benchmark))
         return benchmark

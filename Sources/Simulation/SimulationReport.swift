@@ -238,7 +238,51 @@ public enum SimulationReport {
             row("— \(code.label)") { RichText(signed($0.escalations[code.rawValue] ?? 0)) }
         }
         row("Dagen harde band niet te handhaven") { RichText(signed($0.hardBandFailureDays)) }
-        return SimulationReportPage.Difference(baseTitle: base.scenario.title, table: table(c, rows))
+        return SimulationReportPage.Difference(baseTitle: base.scenario.title, points: keyPoints(c), table: table(c, rows))
+    }
+
+    /// The differences with the baseline in one Dutch sentence per scenario, for readers who want the
+    /// conclusion before the table: cases at their best fit, fit lost, and what only some scenarios
+    /// have (another distance outside the bands at the end, cases still waiting, days the hard bands
+    /// could not hold, a busier commissie).
+    public static func keyPoints(_ c: Comparison) -> [String] {
+        guard let base = c.scenarios.first else { return [] }
+        return c.scenarios.dropFirst().compactMap { s in
+            s.againstBaseline.map { keyPoint(title: s.scenario.title, s.totals, against: base.totals, d: $0) }
+        }
+    }
+
+    static func keyPoint(title: String, _ t: Totals, against b: Totals, d: BaselineDifference) -> String {
+        func more(_ n: Int, _ one: String, _ many: String) -> String {
+            n == 0 ? "evenveel \(many)" : "\(DutchNumber.count(abs(n), one, many)) \(n > 0 ? "meer" : "minder")"
+        }
+        var parts = [
+            "\(more(d.atBestFit, "zaak", "zaken")) bij de best passende RO (\(signed(d.atBestFitShare * 100, digits: 1)) procentpunt)",
+            d.fitLost == 0
+                ? "evenveel fitverlies"
+                : "\(DutchNumber.count(abs(d.fitLost), "fitpunt", "fitpunten")) \(d.fitLost > 0 ? "meer" : "minder") verlies",
+        ]
+        let (outside, baseOutside) = (t.slackAtPeriodEnd.values.reduce(0, +).rounded(), b.slackAtPeriodEnd.values.reduce(0, +).rounded())
+        if outside != baseOutside {
+            let base = DutchNumber.amount(baseOutside, upTo: 0, "werkpunt", "werkpunten")
+            parts.append(
+                outside == 0
+                    ? "aan het eind van de periode binnen alle bandbreedtes (basis: \(base) erbuiten)"
+                    : "aan het eind van de periode \(DutchNumber.amount(outside, upTo: 0, "werkpunt", "werkpunten")) buiten de bandbreedtes (basis: \(base))"
+            )
+        }
+        if t.waitingAtEnd != b.waitingAtEnd {
+            let waiting = t.waitingAtEnd == 1 ? "1 zaak wacht" : "\(DutchNumber.integer(t.waitingAtEnd)) zaken wachten"
+            parts.append("\(waiting) aan het eind van de periode (basis: \(DutchNumber.integer(b.waitingAtEnd)))")
+        }
+        if t.hardBandFailureDays > 0 {
+            let days = DutchNumber.count(t.hardBandFailureDays, "dag", "dagen")
+            parts.append("op \(days) waren de harde bandbreedtes niet te handhaven")
+        }
+        let commissie = ReviewQueue.commissie.rawValue
+        let toCommissie = (t.reviewVolumes.cases[commissie] ?? 0) - (b.reviewVolumes.cases[commissie] ?? 0)
+        if toCommissie != 0 { parts.append("\(more(toCommissie, "zaak", "zaken")) naar de begeleidingscommissie") }
+        return "\(title): " + parts.joined(separator: "; ") + "."
     }
 
     /// The reference when the search did not prove its optimum in time: the LP relaxation, and what the

@@ -5,6 +5,8 @@ import Pages
 public struct SimulationReportPage: Sendable {
     public struct Difference: Sendable {
         public var baseTitle: String
+        /// One sentence per scenario (`SimulationReport.keyPoints`).
+        public var points: [String]
         public var table: ReportTable
     }
 

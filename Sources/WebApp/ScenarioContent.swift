@@ -98,8 +98,9 @@ struct ScenarioJobContent {
     var rows: [Row]
     var sweep: Bool
     var variants: [VariantRow] = []
-    /// The report's table of differences with the baseline, through the same `report-table` partial.
-    var difference: ReportTable?
+    /// The report's differences with the baseline: a sentence per scenario and the table, through the same
+    /// `report-table` partial.
+    var difference: SimulationReportPage.Difference?
     /// What runs now without progress of its own (the hindsight), in Dutch.
     var step: String?
     /// The report's hindsight table (the price of deciding day by day), when the job solved it.
@@ -155,7 +156,7 @@ struct ScenarioJobContent {
             running = false
             finished = true
             failure = nil
-            difference = SimulationReport.differenceTable(comparison)?.table
+            difference = SimulationReport.differenceTable(comparison)
             hindsight = SimulationReport.hindsightTable(comparison)?.table
             rows = comparison.scenarios.enumerated().map { k, r in
                 let t = r.totals

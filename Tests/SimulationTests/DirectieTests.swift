@@ -46,6 +46,41 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         #expect(html.contains("<strong>\(SimulationReport.signed(d.atBestFit))</strong>"))
         #expect(html.contains(SimulationReport.signed(d.fitLostToBands)))
         #expect(html.contains("<strong>\(SimulationReport.signed(d.fitLost))</strong>"))
+        // The same in a sentence, above the table.
+        let point = try #require(SimulationReport.keyPoints(c).first)
+        #expect(
+            point.hasPrefix("Brede zachte bandbreedtes: \(DutchNumber.count(d.atBestFit, "zaak", "zaken")) meer bij de best passende RO (")
+        )
+        #expect(point.contains("\(DutchNumber.count(abs(d.fitLost), "fitpunt", "fitpunten")) \(d.fitLost > 0 ? "meer" : "minder") verlies"))
+        #expect(html.contains("<li>\(point)</li>"))
+    }
+
+    /// The key points in correct Dutch: "evenveel", one case, one point, one day (the bands "waren").
+    @Test func keyPointsSpeakCorrectDutch() throws {
+        let base = try simulate(try smallScenario()).totals
+        var d = BaselineDifference(base, against: base, baseline: "basis")
+        let zero = SimulationReport.signed(0, digits: 1)
+        #expect(
+            SimulationReport.keyPoint(title: "T", base, against: base, d: d)
+                == "T: evenveel zaken bij de best passende RO (\(zero) procentpunt); evenveel fitverlies."
+        )
+        var t = base
+        t.waitingAtEnd = base.waitingAtEnd + 1
+        t.hardBandFailureDays = 1
+        let baseOutside = base.slackAtPeriodEnd.values.reduce(0, +).rounded()
+        t.slackAtPeriodEnd = ["SVG": baseOutside + 1]
+        let outside = DutchNumber.amount(baseOutside + 1, upTo: 0, "werkpunt", "werkpunten")
+        #expect(baseOutside > 0 || outside == "1 werkpunt")
+        t.reviewVolumes.cases["commissie"] = (base.reviewVolumes.cases["commissie"] ?? 0) - 1
+        d.atBestFit = 1
+        d.fitLost = -1
+        let waiting = t.waitingAtEnd == 1 ? "1 zaak wacht" : "\(DutchNumber.integer(t.waitingAtEnd)) zaken wachten"
+        #expect(
+            SimulationReport.keyPoint(title: "T", t, against: base, d: d)
+                == "T: 1 zaak meer bij de best passende RO (\(zero) procentpunt); 1 fitpunt minder verlies; "
+                + "aan het eind van de periode \(outside) buiten de bandbreedtes (basis: \(DutchNumber.amount(baseOutside, upTo: 0, "werkpunt", "werkpunten"))); \(waiting) aan het eind van de periode (basis: \(DutchNumber.integer(base.waitingAtEnd))); "
+                + "op 1 dag waren de harde bandbreedtes niet te handhaven; 1 zaak minder naar de begeleidingscommissie."
+        )
     }
 
     /// Cases still waiting at the end are not at their best fit and their fit is not reached.

@@ -245,14 +245,17 @@ public enum SimulationReport {
     /// conclusion before the table: cases at their best fit, fit lost, and what only some scenarios
     /// have (another distance outside the bands at the end, cases still waiting, days the hard bands
     /// could not hold, a busier commissie).
-    public static func keyPoints(_ c: Comparison) -> [String] {
+    public static func keyPoints(_ c: Comparison) -> [SimulationReportPage.Point] {
         guard let base = c.scenarios.first else { return [] }
         return c.scenarios.dropFirst().compactMap { s in
-            s.againstBaseline.map { keyPoint(title: s.scenario.title, s.totals, against: base.totals, d: $0) }
+            s.againstBaseline.map {
+                SimulationReportPage.Point(title: s.scenario.title, text: keyPoint(s.totals, against: base.totals, d: $0))
+            }
         }
     }
 
-    static func keyPoint(title: String, _ t: Totals, against b: Totals, d: BaselineDifference) -> String {
+    /// The sentence after a scenario's title.
+    static func keyPoint(_ t: Totals, against b: Totals, d: BaselineDifference) -> String {
         func more(_ n: Int, _ one: String, _ many: String) -> String {
             n == 0 ? "evenveel \(many)" : "\(DutchNumber.count(abs(n), one, many)) \(n > 0 ? "meer" : "minder")"
         }
@@ -282,7 +285,7 @@ public enum SimulationReport {
         let commissie = ReviewQueue.commissie.rawValue
         let toCommissie = (t.reviewVolumes.cases[commissie] ?? 0) - (b.reviewVolumes.cases[commissie] ?? 0)
         if toCommissie != 0 { parts.append("\(more(toCommissie, "zaak", "zaken")) naar de begeleidingscommissie") }
-        return "\(title): " + parts.joined(separator: "; ") + "."
+        return parts.joined(separator: "; ") + "."
     }
 
     /// The reference when the search did not prove its optimum in time: the LP relaxation, and what the

@@ -6,8 +6,14 @@ public struct SimulationReportPage: Sendable {
     public struct Difference: Sendable {
         public var baseTitle: String
         /// One sentence per scenario (`SimulationReport.keyPoints`).
-        public var points: [String]
+        public var points: [Point]
         public var table: ReportTable
+    }
+
+    /// A scenario's differences with the baseline in a sentence, after its title.
+    public struct Point: Sendable, Equatable {
+        public var title: String
+        public var text: String
     }
 
     public struct Hindsight: Sendable {

@@ -88,7 +88,7 @@ import Testing
             let page = try await Self.awaitJob(&browser, jobPath)
             #expect(page.contains("Klaar.") && page.contains("‘Basis: zachte bandbreedtes’, ‘Smalle harde bandbreedtes’ (met terugblik)"))
             #expect(page.contains("Bestanden: baseline.yaml, narrow-bands.yaml"))
-            #expect(page.contains("<ul class=\"points\"><li>Smalle harde bandbreedtes: "), "the differences in a sentence")
+            #expect(page.contains("<ul class=\"points\"><li><strong>Smalle harde bandbreedtes</strong>: "), "the differences in a sentence")
             #expect(page.contains("De prijs van dag voor dag beslissen") && page.contains("Verhouding waarde"))
             let json = try await browser.get(jobPath + "/rapport.json")
             let comparison = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]

@@ -367,9 +367,36 @@ public enum SimulationReport {
             )
         }
         return SimulationReportPage.Hindsight(
+            points: c.scenarios.compactMap { s in s.hindsight.map { .init(title: s.scenario.title, text: hindsightPoint($0)) } },
             table: table(c, rows),
             blockDays: DutchNumber.count(first.blockDays, "werkdag", "werkdagen")
         )
+    }
+
+    /// The hindsight table's conclusion for one scenario in a sentence: the value ratio, how each ends
+    /// against the bands and with cases waiting, and the greedy policy's ratio beside it. Against an LP
+    /// bound (not proven in time) the ratio is "ten minste".
+    static func hindsightPoint(_ h: HindsightBenchmark) -> String {
+        func points(_ x: Double) -> String { DutchNumber.amount(x, upTo: 0, "punt", "punten") }
+        func workPoints(_ x: Double) -> String { DutchNumber.amount(x, upTo: 0, "werkpunt", "werkpunten") }
+        let atLeast = h.status == "lpBound" ? "ten minste " : ""
+        var text =
+            "haalt dag voor dag \(atLeast)\(DutchNumber.percent(h.valueRatio, digits: 2)) van de waarde met terugblik "
+            + "(\(DutchNumber.decimal(h.daily.value, upTo: 0)) van \(points(h.hindsight.value)))"
+        let (daily, hindsight) = (h.daily.slackAtPeriodEnd.rounded(), h.hindsight.slackAtPeriodEnd.rounded())
+        text +=
+            daily == 0
+            ? (hindsight == 0
+                ? " en eindigt net als de terugblik binnen alle bandbreedtes"
+                : " en eindigt binnen alle bandbreedtes (terugblik: \(workPoints(hindsight)) erbuiten)")
+            : " en eindigt \(workPoints(daily)) buiten de bandbreedtes (terugblik: \(workPoints(hindsight)))"
+        let (waiting, hindsightWaiting) = (h.daily.waitingAtEnd.rounded(), h.hindsight.waitingAtEnd.rounded())
+        if waiting != hindsightWaiting {
+            text +=
+                "; \(waiting == 1 ? "1 zaak wacht" : "\(DutchNumber.decimal(waiting, upTo: 0)) zaken wachten") aan het eind "
+                + "(terugblik: \(DutchNumber.decimal(hindsightWaiting, upTo: 0)))"
+        }
+        return text + "; gretig \(DutchNumber.percent(h.greedyValueRatio, digits: 2))."
     }
 
     /// One line per caseload dip: per RO the working days with room for new cases, day by day and with

@@ -17,6 +17,8 @@ public struct SimulationReportPage: Sendable {
     }
 
     public struct Hindsight: Sendable {
+        /// One sentence per scenario with hindsight (`SimulationReport.hindsightPoint`).
+        public var points: [Point]
         public var table: ReportTable
         /// "20 werkdagen": the hindsight model's block length.
         public var blockDays: String

@@ -103,8 +103,8 @@ struct ScenarioJobContent {
     var difference: SimulationReportPage.Difference?
     /// What runs now without progress of its own (the hindsight), in Dutch.
     var step: String?
-    /// The report's hindsight table (the price of deciding day by day), when the job solved it.
-    var hindsight: ReportTable?
+    /// The report's hindsight sentences and table (the price of deciding day by day), when the job solved it.
+    var hindsight: SimulationReportPage.Hindsight?
 
     init(_ job: ScenarioJob) {
         let state = job.snapshot
@@ -157,7 +157,7 @@ struct ScenarioJobContent {
             finished = true
             failure = nil
             difference = SimulationReport.differenceTable(comparison)
-            hindsight = SimulationReport.hindsightTable(comparison)?.table
+            hindsight = SimulationReport.hindsightTable(comparison)
             rows = comparison.scenarios.enumerated().map { k, r in
                 let t = r.totals
                 return Row(

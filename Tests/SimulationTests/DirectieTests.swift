@@ -321,6 +321,26 @@ func bundled(_ file: String, workingDays: Int = 15) throws -> Scenario {
         unproven.mipObjective = nil
         unproven.mipBound = 282_541.1
         #expect(SimulationReport.lpBoundText(unproven) == "LP-relaxatie: een bovengrens (geen geheeltallige oplossing binnen 30 s)")
+
+        // The table's conclusion in a sentence, in the report above the table.
+        let sentence = SimulationReport.hindsightPoint(exact)
+        #expect(html.contains("</strong>: \(sentence)</li>"))
+        #expect(sentence.hasPrefix("haalt dag voor dag \(DutchNumber.percent(exact.valueRatio, digits: 2)) van de waarde met terugblik ("))
+        #expect(sentence.hasSuffix("; gretig \(DutchNumber.percent(exact.greedyValueRatio, digits: 2))."))
+        var worse = exact
+        (worse.daily.slackAtPeriodEnd, worse.hindsight.slackAtPeriodEnd) = (1, 0)
+        (worse.daily.waitingAtEnd, worse.hindsight.waitingAtEnd) = (1, 0)
+        worse.status = "lpBound"
+        #expect(
+            SimulationReport.hindsightPoint(worse).contains(
+                "ten minste \(DutchNumber.percent(worse.valueRatio, digits: 2)) van de waarde met terugblik"
+            )
+        )
+        #expect(
+            SimulationReport.hindsightPoint(worse).contains(
+                " en eindigt 1 werkpunt buiten de bandbreedtes (terugblik: 0 werkpunten); 1 zaak wacht aan het eind (terugblik: 0); gretig"
+            )
+        )
     }
 
     /// Scenarios that differ only in their daily band policy share one hindsight solve, and get what a

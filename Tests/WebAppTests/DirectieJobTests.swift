@@ -90,6 +90,7 @@ import Testing
             #expect(page.contains("Bestanden: baseline.yaml, narrow-bands.yaml"))
             #expect(page.contains("<ul class=\"points\"><li><strong>Smalle harde bandbreedtes</strong>: "), "the differences in a sentence")
             #expect(page.contains("De prijs van dag voor dag beslissen") && page.contains("Verhouding waarde"))
+            #expect(page.contains("</strong>: haalt dag voor dag "), "the hindsight's conclusion in a sentence")
             let json = try await browser.get(jobPath + "/rapport.json")
             let comparison = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as? [String: Any]
             let scenarios = try #require(comparison?["scenarios"] as? [[String: Any]])

@@ -254,6 +254,9 @@ public enum SimulationReport {
         }
     }
 
+    /// "1 zaak wacht", "110 zaken wachten": the verb agrees with the count.
+    static func casesWait(_ n: Int) -> String { n == 1 ? "1 zaak wacht" : "\(DutchNumber.integer(n)) zaken wachten" }
+
     /// The sentence after a scenario's title.
     static func keyPoint(_ t: Totals, against b: Totals, d: BaselineDifference) -> String {
         func more(_ n: Int, _ one: String, _ many: String) -> String {
@@ -275,8 +278,7 @@ public enum SimulationReport {
             )
         }
         if t.waitingAtEnd != b.waitingAtEnd {
-            let waiting = t.waitingAtEnd == 1 ? "1 zaak wacht" : "\(DutchNumber.integer(t.waitingAtEnd)) zaken wachten"
-            parts.append("\(waiting) aan het eind van de periode (basis: \(DutchNumber.integer(b.waitingAtEnd)))")
+            parts.append("\(casesWait(t.waitingAtEnd)) aan het eind van de periode (basis: \(DutchNumber.integer(b.waitingAtEnd)))")
         }
         if t.hardBandFailureDays > 0 {
             let days = DutchNumber.count(t.hardBandFailureDays, "dag", "dagen")
@@ -393,7 +395,7 @@ public enum SimulationReport {
         let (waiting, hindsightWaiting) = (h.daily.waitingAtEnd.rounded(), h.hindsight.waitingAtEnd.rounded())
         if waiting != hindsightWaiting {
             text +=
-                "; \(waiting == 1 ? "1 zaak wacht" : "\(DutchNumber.decimal(waiting, upTo: 0)) zaken wachten") aan het eind "
+                "; \(casesWait(Int(waiting))) aan het eind "
                 + "(terugblik: \(DutchNumber.decimal(hindsightWaiting, upTo: 0)))"
         }
         return text + "; gretig \(DutchNumber.percent(h.greedyValueRatio, digits: 2))."

@@ -19,7 +19,9 @@ import GLPK
 ///                           averaged over the block's days
 ///                 C[r,b]    r's caseload in block b left for the period's cases (the week's caseload
 ///                           minus what is left of the initial load, >= 0), averaged over the block's days
-///                 D[p]      weighted intake of period p: sum over its classes of n[k] w[k]
+///                 D[p]      weighted intake of period p: sum over its classes of n[k] w[k], plus the
+///                           intake before the first block (a plan made part way through the period)
+///                 W[r,p]    points r took in period p before the first block (0 for the whole period)
 ///                 lo[r], hi[r]  band on r's share of D[p]; soft bands cost rho per point outside
 ///                 pi[k]     penalty for a case of k that is never placed (it waits to the period's end)
 ///                 G         gates (r,b): an RO and a working day b of a caseload dip (summer, Christmas)
@@ -30,11 +32,12 @@ import GLPK
 ///                 open(r,b)    in {0,1}       r takes new cases on dip day b
 ///     maximise    fit: sum p[k,r] assign(k,r) - sum pi[k] wait(k) - rho sum (below(r,p) + above(r,p))
 ///     subject to  once(k):        sum_r assign(k,r) + wait(k) = n[k]
-///                 capacity(r,b):  sum_k o[k,b] assign(k,r) + red[r,b] open(r,b) <= C[r,b]   (open: gates only)
+///                 capacity(r,b):  sum_k o[k,b] assign(k,r) + red[r,b] open(r,b) <= C[r,b]   (open: gates only;
+///                                 a gate with later blocks has its term in each of them)
 ///                 takes(k,r,b):   assign(k,r) <= n[k] open(r,b)      k in K(b), (r,b) in G
 ///                 opens(r,b):     open(r,b) >= open(r,b-1)          consecutive dip days of r
-///                 band_min(r,p):  sum_{k in p} w[k] assign(k,r) + below(r,p) >= lo[r] D[p]
-///                 band_max(r,p):  sum_{k in p} w[k] assign(k,r) - above(r,p) <= hi[r] D[p]
+///                 band_min(r,p):  W[r,p] + sum_{k in p} w[k] assign(k,r) + below(r,p) >= lo[r] D[p]
+///                 band_max(r,p):  W[r,p] + sum_{k in p} w[k] assign(k,r) - above(r,p) <= hi[r] D[p]
 ///                 (whole weights: lo D rounds up, hi D down, as in AssignmentModel)
 ///
 /// Aggregation: one integer column per class and RO over the whole period, as the day model groups a
@@ -89,12 +92,22 @@ public struct HindsightModel: Sendable {
         }
     }
 
+    /// A band period. A plan made part way through a period (`priorWeight`, `priorIntake`) holds the
+    /// bands on the whole period's shares: the weight each agent took before the model's first block and
+    /// the weighted intake of those days count with the model's own.
     public struct Period: Sendable, Equatable {
         public var name: String
         public var bands: [AssignmentModel.Band?]
-        public init(name: String, bands: [AssignmentModel.Band?]) {
+        /// Workload points per agent placed in the period before the model's first block.
+        public var priorWeight: [Double]
+        /// Weighted intake of the period before the model's first block.
+        public var priorIntake: Double
+
+        public init(name: String, bands: [AssignmentModel.Band?], priorWeight: [Double]? = nil, priorIntake: Double = 0) {
             self.name = name
             self.bands = bands
+            self.priorWeight = priorWeight ?? Array(repeating: 0, count: bands.count)
+            self.priorIntake = priorIntake
         }
     }
 
@@ -112,13 +125,26 @@ public struct HindsightModel: Sendable {
         /// The same agent's gate on the dip's previous day: once the load fits under the lowered caseload it
         /// stays under it (it only falls while nothing new comes in), so a gate once open stays open.
         public var previous: Int?
+        /// Later blocks the same choice holds for (a plan's coarser gate: open from the dip's first day to
+        /// its last), each with its own reduction.
+        public var later: [Later]
 
-        public init(agent: Int, block: Int, reduction: Double, classes: [Int], previous: Int?) {
+        public struct Later: Sendable, Equatable {
+            public var block: Int
+            public var reduction: Double
+            public init(block: Int, reduction: Double) {
+                self.block = block
+                self.reduction = reduction
+            }
+        }
+
+        public init(agent: Int, block: Int, reduction: Double, classes: [Int], previous: Int?, later: [Later] = []) {
             self.agent = agent
             self.block = block
             self.reduction = reduction
             self.classes = classes
             self.previous = previous
+            self.later = later
         }
     }
 
@@ -167,13 +193,18 @@ public struct HindsightModel: Sendable {
             }
         }
         for p in periods {
-            if p.bands.count != m { problems.append("period \(p.name): needs one band per agent") }
+            if p.bands.count != m || p.priorWeight.count != m { problems.append("period \(p.name): needs one band per agent") }
+            if !p.priorIntake.isFinite || p.priorIntake < 0 || p.priorWeight.contains(where: { !$0.isFinite || $0 < 0 }) {
+                problems.append("period \(p.name): prior weight and intake must be finite and >= 0")
+            }
             for b in p.bands.compactMap({ $0 }) where !(0...1).contains(b.min) || !(0...1).contains(b.max) || b.min > b.max {
                 problems.append("period \(p.name): band \(b.min)...\(b.max) is not a share range")
             }
         }
         for (g, gate) in gates.enumerated() {
-            if !(0..<m).contains(gate.agent) || !(0..<blocks).contains(gate.block) || !gate.reduction.isFinite || gate.reduction < 0
+            let reductions = [gate.reduction] + gate.later.map(\.reduction)
+            if !(0..<m).contains(gate.agent) || !([gate.block] + gate.later.map(\.block)).allSatisfy({ (0..<blocks).contains($0) })
+                || reductions.contains(where: { !$0.isFinite || $0 < 0 })
                 || gate.classes.contains(where: { !classes.indices.contains($0) }) || gate.previous.map({ !(0..<g).contains($0) }) ?? false
             {
                 problems.append("gate \(g): unknown agent, block, class or previous gate, or a negative reduction")
@@ -237,7 +268,10 @@ public struct HindsightModel: Sendable {
                 for o in c.occupancy where o.points > 0 { rowTerms[r][o.block].append((col, o.points)) }
             }
         }
-        for (g, gate) in gates.enumerated() { rowTerms[gate.agent][gate.block].append((layout.open[g], gate.reduction)) }
+        for (g, gate) in gates.enumerated() {
+            rowTerms[gate.agent][gate.block].append((layout.open[g], gate.reduction))
+            for l in gate.later { rowTerms[gate.agent][l.block].append((layout.open[g], l.reduction)) }
+        }
         for r in 0..<m {
             for b in 0..<blocks where !rowTerms[r][b].isEmpty {
                 lp.addRow("capacity(\(agents[r]),b\(b))", upper: capacity[r][b], terms: rowTerms[r][b])
@@ -264,14 +298,14 @@ public struct HindsightModel: Sendable {
         let wholePoints = classes.allSatisfy { $0.weight == $0.weight.rounded() }
         for (pi, p) in periods.enumerated() {
             let members = classes.indices.filter { classes[$0].period == pi }
-            let intake = members.reduce(0.0) { $0 + Double(classes[$1].count) * classes[$1].weight }
+            let intake = p.priorIntake + members.reduce(0.0) { $0 + Double(classes[$1].count) * classes[$1].weight }
             for r in 0..<m {
                 guard let band = p.bands[r] else { continue }
                 let terms = members.compactMap { k -> (column: Int, coefficient: Double)? in
                     classes[k].weight > 0 ? layout.assign[k][r].map { ($0, classes[k].weight) } : nil
                 }
                 if band.min > 0 {
-                    let rhs = wholePoints ? (band.min * intake - 1e-9).rounded(.up) : band.min * intake
+                    let rhs = (wholePoints ? (band.min * intake - 1e-9).rounded(.up) : band.min * intake) - p.priorWeight[r]
                     lp.addRow(
                         "band_min(\(agents[r]),\(p.name))",
                         lower: rhs,
@@ -279,7 +313,7 @@ public struct HindsightModel: Sendable {
                     )
                 }
                 if band.max < 1 {
-                    let rhs = wholePoints ? (band.max * intake + 1e-9).rounded(.down) : band.max * intake
+                    let rhs = (wholePoints ? (band.max * intake + 1e-9).rounded(.down) : band.max * intake) - p.priorWeight[r]
                     lp.addRow(
                         "band_max(\(agents[r]),\(p.name))",
                         upper: rhs,

@@ -11,6 +11,7 @@ public enum SimulationReport {
     /// comparison each have their own.
     static let scenarioColors = [
         "#34495e", "#c0392b", "#2980b9", "#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#b7950b", "#d81b60", "#6d4c41", "#2e7d32", "#00acc1",
+        "#3949ab", "#ef6c00",
     ]
     static let monthNames = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
@@ -101,6 +102,7 @@ public enum SimulationReport {
                 bandLines($0.scenario.bands).map { RichText($0) }
                     + ($0.scenario.bandPolicy == "lookahead" ? [RichText.em("vooruitkijkend verdeeld")] : [])
                     + ($0.scenario.bandPolicy == "prices" ? [RichText.em("verdeeld met schaduwprijzen")] : [])
+                    + ($0.scenario.bandPolicy == "plan" ? [RichText.em("verdeeld met een jaarplan")] : [])
             )
         }
         row("Zaken in de instroom") { RichText(DutchNumber.integer($0.totals.intake)) }

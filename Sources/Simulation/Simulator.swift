@@ -54,6 +54,7 @@ public enum Simulator {
         var lookahead = scenario.bandPolicy.daysUseLookahead(scenario.config) ? LookaheadBands(scenario: scenario, basis: basis) : nil
         var forecast = scenario.bandPolicy == .forecast ? ForecastBands(scenario: scenario, basis: basis) : nil
         var prices = scenario.bandPolicy == .prices ? DualPriceBands(scenario: scenario, basis: basis) : nil
+        var planned = scenario.bandPolicy == .plan ? try PlanBands(scenario: scenario, basis: basis) : nil
 
         let started = ContinuousClock.now
         var acc = Accumulator(scenario: scenario)
@@ -89,9 +90,12 @@ public enum Simulator {
             let plan: DayPlan
             // The bands today's model gets: the agreed ones (cumulative), or the look-ahead's for today.
             let dayConfig = lookahead?.config(day: i) ?? config
-            // What each of today's placements costs the rest of the period (prices): nil for every other policy.
+            // What each of today's placements costs the rest of the period (prices, plan): nil for every other policy.
             prices?.observe(today, day: i)
-            let costs = try prices?.costs(day: i, pool: pool, prior: prior, load: load, releases: releases)
+            planned?.observe(today, day: i)
+            let costs =
+                try prices?.costs(day: i, pool: pool, prior: prior, load: load, releases: releases)
+                ?? planned?.costs(day: i, pool: pool, prior: prior, load: load, releases: releases)
             // The shares today's model holds to the bands: so far, or (forecast) so far plus the rest's forecast.
             let ahead = forecast?.forecast(day: i) ?? [:]
             var dayPrior = prior

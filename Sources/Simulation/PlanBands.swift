@@ -54,10 +54,13 @@ struct PlanBands {
     static let replanDays = 10
     /// Working days before the period's last dip from which the plan is made anew every day.
     static let endGameDays = 60
-    /// A plan that takes longer is dropped (the last plan stays).
-    static let timeLimitSeconds = 20.0
-    /// Points a steered case costs at every RO but the plan's: before the end game, and in it.
-    static let earlyCost = 3
+    /// A plan that takes longer is dropped (the last plan stays). Plans take 0.1 to 10 s on the bundled
+    /// scenarios; one that hits the limit makes the replay depend on the machine's speed.
+    static let timeLimitSeconds = 60.0
+    /// Points a steered case costs at every RO but the plan's: before the end game, and in it. Measured
+    /// before the end game on narrow hard bands: 3 → 10 lost 588 fit, 3 → 1 gained 1,414 (BENCHMARKS.md):
+    /// far from the end a plan on another year's intake is a tie-breaker, not a rule.
+    static let earlyCost = 1
     static let endGameCost = 30
     /// Working days of expected intake the plan keeps from each band's bounds (forecast error: without
     /// it the baseline ended 6 points above SVG's ceiling on the period's last day).
@@ -396,7 +399,11 @@ struct PlanBands {
             gates: gates
         )
         let (lp, layout) = try model.build(integerClasses: false)
+        // At most three binaries (the next dip's gates): cuts only cost time on some 10,000 columns (narrow
+        // hard bands' summer plans took 10 to 20 s with them), and the most fractional gate first, as the
+        // hindsight branches.
         var settings = config.solver.with(timeLimitSeconds: Self.timeLimitSeconds)
+        settings.cuts = .none
         settings.branching = .mostFractional
         let result = try GLPKSolver.solve(lp, settings: settings)
         logger.debug(

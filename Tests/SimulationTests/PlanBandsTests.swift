@@ -60,25 +60,13 @@ import Testing
     /// both A takes two (10 x 5 + 2 x 4 + 8 x 1 = 66); at 12 and then 10 it can take none (60), where a
     /// gate for the first day alone would still let it take two.
     @Test func aGateForTheWholeDip() throws {
-        func job(_ name: String, profit: [Double?], occupancy: [(block: Int, points: Double)]) -> HindsightModel.JobClass {
-            .init(
-                name: name,
-                count: 10,
-                period: 0,
-                profit: profit,
-                bestFit: [true, false],
-                weight: 1,
-                waitPenalty: 100,
-                occupancy: occupancy
-            )
-        }
         var model = HindsightModel(
             name: "dip",
             agents: ["A", "B"],
             capacity: [[20, 20, 20], [100, 100, 100]],
             classes: [
-                job("k1", profit: [5, 1], occupancy: [(0, 1), (1, 1), (2, 1)]),
-                job("k2", profit: [4, 1], occupancy: [(1, 1), (2, 1)]),
+                HindsightTests().job("k1", profit: [5, 1], occupancy: [(0, 1), (1, 1), (2, 1)]),
+                HindsightTests().job("k2", profit: [4, 1], occupancy: [(1, 1), (2, 1)]),
             ],
             periods: [.init(name: "p1", bands: [nil, nil])],
             gates: [.init(agent: 0, block: 1, reduction: 8, classes: [1], previous: nil, later: [.init(block: 2, reduction: 8)])]

@@ -266,17 +266,18 @@ struct PlanBands {
         // Classes: today's cases by key (day i), the forecast's by key (a day of the next dip, or -1).
         var arrivals: [Key: [(offset: Int, count: Int)]] = [:]
         var order: [Key] = []
-        var todayIds: [Key: Int] = [:]
         func add(_ key: Key, offset: Int, count: Int) {
             if arrivals[key] == nil { order.append(key) }
             arrivals[key, default: []].append((offset, count))
         }
+        var today: [Key: Int] = [:]
+        var todayOrder: [Key] = []
         for s in pool {
             let key = Self.key(s, day: i, config: config, durations: scenario.durations)
-            if todayIds[key] == nil { add(key, offset: 0, count: 0) }
-            todayIds[key, default: 0] += 1
+            if today[key] == nil { todayOrder.append(key) }
+            today[key, default: 0] += 1
         }
-        for key in todayIds.keys { arrivals[key] = [(0, todayIds[key]!)] }
+        for key in todayOrder { add(key, offset: 0, count: today[key]!) }
         for t in 1..<max(1, h) {
             let j = i + t
             let expected: [(key: Key, count: Int)]

@@ -27,13 +27,14 @@ import Review
 ///   `marginDays` of a day's expected intake, hard ones at ten times the soft price (the plan stays
 ///   solvable; the day model keeps them hard).
 /// - Re-planned every `replanDays` working days, and every day from `endGameDays` before the period's
-///   last dip on: there a few cases decide who is open in the Christmas week.
+///   last dip on (there a few cases decide who is open in the Christmas week), and from `dipLeadDays`
+///   before every other dip to its end (who is under the summer's lowered caseload on its first day).
 /// - Steering: today's cases of a class go to the ROs in the plan's split, in arrival order (largest
 ///   deficit first); a case of a class the forecast does not have follows the split of its coarse class
 ///   (the same order of preference over the ROs, weight, duration and priority). The other ROs cost
-///   `earlyCost` points, in the end game `endGameCost`: a nudge that breaks near-ties all year, a rule
-///   before the last dip. A case without any class keeps the prices, as every case does while no plan
-///   is solved in time.
+///   `earlyCost` points, before and in a dip and in the end game `endGameCost`: a nudge that breaks
+///   near-ties most of the year, a rule where the dips are decided. A case without any class keeps the
+///   prices, as every case does while no plan is solved in time.
 ///
 /// Every constant was set by measuring the four bundled band sets against their hindsight
 /// (BENCHMARKS.md, "The plan policy"), not per scenario.
@@ -54,13 +55,18 @@ struct PlanBands {
     static let replanDays = 10
     /// Working days before the period's last dip from which the plan is made anew every day.
     static let endGameDays = 60
+    /// Working days before every other caseload dip from which, to the dip's end, the plan is made anew
+    /// every day and steered as in the end game: the plan keeps an RO open in the summer only if its load
+    /// is under the lowered caseload on the first day, which a nudge does not achieve (without it, no
+    /// bands: SVG open on 25 of the 30 summer days, the hindsight 30, cases waiting 4 to 6 days).
+    static let dipLeadDays = 20
     /// A plan that takes longer is dropped (the last plan stays). Plans take 0.1 to 10 s on the bundled
     /// scenarios; one that hits the limit makes the replay depend on the machine's speed.
     static let timeLimitSeconds = 60.0
-    /// Points a steered case costs at every RO but the plan's: before the end game, and in it. Measured
-    /// before the end game on narrow hard bands: 3 → 10 lost 588 fit, 3 → 1 gained 1,414 (BENCHMARKS.md):
-    /// far from the end a plan on another year's intake is a tie-breaker, not a rule.
-    static let earlyCost = 1
+    /// Points a steered case costs at every RO but the plan's: most of the year, and where a dip is decided
+    /// (`dipLeadDays`, the end game). Far from a dip a plan on another year's intake is a tie-breaker, not
+    /// a rule; 3 rather than 1 or 10 (BENCHMARKS.md, "The plan policy": the four band sets together).
+    static let earlyCost = 3
     static let endGameCost = 30
     /// Working days of expected intake the plan keeps from each band's bounds (forecast error: without
     /// it the baseline ended 6 points above SVG's ceiling on the period's last day).
@@ -137,6 +143,8 @@ struct PlanBands {
     let periodEnd: [Int]
     let endGameStart: [Int]
     let dayInPeriod: [Int]
+    /// Per working day: within `dipLeadDays` of a caseload dip, or in one.
+    let nearDip: [Bool]
     /// The forecast's cases per working day, by class (`day` -1), in a fixed order (the model must not
     /// depend on a dictionary's): nil for an intake file.
     let forecast: [[(key: Key, count: Int)]]?
@@ -169,6 +177,11 @@ struct PlanBands {
             for j in i...end { endGameStart[j] = max(i, last - Self.endGameDays) }
         }
         self.endGameStart = endGameStart
+        var nearDip = isDip
+        for i in basis.days.indices where isDip[i] && (i == 0 || !isDip[i - 1]) {
+            for j in max(0, i - Self.dipLeadDays)..<i { nearDip[j] = true }
+        }
+        self.nearDip = nearDip
         prices = DualPriceBands(scenario: scenario, basis: basis)
         if basis.source.seed != nil {
             let other = try IntakeBasis.make(for: scenario, seed: (basis.source.seed ?? scenario.seed) &+ 1)
@@ -218,7 +231,8 @@ struct PlanBands {
     /// free at r at the start of working day i.
     mutating func costs(day: Int, pool: [ScoredCase], prior: PeriodShares, load: [Double], releases: [Double]) throws -> PolicyCosts? {
         let priced = try prices.costs(day: day, pool: pool, prior: prior, load: load, releases: releases)
-        if attempted < 0 || day - attempted >= Self.replanDays || day >= endGameStart[day] {
+        let decisive = day >= endGameStart[day] || nearDip[day]
+        if attempted < 0 || day - attempted >= Self.replanDays || decisive {
             attempted = day
             if let fresh = try plan(day: day, pool: pool, prior: prior, load: load, releases: releases) { split = fresh }
         }
@@ -229,7 +243,7 @@ struct PlanBands {
             let key = Self.key(s, day: classDay, config: config, durations: scenario.durations)
             guard let r = split.target(s.intake.id, key: key) else { continue }
             var cost: [RO: Int] = [:]
-            let steering = day >= endGameStart[day] ? Self.endGameCost : Self.earlyCost
+            let steering = decisive ? Self.endGameCost : Self.earlyCost
             for (q, ro) in RO.allCases.enumerated() where q != r { cost[ro] = steering }
             out[s.intake.id] = cost
         }

@@ -126,6 +126,32 @@ import Testing
         )
     }
 
+    /// Two dips at half the caseload: a day is decided as in the end game from `dipLeadDays` before a
+    /// dip to its end; far from both dips and before the end game a case is only nudged (`earlyCost`).
+    @Test func theDaysBeforeADipAreSteeredAsTheEndGame() throws {
+        var s = try smallScenario(caseload: 300, weeks: "[{from: 22, to: 22, factor: 0.5}, {from: 32, to: 32, factor: 0.5}]")
+        s.calendar.workingDays = 150
+        s.bandPolicy = .plan
+        let basis = try IntakeBasis.make(for: s)
+        var policy = try PlanBands(scenario: s, basis: basis)
+        let isDip = CaseloadDip.days(s, on: basis.days)
+        #expect(isDip.filter { $0 }.count == 10)
+        for j in basis.days.indices {
+            let dipAhead = (j...min(basis.days.count - 1, j + PlanBands.dipLeadDays)).contains { isDip[$0] }
+            #expect(policy.nearDip[j] == dipAhead, "day \(j)")
+        }
+        try #require(!policy.nearDip[0] && policy.endGameStart[0] > 0)
+        let today = Scoring.score(basis.cases(at: 0), on: basis.days[0], rules: s.rules, config: s.config)
+        policy.observe(today, day: 0)
+        let costs = try #require(
+            try policy.costs(day: 0, pool: today, prior: PeriodShares(), load: [0, 0, 0], releases: Array(repeating: 0, count: 600))
+        )
+        for c in today {
+            let cost = try #require(costs[c.intake.id], "\(c.intake.id) is steered")
+            #expect(cost.count == 2 && cost.values.allSatisfy { $0 == PlanBands.earlyCost })
+        }
+    }
+
     /// A small replay with a ceiling the content would cross: every case placed or waiting, inside the
     /// bands at the end, and twice the same JSON.
     @Test func aReplayEndsInsideTheBandsAndIsDeterministic() throws {

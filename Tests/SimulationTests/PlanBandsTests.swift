@@ -84,19 +84,24 @@ import Testing
         #expect(throws: ModelError.self) { try model.build() }
     }
 
+    /// The first working day's cases of `s` and the costs `policy` gives them (nothing running yet).
+    func firstDay(_ s: Scenario, _ policy: inout PlanBands) throws -> ([ScoredCase], [String: [RO: Int]]) {
+        let basis = try IntakeBasis.make(for: s)
+        let today = Scoring.score(basis.cases(at: 0), on: basis.days[0], rules: s.rules, config: s.config)
+        policy.observe(today, day: 0)
+        let releases = Array(repeating: 0.0, count: basis.days.count * 3)
+        let costs = try #require(try policy.costs(day: 0, pool: today, prior: PeriodShares(), load: [0, 0, 0], releases: releases))
+        return (today, costs.perCase)
+    }
+
     /// Day one of a small period: the plan has a class for every case of the day and steers each to one
     /// RO; the RO it gives a class's cases follow the plan's split, and a case keeps its RO when asked again.
     @Test func everyCaseOfThePlanDayIsSteered() throws {
         var s = try smallScenario(caseload: 400).setting("bands.SVG.max", to: 0.15)
         s.calendar.workingDays = 20
         s.bandPolicy = .plan
-        let basis = try IntakeBasis.make(for: s)
-        var policy = try PlanBands(scenario: s, basis: basis)
-        let today = Scoring.score(basis.cases(at: 0), on: basis.days[0], rules: s.rules, config: s.config)
-        policy.observe(today, day: 0)
-        let costs = try #require(
-            try policy.costs(day: 0, pool: today, prior: PeriodShares(), load: [0, 0, 0], releases: Array(repeating: 0, count: 200))
-        )
+        var policy = try PlanBands(scenario: s, basis: IntakeBasis.make(for: s))
+        let (today, costs) = try firstDay(s, &policy)
         for c in today {
             let cost = try #require(costs[c.intake.id], "\(c.intake.id) is steered")
             #expect(
@@ -141,11 +146,7 @@ import Testing
             #expect(policy.nearDip[j] == dipAhead, "day \(j)")
         }
         try #require(!policy.nearDip[0] && policy.endGameStart[0] > 0)
-        let today = Scoring.score(basis.cases(at: 0), on: basis.days[0], rules: s.rules, config: s.config)
-        policy.observe(today, day: 0)
-        let costs = try #require(
-            try policy.costs(day: 0, pool: today, prior: PeriodShares(), load: [0, 0, 0], releases: Array(repeating: 0, count: 600))
-        )
+        let (today, costs) = try firstDay(s, &policy)
         for c in today {
             let cost = try #require(costs[c.intake.id], "\(c.intake.id) is steered")
             #expect(cost.count == 2 && cost.values.allSatisfy { $0 == PlanBands.earlyCost })

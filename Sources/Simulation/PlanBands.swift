@@ -68,9 +68,11 @@ struct PlanBands {
     /// a rule; 3 rather than 1 or 10 (BENCHMARKS.md, "The plan policy": the four band sets together).
     static let earlyCost = 3
     static let endGameCost = 30
-    /// Working days of expected intake the plan keeps from each band's bounds (forecast error: without
-    /// it the baseline ended 6 points above SVG's ceiling on the period's last day).
-    static let marginDays = 0.1
+    /// Working days of expected intake the plan keeps from each band's bounds, against the forecast's
+    /// error: without it the baseline ended 6 points above SVG's ceiling on the period's last day; with a
+    /// tenth of a day narrow hard bands did on another year's intake (seed 2027: 20 points, SVG alone open
+    /// in the Christmas week took more than forecast). 0.3 keeps both years inside (BENCHMARKS.md).
+    static let marginDays = 0.3
 
     /// A class of cases the plan splits: the same profit per RO, weight, duration and waiting priority,
     /// arriving on `day` (today, or a dip day), or on any other day of the rest of the period (`day` -1).

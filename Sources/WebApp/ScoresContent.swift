@@ -1,5 +1,6 @@
 import InstroomDomain
 import Triage
+import Wegingskader
 
 /// The scored intake for the triagepunt: per case the best fit, the scores per RO with their Dutch
 /// explanations, and the data flags.

@@ -32,9 +32,9 @@ import Review
 /// - Steering: today's cases of a class go to the ROs in the plan's split, in arrival order (largest
 ///   deficit first); a case of a class the forecast does not have follows the split of its coarse class
 ///   (the same order of preference over the ROs, weight, duration and priority). The other ROs cost
-///   `earlyCost` points, before and in a dip and in the end game `endGameCost`: a nudge that breaks
-///   near-ties most of the year, a rule where the dips are decided. A case without any class keeps the
-///   prices, as every case does while no plan is solved in time.
+///   `earlyCost` points; `endGameCost` in the end game and from `dipLeadDays` before a dip to its end: a
+///   nudge that breaks near-ties most of the year, a rule where the dips are decided. A case without any
+///   class keeps the prices, as every case does while no plan is solved in time.
 ///
 /// Every constant was set by measuring the four bundled band sets against their hindsight
 /// (BENCHMARKS.md, "The plan policy"), not per scenario.

@@ -17,16 +17,7 @@ import Testing
     /// 30 points at the end A may hold 15, 5 more: five k1 at A (25), five k1 and ten k2 at B (5 + 20).
     @Test func aPlanMadePartWayHoldsTheBandsOnTheWholePeriod() throws {
         func job(_ name: String, profit: [Double?]) -> HindsightModel.JobClass {
-            .init(
-                name: name,
-                count: 10,
-                period: 0,
-                profit: profit,
-                bestFit: [true, false],
-                weight: 1,
-                waitPenalty: 100,
-                occupancy: [(0, 1)]
-            )
+            HindsightTests().job(name, profit: profit, occupancy: [(0, 1)])
         }
         let band = AssignmentModel.Band(min: 0, max: 0.5, softPenalty: nil)
         var model = HindsightModel(
